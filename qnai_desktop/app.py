@@ -1,0 +1,82 @@
+"""Composition root: paths → cache → AppContext → QApplication → MainWindow."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .services.seed import open_cache
+
+
+def _ensure_platform() -> None:
+    """Headless machine (no DISPLAY/WAYLAND): fall back to the offscreen platform."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def create_application():
+    """The QApplication with fonts and names set (one per process)."""
+    _ensure_platform()
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.fonts import apply_app_font
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("qnai")
+    app.setApplicationName("qnai-desktop")
+    pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+    apply_app_font(app)
+    return app
+
+
+def build_window(db: Path | str | None, lang: str | None = None):
+    """Open the cache (seeding a new one), then the main window over it (not shown)."""
+    from .ui.app_context import AppContext
+    from .ui.main_window import MainWindow
+    from .ui.settings import make_settings
+
+    create_application()
+    cache = open_cache(db)
+    lang = lang or str(make_settings().value("main/lang", "ko"))
+    ctx = AppContext(cache, lang=lang)
+    return MainWindow(ctx)
+
+
+def run_gui(db: Path | str | None, lang: str | None = None) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .store.errors import StoreError
+
+    app = create_application()
+    try:
+        window = build_window(db, lang)
+    except StoreError as exc:
+        QMessageBox.critical(None, "Q&AI Desktop", str(exc))
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    window.show()
+    return QApplication.exec() if app else 0
+
+
+def screenshot(db: Path | str | None, tab: str, out: Path, lang: str | None = None,
+               size: tuple[int, int] = (1400, 860)) -> Path:
+    """Render one tab of the main window offscreen to a PNG (used for the README screenshot)."""
+    from PySide6.QtWidgets import QApplication
+
+    window = build_window(db, lang)
+    window.resize(*size)
+    window.show_tab(tab)
+    window.show()
+    for _ in range(3):  # tick labels need more than one pass (PITFALLS.md)
+        QApplication.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out)):
+        raise OSError(f"could not write {out}")
+    window.ctx.stop()
+    window.close()
+    return out

@@ -1,0 +1,136 @@
+"""Opening the cache file: pragmas, schema migrations with a backup, refusal of newer files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import CorruptCacheError, NewerSchemaError
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_db_path() -> Path:
+    """``QNAI_DB`` if set, else ``cache.sqlite`` in the per-user data dir (platformdirs)."""
+    env = os.environ.get("QNAI_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("qnai-desktop", "qnai")) / "cache.sqlite"
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if needed) a connection with WAL, foreign keys and a busy timeout.
+
+    The connection is in autocommit mode; writes go through :func:`write_txn`.
+    """
+    path = Path(path)
+    if str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _check_header(path)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        _refuse_newer(conn, path)  # before WAL: switching journal mode writes the file header
+        if str(path) != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except NewerSchemaError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise CorruptCacheError(f"{path}: not a readable Q&AI cache ({exc})") from exc
+    return sqlite_utils.Database(conn)
+
+
+def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"{path}: written by a newer Q&AI Desktop (schema {version}; this build "
+            f"reads up to {SCHEMA_VERSION}). Update the app; the file was not changed."
+        )
+
+
+def _check_header(path: Path) -> None:
+    """Reject a non-SQLite file before SQLite does something surprising with it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head != b"SQLite format 3\x00":
+        raise CorruptCacheError(f"{path}: not an SQLite database (file header is wrong)")
+
+
+def user_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+@contextmanager
+def write_txn(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction: BEGIN IMMEDIATE takes the write lock up front so a concurrent
+    writer waits on the busy timeout instead of failing with SQLITE_BUSY mid-transaction."""
+    conn = db.conn
+    if conn.in_transaction:  # nested: a savepoint inside the outer transaction
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def backup_file(path: Path, tag: str, keep: int = 5) -> Path | None:
+    """Copy the cache (consistently, via SQLite's backup API) to ``backups/`` and prune old ones."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    folder = path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    dest = folder / f"{path.stem}.{tag}.{stamp}.sqlite"
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(dest))
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    backups = sorted(folder.glob(f"{path.stem}.*.sqlite"), key=lambda p: p.stat().st_mtime)
+    for old in backups[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
+    return dest
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema to ``target``; back up first if the file had data. Returns the old version.
+
+    Raises NewerSchemaError, touching nothing, when the file is newer than this build.
+    """
+    current = user_version(db)
+    _refuse_newer(db.conn, path or Path("cache"))
+    if current >= target:
+        return current
+    if path is not None and current > 0:
+        backup_file(path, f"pre-v{target}")
+    for version in range(current, target):
+        with write_txn(db):
+            for stmt in MIGRATIONS[version]:
+                db.execute(stmt)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+    return current

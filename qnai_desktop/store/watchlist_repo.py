@@ -1,0 +1,164 @@
+"""The coverage table (companies), its dated history, evidence links and the note's facts."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..core.changes import ChangeSet
+from ._base import RepoBase, now_iso
+from .errors import ValidationError
+
+COMPANY_COLS = ["ticker", "name_ko", "name_en", "market_cap_usd_bn", "per_12mf", "thesis1_ko",
+                "thesis2_ko", "thesis1_en", "thesis2_en", "as_of", "position"]
+FACT_COLS = ["id", "value", "unit", "label_ko", "label_en", "quote", "location"]
+
+
+def validate_company(row: dict) -> dict:
+    """Check one company row; raise ValidationError naming the field."""
+    out = {k: row.get(k) for k in COMPANY_COLS}
+    ticker = (out["ticker"] or "").strip().upper()
+    if not ticker:
+        raise ValidationError("ticker: must not be empty")
+    out["ticker"] = ticker
+    for key in ("name_ko", "name_en"):
+        out[key] = (out[key] or "").strip() or ticker
+    for key in ("thesis1_ko", "thesis2_ko", "thesis1_en", "thesis2_en"):
+        out[key] = out[key] or ""
+    cap = out["market_cap_usd_bn"]
+    if cap is not None and not (isinstance(cap, int | float) and math.isfinite(cap) and cap >= 0):
+        raise ValidationError(f"market_cap_usd_bn of {ticker}: must be a number ≥ 0, got {cap!r}")
+    per = out["per_12mf"]
+    if per is not None and not (isinstance(per, int | float) and math.isfinite(per)):
+        raise ValidationError(f"per_12mf of {ticker}: must be a number or empty, got {per!r}")
+    if out["as_of"]:
+        try:
+            out["as_of"] = pd.Timestamp(out["as_of"]).date().isoformat()
+        except (ValueError, TypeError) as exc:
+            raise ValidationError(f"as_of of {ticker}: not a date ({out['as_of']!r})") from exc
+    out["position"] = int(out["position"] or 0)
+    return out
+
+
+class WatchlistRepo(RepoBase):
+    """Companies, history snapshots, links and facts."""
+
+    def companies(self) -> pd.DataFrame:
+        rows = self.db.execute_returning_dicts(
+            f"SELECT {', '.join(COMPANY_COLS)} FROM companies ORDER BY position, ticker")
+        df = pd.DataFrame(rows, columns=COMPANY_COLS)
+        for col in ("market_cap_usd_bn", "per_12mf"):
+            df[col] = pd.to_numeric(df[col]).astype("float64")
+        return df
+
+    def company(self, ticker: str) -> dict | None:
+        rows = self.db.execute_returning_dicts(
+            f"SELECT {', '.join(COMPANY_COLS)} FROM companies WHERE ticker = ?", [ticker])
+        return rows[0] if rows else None
+
+    def upsert_companies(self, rows: list[dict], *, how: str = "edit", origin: str = "",
+                         content_hash: str = "") -> ChangeSet:
+        """Insert or update companies atomically; snapshot market cap / PER when they change."""
+        valid = [validate_company(r) for r in rows]
+        change = ChangeSet(tables={"companies"})
+        with self._txn():
+            for row in valid:
+                prev = self.company(row["ticker"])
+                if prev is None:
+                    change.added += 1
+                elif all(_eq(prev[k], row[k]) for k in COMPANY_COLS):
+                    change.unchanged += 1
+                    continue
+                else:
+                    change.changed += 1
+                cols = ", ".join(COMPANY_COLS)
+                marks = ", ".join("?" for _ in COMPANY_COLS)
+                sets = ", ".join(f"{c} = excluded.{c}" for c in COMPANY_COLS[1:])
+                self.db.execute(
+                    f"INSERT INTO companies ({cols}) VALUES ({marks})"
+                    f" ON CONFLICT(ticker) DO UPDATE SET {sets}",
+                    [row[c] for c in COMPANY_COLS])
+                if prev is None or not (_eq(prev["market_cap_usd_bn"], row["market_cap_usd_bn"])
+                                        and _eq(prev["per_12mf"], row["per_12mf"])):
+                    self.db.execute(
+                        "INSERT INTO company_history (ticker, at, as_of, market_cap_usd_bn,"
+                        " per_12mf, how) VALUES (?,?,?,?,?,?)",
+                        [row["ticker"], now_iso(), row["as_of"], row["market_cap_usd_bn"],
+                         row["per_12mf"], how])
+            self._provenance(how, change, origin=origin, content_hash=content_hash,
+                             target="companies:" + ",".join(r["ticker"] for r in valid)[:2000])
+        return change
+
+    def delete_company(self, ticker: str) -> ChangeSet:
+        change = ChangeSet(tables={"companies"})
+        with self._txn():
+            cur = self.db.execute("DELETE FROM companies WHERE ticker = ?", [ticker])
+            change.changed = cur.rowcount
+            self.db.execute("DELETE FROM company_links WHERE ticker = ?", [ticker])
+            self._provenance("delete", change, target=f"companies:{ticker}")
+        return change
+
+    def company_history(self, ticker: str) -> pd.DataFrame:
+        rows = self.db.execute_returning_dicts(
+            "SELECT at, as_of, market_cap_usd_bn, per_12mf, how FROM company_history"
+            " WHERE ticker = ? ORDER BY at, id", [ticker])
+        return pd.DataFrame(rows, columns=["at", "as_of", "market_cap_usd_bn", "per_12mf", "how"])
+
+    def links(self, ticker: str | None = None) -> pd.DataFrame:
+        sql = "SELECT ticker, kind, target FROM company_links"
+        args: list = []
+        if ticker:
+            sql += " WHERE ticker = ?"
+            args.append(ticker)
+        rows = self.db.execute_returning_dicts(sql + " ORDER BY ticker, kind, target", args)
+        return pd.DataFrame(rows, columns=["ticker", "kind", "target"])
+
+    def set_links(self, ticker: str, links: list[tuple[str, str]], *, how: str = "edit") -> ChangeSet:
+        change = ChangeSet(tables={"company_links"})
+        with self._txn():
+            self.db.execute("DELETE FROM company_links WHERE ticker = ?", [ticker])
+            for kind, target in links:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO company_links (ticker, kind, target) VALUES (?,?,?)",
+                    [ticker, kind, target])
+            change.changed = len(links)
+            self._provenance(how, change, target=f"company_links:{ticker}")
+        return change
+
+    def facts(self) -> pd.DataFrame:
+        rows = self.db.execute_returning_dicts(
+            f"SELECT {', '.join(FACT_COLS)} FROM facts ORDER BY id")
+        return pd.DataFrame(rows, columns=FACT_COLS)
+
+    def fact(self, fact_id: str) -> float | None:
+        row = self.db.execute("SELECT value FROM facts WHERE id = ?", [fact_id]).fetchone()
+        return None if row is None else float(row[0])
+
+    def write_facts(self, rows: list[dict], *, how: str = "seed", origin: str = "") -> ChangeSet:
+        change = ChangeSet(tables={"facts"})
+        with self._txn():
+            for row in rows:
+                self.db.execute(
+                    f"INSERT OR REPLACE INTO facts ({', '.join(FACT_COLS)}) VALUES"
+                    f" ({', '.join('?' for _ in FACT_COLS)})", [row[c] for c in FACT_COLS])
+                change.added += 1
+            self._provenance(how, change, origin=origin, target="facts")
+        return change
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return default if row is None else row[0]
+
+    def set_setting(self, key: str, value: str, *, how: str = "edit") -> ChangeSet:
+        change = ChangeSet(changed=1, tables={"settings"})
+        with self._txn():
+            self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?,?)", [key, value])
+            self._provenance(how, change, target=f"settings:{key}")
+        return change
+
+
+def _eq(a: object, b: object) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return (math.isnan(a) and math.isnan(b)) or a == b
+    return a == b

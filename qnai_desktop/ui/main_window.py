@@ -1,0 +1,145 @@
+"""The main window: composes the four tabs, menus and status bar; owns no business logic."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from ..core.changes import ChangeSet
+from ..core.formatting import fmt_date
+from .about_dialog import AboutDialog
+from .app_context import AppContext
+from .i18n import tr
+from .settings import make_settings
+from .tabs.charts_tab import ChartsTab
+from .tabs.monitors_tab import MonitorsTab
+from .tabs.scenarios_tab import ScenariosTab
+from .tabs.watchlist_tab import WatchlistTab
+
+TAB_NAMES = ["watchlist", "charts", "monitors", "scenarios"]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        self.pages: dict[str, QWidget] = {
+            "watchlist": WatchlistTab(ctx), "charts": ChartsTab(ctx),
+            "monitors": MonitorsTab(ctx), "scenarios": ScenariosTab(ctx)}
+        for name in TAB_NAMES:
+            self.tabs.addTab(self.pages[name], "")
+        self.setCentralWidget(self.tabs)
+        self.cache_label = QLabel()
+        self.newest_label = QLabel()
+        self.statusBar().addPermanentWidget(self.newest_label)
+        self.statusBar().addWidget(self.cache_label)
+        self._build_menus()
+        ctx.sig_cache_changed.connect(self._on_cache_changed)
+        ctx.sig_language_changed.connect(lambda _l: self.retranslate())
+        ctx.sig_status_message.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        self.retranslate()
+        self._update_status()
+        self._restore_state()
+
+    # -- construction -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.act_import = QAction(self, shortcut=QKeySequence("Ctrl+I"), enabled=False)
+        self.act_export = QAction(self, shortcut=QKeySequence("Ctrl+E"), enabled=False)
+        self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        for act in (self.act_import, self.act_export):
+            self.file_menu.addAction(act)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+
+        self.view_menu = bar.addMenu("")
+        self.tab_actions = []
+        for i, _name in enumerate(TAB_NAMES):
+            act = QAction(self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
+            act.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
+            self.view_menu.addAction(act)
+            self.tab_actions.append(act)
+        self.view_menu.addSeparator()
+        self.lang_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        self.lang_actions = {}
+        for lang in ("ko", "en"):
+            act = QAction(self, checkable=True, checked=self.ctx.lang == lang)
+            act.triggered.connect(lambda _c=False, lang=lang: self.ctx.set_language(lang))
+            group.addAction(act)
+            self.lang_menu.addAction(act)
+            self.lang_actions[lang] = act
+
+        self.help_menu = bar.addMenu("")
+        self.act_about = QAction(self)
+        self.act_about.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.act_about)
+
+    def retranslate(self) -> None:
+        lang = self.ctx.lang
+        self.setWindowTitle(tr("app.title", lang))
+        for i, name in enumerate(TAB_NAMES):
+            self.tabs.setTabText(i, tr(f"tab.{name}", lang))
+            self.tab_actions[i].setText(tr(f"tab.{name}", lang))
+        self.file_menu.setTitle(tr("menu.file", lang))
+        self.view_menu.setTitle(tr("menu.view", lang))
+        self.help_menu.setTitle(tr("menu.help", lang))
+        self.act_import.setText(tr("action.import", lang))
+        self.act_export.setText(tr("action.export", lang))
+        self.act_quit.setText(tr("action.quit", lang))
+        self.act_about.setText(tr("action.about", lang))
+        self.lang_menu.setTitle(tr("action.language", lang))
+        self.lang_actions["ko"].setText(tr("action.lang_ko", lang))
+        self.lang_actions["en"].setText(tr("action.lang_en", lang))
+        self._update_status()
+
+    # -- behaviour ----------------------------------------------------------------------
+    def show_tab(self, name: str) -> QWidget:
+        page = self.pages[name]
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def show_about(self) -> None:
+        AboutDialog(self.ctx.cache, self.ctx.lang, self).exec()
+
+    def _on_cache_changed(self, _change: ChangeSet) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        lang = self.ctx.lang
+        self.cache_label.setText(tr("status.cache", lang, path=str(self.ctx.cache.path)))
+        newest = self.ctx.cache.newest_observation_date()
+        self.newest_label.setText(tr("status.newest", lang, date=fmt_date(newest)) if newest
+                                  else tr("status.no_data", lang))
+
+    # -- persistence --------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = make_settings()
+        geometry = s.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = s.value("main/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        tab = s.value("main/tab", "watchlist")
+        if tab in self.pages:
+            self.tabs.setCurrentWidget(self.pages[tab])
+
+    def save_state(self) -> None:
+        s = make_settings()
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/state", self.saveState())
+        s.setValue("main/tab", TAB_NAMES[self.tabs.currentIndex()])
+        s.setValue("main/lang", self.ctx.lang)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.ctx.stop()
+        super().closeEvent(event)

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Install (first time, with test extras) and run the whole test suite offscreen.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$here/scripts/setup.sh" test
+cd "$here"
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+.venv/bin/python -m ruff check qnai_desktop tests benchmarks
+exec .venv/bin/python -m pytest "$@"

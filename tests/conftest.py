@@ -1,0 +1,53 @@
+"""Shared fixtures: offscreen Qt, private settings file, and a seeded cache per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qnai_desktop.services.seed import open_cache
+from qnai_desktop.store.cache import Cache
+
+SHARED_DATA = Path(os.environ.get("QNAI_SHARED_DATA",
+                                  Path(__file__).resolve().parents[2] / "shared" / "data"))
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the developer's real settings or cache."""
+    monkeypatch.setenv("QNAI_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.setenv("QNAI_DB", str(tmp_path / "default-cache.sqlite"))
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "seeded.sqlite"
+    open_cache(path).close()
+    return path
+
+
+@pytest.fixture
+def db_path(seeded_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the seeded cache file for this test."""
+    dest = tmp_path / "cache.sqlite"
+    shutil.copy(seeded_template, dest)
+    return dest
+
+
+@pytest.fixture
+def cache(db_path: Path):
+    c = Cache.open(db_path)
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared datasets not found at {SHARED_DATA}")
+    return SHARED_DATA
