@@ -1,7 +1,8 @@
 """One catalogue of user-visible UI strings in Korean and English.
 
-``tr(key, lang)`` looks a key up; a missing key raises in tests (see tests/ui/test_i18n.py) so
-no visible string ships untranslated. Add new strings here, never inline in widgets.
+``tr(key, lang)`` looks a key up. The shell's strings are below; each tab or dialog module keeps
+its own table and adds it with :func:`register` at import time (so modules owned by different
+people never edit one file). tests/ui/test_i18n.py fails when an entry lacks either language.
 """
 
 from __future__ import annotations
@@ -54,6 +55,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "watchlist.note": ("주: 시가총액 십억달러", "Note: market cap in USD bn"),
     "error.title": ("오류", "Error"),
 }
+
+
+def register(strings: dict[str, tuple[str, str]]) -> None:
+    """Add a module's strings; a key registered twice with different text is a bug."""
+    for key, pair in strings.items():
+        if key in STRINGS and STRINGS[key] != pair:
+            raise ValueError(f"i18n key {key!r} registered twice with different text")
+        STRINGS[key] = pair
 
 
 def tr(key: str, lang: str = "ko", **kwargs: object) -> str:

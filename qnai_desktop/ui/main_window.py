@@ -39,6 +39,12 @@ class MainWindow(QMainWindow):
         ctx.sig_cache_changed.connect(self._on_cache_changed)
         ctx.sig_language_changed.connect(lambda _l: self.retranslate())
         ctx.sig_status_message.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        ctx.sig_open_chart_requested.connect(self.open_chart)
+        self.badges: dict[str, int] = {}
+        for name, page in self.pages.items():
+            sig = getattr(page, "sig_badge_changed", None)
+            if sig is not None:  # a tab that counts something for the user (e.g. new alerts)
+                sig.connect(lambda n, name=name: self.set_badge(name, n))
         self.retranslate()
         self._update_status()
         self._restore_state()
@@ -83,7 +89,7 @@ class MainWindow(QMainWindow):
         lang = self.ctx.lang
         self.setWindowTitle(tr("app.title", lang))
         for i, name in enumerate(TAB_NAMES):
-            self.tabs.setTabText(i, tr(f"tab.{name}", lang))
+            self.tabs.setTabText(i, self._tab_title(name))
             self.tab_actions[i].setText(tr(f"tab.{name}", lang))
         self.file_menu.setTitle(tr("menu.file", lang))
         self.view_menu.setTitle(tr("menu.view", lang))
@@ -102,6 +108,23 @@ class MainWindow(QMainWindow):
         page = self.pages[name]
         self.tabs.setCurrentWidget(page)
         return page
+
+    def _tab_title(self, name: str) -> str:
+        count = self.badges.get(name, 0) if hasattr(self, "badges") else 0
+        title = tr(f"tab.{name}", self.ctx.lang)
+        return f"{title} ({count})" if count else title
+
+    def set_badge(self, name: str, count: int) -> None:
+        """Show a count on a tab's title, e.g. unacknowledged alerts on Monitors."""
+        self.badges[name] = count
+        self.tabs.setTabText(TAB_NAMES.index(name), self._tab_title(name))
+
+    def open_chart(self, chart_or_series_id: str) -> None:
+        """Jump to the Charts tab showing a chart (or the chart of a series)."""
+        page = self.show_tab("charts")
+        opener = getattr(page, "open_chart", None)
+        if opener is not None:
+            opener(chart_or_series_id)
 
     def show_about(self) -> None:
         AboutDialog(self.ctx.cache, self.ctx.lang, self).exec()

@@ -1,0 +1,182 @@
+"""The built-in chart pack: every update chart of the Q&AI note plus the real-data charts."""
+
+from __future__ import annotations
+
+from qnai_desktop.core.charts.spec import ChartSpec, SeriesRef, TransformStep
+
+#: Cumulative public GitHub commits at which a coding agent's intensity line starts (= 100).
+#: 10k is reached by most agents in the 2025-01 … 2026-08 data; 1M (the npm threshold) only by
+#: five, so it would hide most of the field.
+COMMIT_INTENSITY_THRESHOLD = 10_000
+NPM_INTENSITY_THRESHOLD = 1_000_000
+
+_USD_PER_GPU_HOUR = {"unit_ko": "달러/GPU-시간", "unit_en": "USD/GPU-hr"}
+_USD_BN = {"unit_ko": "십억달러", "unit_en": "USD bn"}
+_INDEX = {"unit_ko": "지수", "unit_en": "Index"}
+_PCT = {"unit_ko": "%", "unit_en": "%"}
+
+
+def build_catalogue() -> list[ChartSpec]:
+    """Fresh built-in chart specs, in the note's order, then the real-data charts."""
+    return [
+        ChartSpec(
+            id="openrouter_tokens",
+            title_ko="OpenRouter 토큰 사용량",
+            title_en="OpenRouter token usage",
+            kind="area_stacked",
+            series=(SeriesRef("openrouter.tokens.*"),),
+            transforms=(TransformStep("resample", {"rule": "W"}),),
+            unit_ko="십억 토큰 (주간)",
+            unit_en="bn tokens (weekly)",
+        ),
+        ChartSpec(
+            id="coding_agent_intensity",
+            title_ko="주요 Coding Agent 활용 강도 (백만회 달성일 = 100)",
+            title_en="Coding-agent usage intensity (day of 1M downloads = 100)",
+            kind="line",
+            series=(SeriesRef("npm.downloads.*"),),
+            transforms=(
+                TransformStep(
+                    "rebase_at_threshold",
+                    {"threshold": NPM_INTENSITY_THRESHOLD, "cumulative": True},
+                ),
+            ),
+            note_ko="업데이트 및 다운로드 수 기준",
+            note_en="Based on update and download counts",
+            x_mode="days_since",
+            **_INDEX,
+        ),
+        ChartSpec(
+            id="gpu_rent_silicondata",
+            title_ko="GPU 렌탈 가격 추이 (SiliconData)",
+            title_en="GPU rental price (SiliconData H100 index)",
+            kind="line",
+            series=(SeriesRef("silicondata.h100_index", "H100 지수", "H100 index"),),
+            **_USD_PER_GPU_HOUR,
+        ),
+        ChartSpec(
+            id="llm_share",
+            title_ko="LLM 별 점유율 추이",
+            title_en="LLM traffic share",
+            kind="area_pct",
+            series=(SeriesRef("similarweb.share.*"),),
+            transforms=(TransformStep("share_of_total"),),
+            **_PCT,
+        ),
+        ChartSpec(
+            id="ai_lab_arr",
+            title_ko="주요 AI Labs ARR 추이",
+            title_en="AI lab ARR",
+            kind="line",
+            series=(SeriesRef("epoch.arr.*"),),
+            **_USD_BN,
+        ),
+        ChartSpec(
+            id="ai_lab_valuation",
+            title_ko="주요 AI Labs 기업가치 추이",
+            title_en="AI lab valuation (post-money)",
+            kind="line",
+            series=(SeriesRef("epoch.valuation.*"),),
+            **_USD_BN,
+        ),
+        ChartSpec(
+            id="inference_cost_tiers",
+            title_ko="지능 수준 별 LLM 추론 비용 추이",
+            title_en="LLM inference cost by intelligence tier",
+            kind="log",
+            series=(
+                SeriesRef("aa.inference_cost.frontier", "최선단", "Frontier"),
+                SeriesRef("aa.inference_cost.near_frontier", "차선단", "Near-frontier"),
+                SeriesRef("aa.inference_cost.mid", "중간", "Mid"),
+                SeriesRef("aa.inference_cost.small", "소형", "Small"),
+                SeriesRef("aa.inference_cost.*"),
+            ),
+            unit_ko="달러/백만 토큰 (로그)",
+            unit_en="USD per 1M tokens (log)",
+        ),
+        ChartSpec(
+            id="meta_ads",
+            title_ko="Meta 광고 단가 및 노출량 추이",
+            title_en="Meta ad price and impressions",
+            kind="bar",
+            series=(
+                SeriesRef("meta.ad_price_yoy", "광고 단가", "Avg. price per ad", color="meta"),
+                SeriesRef(
+                    "meta.ad_impressions_yoy",
+                    "광고 노출량",
+                    "Ad impressions",
+                    color="meta_secondary",
+                ),
+            ),
+            unit_ko="% YoY",
+            unit_en="% YoY",
+        ),
+        ChartSpec(
+            id="cds_oracle_coreweave",
+            title_ko="Oracle, CoreWeave CDS 스프레드",
+            title_en="Oracle and CoreWeave CDS spread",
+            kind="line",
+            series=(SeriesRef("cds.*"),),
+            unit_ko="bp",
+            unit_en="bp",
+        ),
+        ChartSpec(
+            id="gpu_rent_b200_h100",
+            title_ko="B200, H100 렌탈 가격 추이",
+            title_en="B200 and H100 rental price",
+            kind="line",
+            series=(
+                SeriesRef("gpu_rent.b200.median", "B200", "B200"),
+                SeriesRef("gpu_rent.h100.median", "H100", "H100"),
+            ),
+            note_ko="일별 공개 오퍼 중앙값",
+            note_en="Daily median of public offers",
+            **_USD_PER_GPU_HOUR,
+        ),
+        ChartSpec(
+            id="coding_agent_commit_share",
+            title_ko="주요 Coding Agent GitHub 커밋 점유율",
+            title_en="Coding agents' share of public GitHub commits",
+            kind="area_stacked",
+            series=tuple(
+                SeriesRef(f"agents.share.{agent}")
+                for agent in ("claude", "cursor_editor", "copilot", "cursor_bg", "jules", "devin")
+            ),
+            transforms=(TransformStep("moving_average", {"window": 7}),),
+            note_ko="전체 공개 커밋 대비 비중, 7일 이동평균",
+            note_en="Share of all public commits, 7-day moving average",
+            **_PCT,
+        ),
+        ChartSpec(
+            id="coding_agent_commit_intensity",
+            title_ko="주요 Coding Agent 커밋 강도 (누적 1만건 달성일 = 100)",
+            title_en="Coding-agent commit intensity (day of 10k cumulative commits = 100)",
+            kind="log",
+            series=(SeriesRef("agents.commits.*", exclude=("agents.commits.total",)),),
+            transforms=(
+                TransformStep(
+                    "rebase_at_threshold",
+                    {"threshold": COMMIT_INTENSITY_THRESHOLD, "cumulative": True},
+                ),
+            ),
+            note_ko="Agent 서명이 있는 GitHub 공개 커밋 누적 기준",
+            note_en="Based on cumulative public GitHub commits signed by each agent",
+            x_mode="days_since",
+            **_INDEX,
+        ),
+        ChartSpec(
+            id="gpu_rent_by_model",
+            title_ko="GPU 모델별 렌탈 가격 (중앙값)",
+            title_en="GPU rental price by model (median)",
+            kind="line",
+            series=(SeriesRef("gpu_rent.*.median"),),
+            note_ko="일별 공개 오퍼 중앙값",
+            note_en="Daily median of public offers",
+            **_USD_PER_GPU_HOUR,
+        ),
+    ]
+
+
+def catalogue_by_id() -> dict[str, ChartSpec]:
+    """Built-in charts keyed by id."""
+    return {spec.id: spec for spec in build_catalogue()}

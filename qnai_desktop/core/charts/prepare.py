@@ -1,0 +1,174 @@
+"""Turn a chart spec plus cached frames into a PreparedChart: resolve, transform, align. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from qnai_desktop.core import transforms as tf
+from qnai_desktop.core.charts.colors import colors_for
+from qnai_desktop.core.charts.labels import display_name
+from qnai_desktop.core.charts.lines import source_line
+from qnai_desktop.core.charts.prepared import PreparedChart, PreparedSeries
+from qnai_desktop.core.charts.resolve import resolve_refs, unresolved_refs
+from qnai_desktop.core.charts.spec import ChartSpec, SeriesRef, TransformStep
+from qnai_desktop.core.series import SeriesMeta
+
+_DAY = np.timedelta64(1, "D")
+
+
+@dataclass
+class _Working:
+    """One series while the transform steps run: values by date and the rebase date if any."""
+
+    values: pd.Series
+    base_date: pd.Timestamp | None = None
+
+
+class _Skip(Exception):
+    """A series cannot be plotted; the message is the reason shown to the user."""
+
+
+def _apply_step(step: TransformStep, work: _Working, meta: SeriesMeta | None) -> _Working:
+    params = dict(step.params)
+    s = work.values
+    if step.name in ("rebase_at_threshold", "index_to"):
+        fn = tf.rebase_at_threshold if step.name == "rebase_at_threshold" else tf.index_to
+        result = fn(s, **params)
+        if not result.ok:
+            raise _Skip(result.reason)
+        rebased = pd.Series(result.frame["value"].to_numpy(), index=pd.DatetimeIndex(result.frame["date"]))
+        return _Working(rebased, result.base_date)
+    if step.name == "resample" and params.get("how") is None:
+        if meta is None:
+            raise _Skip("unknown unit: cannot choose how to resample")
+        params["unit"] = meta.unit
+    fn = {
+        "yoy_pct": tf.yoy_pct,
+        "moving_average": tf.moving_average,
+        "resample": tf.resample,
+        "cumulative_sum": tf.cumulative_sum,
+    }[step.name]
+    return _Working(fn(s, **params), work.base_date)
+
+
+def _run_steps(
+    spec: ChartSpec,
+    working: dict[str, _Working],
+    metas: Mapping[str, SeriesMeta],
+    skipped: dict[str, str],
+) -> dict[str, _Working]:
+    for step in spec.transforms:
+        if step.is_cross_series:
+            shares = tf.share_of_total({sid: w.values for sid, w in working.items()})
+            working = {sid: _Working(shares[sid], w.base_date) for sid, w in working.items()}
+            continue
+        after: dict[str, _Working] = {}
+        for sid, work in working.items():
+            try:
+                after[sid] = _apply_step(step, work, metas.get(sid))
+            except _Skip as why:
+                skipped[sid] = str(why)
+        working = after
+    return working
+
+
+def _x_of(values: pd.Series, spec: ChartSpec, base_date: pd.Timestamp | None) -> np.ndarray:
+    dates = pd.DatetimeIndex(values.index).astype("datetime64[s]").to_numpy()
+    if spec.x_mode == "days_since":
+        return ((dates - np.datetime64(base_date, "s")) / _DAY).astype("float64")
+    # pandas 3 dates are datetime64[us]: go through [s] so epoch seconds are not off by 1000x.
+    return dates.astype("int64").astype("float64")
+
+
+def _plotted(spec: ChartSpec, working: dict[str, _Working]) -> dict[str, pd.Series]:
+    """Final y per series keyed by x; stacked kinds share one x with missing points as 0."""
+    by_x: dict[str, pd.Series] = {}
+    for sid, work in working.items():
+        x = _x_of(work.values, spec, work.base_date)
+        by_x[sid] = pd.Series(work.values.to_numpy(dtype="float64"), index=x)
+    if spec.stacked and by_x:
+        wide = pd.concat(by_x, axis=1).sort_index().dropna(how="all").fillna(0.0)
+        return {sid: wide[sid] for sid in by_x}
+    return {sid: s.dropna() for sid, s in by_x.items()}
+
+
+def _label(ref: SeriesRef, key: str, meta: SeriesMeta | None, lang: str) -> str:
+    return ref.label(lang) or display_name(key, lang, meta)
+
+
+def _table(spec: ChartSpec, plotted: dict[str, pd.Series]) -> pd.DataFrame:
+    if not plotted:
+        index_name = "date" if spec.x_mode == "date" else "days"
+        return pd.DataFrame(index=pd.Index([], name=index_name, dtype="float64"))
+    table = pd.concat(plotted, axis=1).sort_index()
+    if spec.x_mode == "date":
+        table.index = pd.to_datetime(table.index.to_numpy().astype("int64"), unit="s")
+        table.index = table.index.astype("datetime64[s]")
+        table.index.name = "date"
+    else:
+        table.index.name = "days"
+    return table
+
+
+def prepare(
+    spec: ChartSpec,
+    frames: Mapping[str, pd.DataFrame | pd.Series],
+    metas: Mapping[str, SeriesMeta],
+) -> PreparedChart:
+    """Resolve the chart's series, apply its transforms, and package arrays, flags and table.
+
+    Series that cannot be drawn (not cached, empty, never reaching a threshold) are left out and
+    listed in ``skipped`` with the reason, so the view can say why a line is missing.
+    """
+    available = set(frames) | set(metas)
+    skipped = {pattern: "not in cache" for pattern in unresolved_refs(spec, available)}
+    refs = resolve_refs(spec, available)
+    working: dict[str, _Working] = {}
+    for sid, _ in refs:
+        frame = frames.get(sid)
+        values = tf.to_series(frame) if frame is not None else None
+        if values is None or values.dropna().empty:
+            skipped[sid] = "no observations"
+            continue
+        working[sid] = _Working(values)
+    working = _run_steps(spec, working, metas, skipped)
+    plotted = _plotted(spec, working)
+
+    # Colours come from every resolved series, so a line keeps its colour when another is skipped.
+    colours = colors_for([ref.color or sid for sid, ref in refs])
+    series: list[PreparedSeries] = []
+    for (sid, ref), colour in zip(refs, colours, strict=True):
+        if sid not in plotted:
+            continue
+        meta = metas.get(sid)
+        key = ref.key_for(sid)
+        y = plotted[sid]
+        series.append(
+            PreparedSeries(
+                series_id=sid,
+                key=key,
+                label_ko=_label(ref, key, meta, "ko"),
+                label_en=_label(ref, key, meta, "en"),
+                axis=ref.axis,
+                color=colour,
+                unit=meta.unit if meta else "",
+                is_demo=bool(meta.is_demo) if meta else False,
+                x=y.index.to_numpy(dtype="float64"),
+                y=y.to_numpy(dtype="float64"),
+                base_date=working[sid].base_date,
+            )
+        )
+    plotted_ids = [s.series_id for s in series]
+    cited = {sid: metas[sid] for sid in plotted_ids if sid in metas}
+    return PreparedChart(
+        spec=spec,
+        series=tuple(series),
+        table=_table(spec, {sid: plotted[sid] for sid in plotted_ids}),
+        source_ko=source_line(spec, cited, "ko"),
+        source_en=source_line(spec, cited, "en"),
+        skipped=skipped,
+    )

@@ -1,0 +1,91 @@
+"""What a prepared chart hands to the Qt view and the exporter: arrays, labels, flags, table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from qnai_desktop.core.charts.lines import note_line
+from qnai_desktop.core.charts.spec import ChartSpec
+
+
+@dataclass(frozen=True)
+class PreparedSeries:
+    """One plotted line/area/bar: x (epoch seconds or days since base) and y as float arrays."""
+
+    series_id: str
+    key: str
+    label_ko: str
+    label_en: str
+    axis: str
+    color: str
+    unit: str
+    is_demo: bool
+    x: np.ndarray
+    y: np.ndarray
+    base_date: pd.Timestamp | None = None
+
+    def label(self, lang: str) -> str:
+        return self.label_ko if lang == "ko" else self.label_en
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+
+@dataclass(frozen=True)
+class PreparedChart:
+    """A chart ready to draw: everything a view or exporter needs, no further data access."""
+
+    spec: ChartSpec
+    series: tuple[PreparedSeries, ...]
+    table: pd.DataFrame
+    source_ko: str
+    source_en: str
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def x_is_date(self) -> bool:
+        """True: x is epoch seconds (use a date axis); False: x is days since the base date."""
+        return self.spec.x_mode == "date"
+
+    @property
+    def is_demo(self) -> bool:
+        """True when any plotted series is illustrative: the view must show the badge."""
+        return any(s.is_demo for s in self.series)
+
+    @property
+    def demo_series(self) -> list[str]:
+        return [s.series_id for s in self.series if s.is_demo]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(len(s) for s in self.series)
+
+    def title(self, lang: str) -> str:
+        return self.spec.title(lang)
+
+    def source(self, lang: str) -> str:
+        return self.source_ko if lang == "ko" else self.source_en
+
+    def note(self, lang: str) -> str:
+        return note_line(self.spec, lang)
+
+    def unit(self, lang: str, axis: str = "left") -> str:
+        return self.spec.unit(lang, axis)
+
+    def table_for(self, lang: str) -> pd.DataFrame:
+        """The plotted numbers with series labels as column headers (ids kept if labels clash)."""
+        labels = [s.label(lang) for s in self.series]
+        names = [
+            label if labels.count(label) == 1 else f"{label} ({s.series_id})"
+            for label, s in zip(labels, self.series, strict=True)
+        ]
+        out = self.table.rename(columns=dict(zip(self.table.columns, names, strict=True)))
+        out.index.name = (
+            ("날짜" if lang == "ko" else "Date")
+            if self.x_is_date
+            else ("경과일" if lang == "ko" else "Days since")
+        )
+        return out
