@@ -25,12 +25,15 @@ def create_application():
     from PySide6.QtWidgets import QApplication
 
     from .ui.fonts import apply_app_font
+    from .ui.settings import make_settings
+    from .ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("qnai")
     app.setApplicationName("qnai-desktop")
     pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
     apply_app_font(app)
+    apply_theme(app, str(make_settings().value("ui/theme", "system")))
     return app
 
 
@@ -48,18 +51,31 @@ def build_window(db: Path | str | None, lang: str | None = None):
 
 
 def run_gui(db: Path | str | None, lang: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
+    from .logs import setup_logging
     from .store.errors import StoreError
+    from .ui.error_dialog import install_excepthook, show_error
+    from .ui.settings import make_settings
 
+    setup_logging()
     app = create_application()
+    lang = lang or str(make_settings().value("main/lang", "ko"))
     try:
         window = build_window(db, lang)
     except StoreError as exc:
-        QMessageBox.critical(None, "Q&AI Desktop", str(exc))
         print(f"error: {exc}", file=sys.stderr)
+        show_error(str(exc), repr(exc), lang)
         return 2
+    install_excepthook(lambda: window.ctx.lang, lambda: window)
     window.show()
+    settings = make_settings()
+    if not settings.value("welcome/shown", False, type=bool):
+        from .ui.welcome_dialog import WelcomeDialog
+
+        settings.setValue("welcome/shown", True)
+        QTimer.singleShot(0, lambda: WelcomeDialog(window.ctx.cache, window.ctx.lang, window).exec())
     return QApplication.exec() if app else 0
 
 

@@ -8,9 +8,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from ..core.changes import ChangeSet
 from ..core.formatting import fmt_date
+from ..core.palette import PaletteEntry
 from .about_dialog import AboutDialog
 from .app_context import AppContext
+from .command_palette import CommandPalette
+from .help_dialog import HelpDialog
 from .i18n import tr
+from .palette_entries import build_entries
 from .settings import make_settings
 from .tabs.charts_tab import ChartsTab
 from .tabs.monitors_tab import MonitorsTab
@@ -45,6 +49,9 @@ class MainWindow(QMainWindow):
             sig = getattr(page, "sig_badge_changed", None)
             if sig is not None:  # a tab that counts something for the user (e.g. new alerts)
                 sig.connect(lambda n, name=name: self.set_badge(name, n))
+        self.palette = CommandPalette(lambda: build_entries(self.ctx, self.palette_actions()),
+                                      ctx.lang, self)
+        self.palette.sig_entry_chosen.connect(self.go_to)
         self.retranslate()
         self._update_status()
         self._restore_state()
@@ -80,7 +87,18 @@ class MainWindow(QMainWindow):
             self.lang_menu.addAction(act)
             self.lang_actions[lang] = act
 
+        self.view_menu.addSeparator()
+        self.act_palette = QAction(self, shortcut=QKeySequence("Ctrl+K"))
+        self.act_palette.triggered.connect(lambda: self.palette.open_palette())
+        self.view_menu.addAction(self.act_palette)
+        self.act_settings = QAction(self, shortcut=QKeySequence("Ctrl+,"))
+        self.act_settings.triggered.connect(self.show_settings)
+        self.file_menu.insertAction(self.act_quit, self.act_settings)
+
         self.help_menu = bar.addMenu("")
+        self.act_help = QAction(self, shortcut=QKeySequence("F1"))
+        self.act_help.triggered.connect(self.show_help)
+        self.help_menu.addAction(self.act_help)
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self.show_about)
         self.help_menu.addAction(self.act_about)
@@ -98,6 +116,12 @@ class MainWindow(QMainWindow):
         self.act_export.setText(tr("action.export", lang))
         self.act_quit.setText(tr("action.quit", lang))
         self.act_about.setText(tr("action.about", lang))
+        self.act_help.setText(tr("action.help", lang))
+        self.act_palette.setText(tr("action.palette", lang))
+        self.act_settings.setText(tr("action.settings", lang))
+        if hasattr(self, "palette"):
+            self.palette.lang = lang
+            self.palette.query.setPlaceholderText(tr("palette.placeholder", lang))
         self.lang_menu.setTitle(tr("action.language", lang))
         self.lang_actions["ko"].setText(tr("action.lang_ko", lang))
         self.lang_actions["en"].setText(tr("action.lang_en", lang))
@@ -125,6 +149,49 @@ class MainWindow(QMainWindow):
         opener = getattr(page, "open_chart", None)
         if opener is not None:
             opener(chart_or_series_id)
+
+    def palette_actions(self) -> dict[str, QAction]:
+        acts = {"import": self.act_import, "export": self.act_export, "settings": self.act_settings,
+                "help": self.act_help, "about": self.act_about, "quit": self.act_quit,
+                "lang_ko": self.lang_actions["ko"], "lang_en": self.lang_actions["en"]}
+        acts.update({f"tab_{n}": a for n, a in zip(TAB_NAMES, self.tab_actions, strict=True)})
+        acts.update(getattr(self, "extra_actions", {}))
+        return {k: a for k, a in acts.items() if a.isEnabled()}
+
+    def go_to(self, entry: PaletteEntry) -> None:
+        """Act on a palette choice: jump to the ticker, chart, monitor, scenario or run the action."""
+        if entry.kind == "action":
+            self.palette_actions()[entry.key].trigger()
+        elif entry.kind in ("chart", "series"):
+            self.open_chart(entry.key)
+        else:
+            tab, method = {"ticker": ("watchlist", "select_ticker"),
+                           "monitor": ("monitors", "select_monitor"),
+                           "scenario": ("scenarios", "select_model")}[entry.kind]
+            page = self.show_tab(tab)
+            select = getattr(page, method, None)
+            if select is not None:
+                select(entry.key)
+
+    def show_help(self) -> None:
+        HelpDialog(self.ctx.lang, self).exec()
+
+    def show_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        try:
+            from .style import available_styles
+            styles = list(available_styles())
+        except ImportError:
+            styles = ["house_default"]
+        dialog = SettingsDialog(str(self.ctx.cache.path), self.ctx.lang, styles, self)
+        if dialog.exec():
+            values = dialog.values()
+            self.ctx.set_language(str(values["main/lang"]))
+            from PySide6.QtWidgets import QApplication
+
+            from .theme import apply_theme
+            apply_theme(QApplication.instance(), str(values["ui/theme"]))
 
     def show_about(self) -> None:
         AboutDialog(self.ctx.cache, self.ctx.lang, self).exec()

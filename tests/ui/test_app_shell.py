@@ -1,0 +1,151 @@
+"""The app shell as a user meets it: palette, shortcuts, settings, errors, help, themes, i18n."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from qnai_desktop.app import build_window
+from qnai_desktop.logs import redact
+from qnai_desktop.ui import i18n
+from qnai_desktop.ui.error_dialog import ErrorDialog
+from qnai_desktop.ui.help_dialog import help_html
+from qnai_desktop.ui.settings import make_settings
+from qnai_desktop.ui.settings_dialog import SettingsDialog
+from qnai_desktop.ui.theme import apply_theme
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def window(qtbot, db_path: Path):
+    w = build_window(db_path, lang="ko")
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.ctx.stop()
+
+
+def test_palette_finds_coreweave_and_cds(window, qtbot) -> None:
+    window.act_palette.trigger()
+    assert window.palette.isVisible()
+    qtbot.keyClicks(window.palette.query, "CoreWeave")
+    first = window.palette.results.item(0).data(Qt.ItemDataRole.UserRole)
+    assert (first.kind, first.key) == ("ticker", "CRWV")
+    window.palette.query.clear()
+    qtbot.keyClicks(window.palette.query, "CDS")
+    keys = [window.palette.results.item(i).data(Qt.ItemDataRole.UserRole).key
+            for i in range(window.palette.results.count())]
+    assert "cds_oracle_coreweave" in keys and "cds.oracle_5y" in keys
+
+
+def test_palette_enter_jumps_to_a_tab(window, qtbot) -> None:
+    window.palette.open_palette()
+    qtbot.keyClicks(window.palette.query, "Oracle CDS 5")
+    qtbot.keyClick(window.palette.query, Qt.Key.Key_Return)
+    assert not window.palette.isVisible()
+    assert window.tabs.currentWidget() in (window.pages["monitors"], window.pages["charts"])
+
+
+def test_palette_runs_actions(window, qtbot) -> None:
+    window.palette.open_palette()
+    window.palette.query.setText("영어")  # QTest.keyClicks only types ASCII
+    qtbot.keyClick(window.palette.query, Qt.Key.Key_Return)
+    assert window.ctx.lang == "en"
+    assert window.tabs.tabText(0) == "Watchlist"
+
+
+def test_shortcuts_are_bound(window) -> None:
+    bound = {a.shortcut().toString() for a in window.findChildren(type(window.act_quit))}
+    for key in ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+K", "Ctrl+I", "Ctrl+E", "F1"):
+        assert key in bound, key
+
+
+def test_settings_round_trip_and_key_goes_to_keyring_only(qtbot, tmp_path: Path) -> None:
+    ring = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    try:
+        dialog = SettingsDialog(str(tmp_path / "c.sqlite"), "ko", ["house_default", "print"])
+        qtbot.addWidget(dialog)
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+        dialog.backups.setValue(9)
+        dialog.style_box.setCurrentText("print")
+        dialog.key.setText("sk-or-v1-secretsecretsecret1234")
+        dialog.save_and_accept()
+        s = make_settings()
+        assert (s.value("main/lang"), s.value("ui/theme"), int(s.value("cache/backups_keep")),
+                s.value("export/style")) == ("en", "dark", 9, "print")
+        assert ring.store[("qnai-desktop", "openrouter")] == "sk-or-v1-secretsecretsecret1234"
+        ini = Path(s.fileName()).read_text(encoding="utf-8")
+        assert "secret" not in ini
+        again = SettingsDialog(str(tmp_path / "c.sqlite"), "en", ["house_default", "print"])
+        qtbot.addWidget(again)
+        assert again.key_status.text() == "Stored: ••••1234"
+        assert again.backups.value() == 9
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_error_dialog_details_collapse_and_copy(qtbot) -> None:
+    dialog = ErrorDialog("가져오기 실패: bad.csv 57행", "Traceback …\napi_key=abcd1234 leaked?", "ko")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.details.isVisible()
+    dialog.toggle.click()
+    assert dialog.details.isVisible()
+    assert "abcd1234" not in dialog.details.toPlainText()
+    dialog.copy_button.click()
+    assert "bad.csv 57행" in QGuiApplication.clipboard().text()
+
+
+def test_redaction_masks_keys() -> None:
+    assert "sk-or-v1-abcdefgh" not in redact("key sk-or-v1-abcdefghijk used")
+    assert redact("Authorization: Bearer xyz") == "Authorization: ***"
+
+
+def test_help_lists_every_shortcut() -> None:
+    text = help_html("en")
+    for key in ("Ctrl+K", "Ctrl+I", "Ctrl+R", "Ctrl+E", "Ctrl+F", "F1"):
+        assert key in text
+
+
+def test_theme_switch_changes_palette() -> None:
+    app = QApplication.instance()
+    assert apply_theme(app, "dark") == "dark"
+    dark = app.palette().window().color().lightness()
+    assert apply_theme(app, "light") == "light"
+    assert app.palette().window().color().lightness() > dark
+
+
+def test_every_string_has_both_languages(window) -> None:
+    import qnai_desktop.ui.settings_dialog
+    import qnai_desktop.ui.welcome_dialog  # noqa: F401
+
+    missing = [k for k, (ko, en) in i18n.STRINGS.items() if not ko.strip() or not en.strip()]
+    assert missing == []
+    hangul = [k for k, (_ko, en) in i18n.STRINGS.items()
+              if any("\uac00" <= ch <= "\ud7a3" for ch in en)]
+    assert hangul == []  # no Korean left in the English column
