@@ -55,7 +55,9 @@ def run_gui(db: Path | str | None, lang: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .logs import setup_logging
-    from .store.errors import StoreError
+    from .services.backups import auto_backup
+    from .store.db import default_db_path
+    from .store.errors import CorruptCacheError, StoreError
     from .ui.error_dialog import install_excepthook, show_error
     from .ui.settings import make_settings
 
@@ -64,10 +66,16 @@ def run_gui(db: Path | str | None, lang: str | None = None) -> int:
     lang = lang or str(make_settings().value("main/lang", "ko"))
     try:
         window = build_window(db, lang)
+    except CorruptCacheError as exc:
+        if not offer_restore(Path(db) if db else default_db_path(), exc, lang):
+            return 2
+        window = build_window(db, lang)
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         show_error(str(exc), repr(exc), lang)
         return 2
+    keep = int(make_settings().value("cache/backups_keep", 5))
+    auto_backup(Path(window.ctx.cache.path), keep=keep)
     install_excepthook(lambda: window.ctx.lang, lambda: window)
     window.show()
     settings = make_settings()
@@ -77,6 +85,29 @@ def run_gui(db: Path | str | None, lang: str | None = None) -> int:
         settings.setValue("welcome/shown", True)
         QTimer.singleShot(0, lambda: WelcomeDialog(window.ctx.cache, window.ctx.lang, window).exec())
     return QApplication.exec() if app else 0
+
+
+def offer_restore(path: Path, exc: Exception, lang: str) -> bool:
+    """The cache is damaged: offer its newest usable backup. True when restored."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .services.backups import newest_usable_backup, restore
+    from .ui.error_dialog import show_error
+    from .ui.i18n import tr
+
+    backup = newest_usable_backup(path)
+    if backup is None:
+        show_error(tr("startup.damaged_no_backup", lang, path=str(path)), str(exc), lang)
+        return False
+    answer = QMessageBox.question(
+        None, tr("app.title", lang), tr("startup.damaged_restore", lang, path=str(path),
+                                        backup=backup.name))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    damaged = restore(path, backup)
+    QMessageBox.information(None, tr("app.title", lang),
+                            tr("startup.restored", lang, damaged=str(damaged)))
+    return True
 
 
 def screenshot(db: Path | str | None, tab: str, out: Path, lang: str | None = None,

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 from . import __version__, commands
-from .store.errors import StoreError
+from .store.errors import CorruptCacheError, StoreError
 
 
 def command_modules() -> list[ModuleType]:
@@ -51,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_gui(getattr(args, "db", None), args.lang)
         return int(args._run(args))
+    except CorruptCacheError as exc:
+        print(f"error: {exc}\nhint: `qnai-desktop cache restore` puts the newest usable backup"
+              " in its place (the damaged file is kept).", file=sys.stderr)
+        return 2
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -6,12 +6,14 @@ opened it; worker threads open their own (WAL lets readers and one writer work a
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pandas as pd
 
 from .cases_repo import CasesRepo
 from .db import connect, default_db_path, migrate, user_version
+from .errors import CorruptCacheError
 from .series_repo import SeriesRepo
 from .watchlist_repo import WatchlistRepo
 
@@ -30,6 +32,10 @@ class Cache(SeriesRepo, WatchlistRepo, CasesRepo):
         db = connect(p)
         try:
             migrate(db, p)
+            db.execute("SELECT COUNT(*) FROM series").fetchone()
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise CorruptCacheError(f"{p}: the cache file is damaged ({exc})") from exc
         except BaseException:
             db.close()
             raise

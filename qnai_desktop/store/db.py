@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .errors import CorruptCacheError, NewerSchemaError
+from .errors import CorruptCacheError, DiskFullError, NewerSchemaError
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
@@ -66,10 +66,23 @@ def _check_header(path: Path) -> None:
     """Reject a non-SQLite file before SQLite does something surprising with it."""
     if not path.exists() or path.stat().st_size == 0:
         return
+    size = path.stat().st_size
     with open(path, "rb") as fh:
-        head = fh.read(16)
-    if head != b"SQLite format 3\x00":
+        head = fh.read(100)
+    if head[:16] != b"SQLite format 3\x00":
         raise CorruptCacheError(f"{path}: not an SQLite database (file header is wrong)")
+    if len(head) < 100:
+        raise CorruptCacheError(f"{path}: truncated (only {size} bytes)")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    valid_for = int.from_bytes(head[92:96], "big")
+    change_counter = int.from_bytes(head[24:28], "big")
+    # The in-header page count is trustworthy only when "version-valid-for" matches the change
+    # counter (SQLite file format §1.3.7); then a shorter file means it was truncated.
+    if pages and valid_for == change_counter and size < pages * page_size:
+        raise CorruptCacheError(
+            f"{path}: truncated ({size:,} bytes; the header says {pages * page_size:,})")
 
 
 def user_version(db: sqlite_utils.Database) -> int:
@@ -88,11 +101,24 @@ def write_txn(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    else:
         conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if _is_disk_full(exc):
+            raise DiskFullError(
+                "the disk is full (or the file-size limit was reached); nothing was written "
+                f"({exc})") from exc
+        raise
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _is_disk_full(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "disk is full" in text or "disk i/o error" in text or "file too large" in text
 
 
 def backup_file(path: Path, tag: str, keep: int = 5) -> Path | None:

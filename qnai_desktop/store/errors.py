@@ -17,3 +17,7 @@ class CorruptCacheError(StoreError):
 
 class ValidationError(StoreError):
     """A value offered to the store breaks a rule (named field, clear reason)."""
+
+
+class DiskFullError(StoreError):
+    """A write failed for lack of space; the transaction was rolled back."""

@@ -55,6 +55,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "monitors.title": ("시장 신호", "Market signals"),
     "watchlist.note": ("주: 시가총액 십억달러", "Note: market cap in USD bn"),
     "error.title": ("오류", "Error"),
+    "startup.damaged_no_backup": ("캐시 파일이 손상되었고 사용할 수 있는 백업이 없습니다: {path}",
+                                  "The cache file is damaged and no usable backup exists: {path}"),
+    "startup.damaged_restore": ("캐시 파일이 손상되었습니다: {path}\n가장 최근 자동 백업({backup})으로 "
+                                "복원할까요? 손상된 파일은 옆에 보관됩니다.",
+                                "The cache file is damaged: {path}\nRestore the newest automatic "
+                                "backup ({backup})? The damaged file is kept beside it."),
+    "startup.restored": ("복원했습니다. 손상된 파일: {damaged}", "Restored. The damaged file: {damaged}"),
 }
 
 
