@@ -7,11 +7,21 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from hypothesis import HealthCheck, settings
 
 from qnai_desktop.services.seed import open_cache
 from qnai_desktop.store.cache import Cache
+
+# Fuzzing depth: "ci" (default, short) or "long" (≥ 10,000 cases per property), chosen with
+# HYPOTHESIS_PROFILE=long — see README "Long fuzz run". No example database: runs are reproducible
+# from the printed seed, and nothing is written into the work tree.
+settings.register_profile("ci", max_examples=100, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=10_000, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SHARED_DATA = Path(os.environ.get("QNAI_SHARED_DATA",
                                   Path(__file__).resolve().parents[2] / "shared" / "data"))
