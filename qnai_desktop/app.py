@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from .paths import resources_dir
 from .services.seed import open_cache
 
 
@@ -31,6 +32,12 @@ def create_application():
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("qnai")
     app.setApplicationName("qnai-desktop")
+    app.setDesktopFileName("qnai-desktop")  # Wayland matches the window to the .desktop entry
+    icon = resources_dir() / "icons" / "qnai-desktop.png"
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
     apply_app_font(app)
     apply_theme(app, str(make_settings().value("ui/theme", "system")))
