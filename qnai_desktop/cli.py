@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args_in = sys.argv[1:] if argv is None else argv
+    if args_in == ["--version"]:  # fast path: no command discovery (which imports pandas)
+        print(f"qnai-desktop {__version__}")
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
