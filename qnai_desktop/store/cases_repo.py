@@ -110,6 +110,32 @@ class CasesRepo(RepoBase):
             r["enabled"] = bool(r["enabled"])
         return pd.DataFrame(rows, columns=["id", "name", "spec", "enabled", "created_at"])
 
+    def set_rule_enabled(self, rule_id: int, enabled: bool) -> ChangeSet:
+        """Switch a rule on or off; a disabled rule's state is cleared so re-enabling re-arms it."""
+        change = ChangeSet(tables={"alert_rules"})
+        with self._txn():
+            change.changed = self.db.execute("UPDATE alert_rules SET enabled=? WHERE id=?",
+                                             [int(enabled), rule_id]).rowcount
+            if not change.changed:
+                raise ValidationError(f"rule {rule_id}: no such rule")
+            if not enabled:
+                self.db.execute("DELETE FROM alert_state WHERE rule_id=?", [rule_id])
+            self._provenance("edit", change, target=f"alert_rules:{rule_id}:enabled={int(enabled)}")
+        return change
+
+    def update_rule(self, rule_id: int, name: str, spec: dict) -> ChangeSet:
+        """Replace a rule's name and condition; its firing state re-arms."""
+        change = ChangeSet(tables={"alert_rules"})
+        with self._txn():
+            change.changed = self.db.execute(
+                "UPDATE alert_rules SET name=?, spec=? WHERE id=?",
+                [name, json.dumps(spec, ensure_ascii=False), rule_id]).rowcount
+            if not change.changed:
+                raise ValidationError(f"rule {rule_id}: no such rule")
+            self.db.execute("DELETE FROM alert_state WHERE rule_id=?", [rule_id])
+            self._provenance("edit", change, target=f"alert_rules:{rule_id}")
+        return change
+
     def delete_rule(self, rule_id: int) -> ChangeSet:
         change = ChangeSet(tables={"alert_rules"})
         with self._txn():

@@ -1,0 +1,184 @@
+"""Alert rules over the cache: validate and store them, evaluate with the core, record crossings.
+
+The store keys rules by integer id; the core by text id. This module is the one place that
+converts (``str(row.id)`` in, ``int(rule.id)`` out). Evaluation writes only when an event fired or
+a rule's armed/active state changed, so a process that re-evaluates on every change notification
+(the app polls ``PRAGMA data_version``) never starts a write → notify → evaluate ping-pong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pandas as pd
+
+from ..core.changes import ChangeSet
+from ..core.monitors import FrameCache, Rule, RuleError, describe, evaluate_rules, parse_rule
+from ..core.series import SeriesMeta
+from ..store.cache import Cache
+from ..store.errors import ValidationError
+from .monitor_table import known_metas, series_frames
+
+EVENT_TABLES = frozenset({"alert_events"})  # what recording alerts announces; never re-evaluate it
+_COLUMNS = ("id", "name", "enabled")  # kept in their own columns, not in the spec
+
+
+@dataclass(frozen=True)
+class StoredRule:
+    """A rule row of the cache; ``rule`` is None (and ``problem`` says why) if it no longer parses."""
+
+    id: int
+    name: str
+    spec: dict
+    enabled: bool
+    active: bool
+    rule: Rule | None
+    problem: str = ""
+
+
+@dataclass
+class AlertRun:
+    """What one evaluation did: the change it wrote (empty if nothing) and the new events."""
+
+    change: ChangeSet = field(default_factory=ChangeSet)
+    events: list[dict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    wrote: bool = False
+
+
+# -- validation -----------------------------------------------------------------------------------
+def _check_series(rule: Rule, metas: dict[str, SeriesMeta], path: str = "") -> None:
+    if rule.kind == "all_of":
+        for i, sub in enumerate(rule.rules):
+            _check_series(sub, metas, f"{path}rules[{i}].")
+    elif rule.series not in metas:
+        raise RuleError(path + "series", f"no series {rule.series!r} in the cache")
+
+
+def validate_spec(spec: dict[str, Any], metas: dict[str, SeriesMeta]) -> Rule:
+    """A rule from a spec (no id needed); RuleError names the first bad field, incl. unknown series."""
+    rule = parse_rule({"id": "new", **{k: v for k, v in spec.items() if k != "id"}})
+    _check_series(rule, metas)
+    return rule
+
+
+def stored_spec(rule: Rule) -> dict:
+    """What goes in the ``spec`` column: the condition without id, name and enabled (columns)."""
+    return {k: v for k, v in rule.to_dict().items() if k not in ("id", "name", "enabled")}
+
+
+# -- rules ----------------------------------------------------------------------------------------
+def load_rules(cache: Cache) -> list[StoredRule]:
+    state = cache.alert_state()
+    out = []
+    for row in cache.rules().itertuples():
+        rid = int(row.id)
+        enabled = bool(row.enabled)
+        base = {k: v for k, v in dict(row.spec).items() if k not in _COLUMNS}
+        data = {**base, "id": str(rid), "name": row.name, "enabled": enabled}
+        try:
+            rule, problem = parse_rule(data), ""
+        except RuleError as exc:
+            rule, problem = None, str(exc)
+        out.append(StoredRule(rid, row.name, dict(row.spec), enabled, state.get(rid, False),
+                              rule, problem))
+    return out
+
+
+def add_rule(cache: Cache, spec: dict[str, Any], name: str = "",
+             enabled: bool = True) -> tuple[int, ChangeSet]:
+    """Validate (RuleError on a bad field) and store a rule; returns its id and the change."""
+    rule = validate_spec(spec, known_metas(cache))
+    name = (name or spec.get("name") or "").strip()
+    rule_id = cache.add_rule(name, stored_spec(rule), enabled)
+    return rule_id, ChangeSet(added=1, tables={"alert_rules"})
+
+
+def delete_rule(cache: Cache, rule_id: int) -> ChangeSet:
+    """Delete a rule with its events and state (one transaction)."""
+    change = cache.delete_rule(rule_id)
+    if not change.changed:
+        raise ValidationError(f"rule {rule_id}: no such rule")
+    return change
+
+
+def set_rule_enabled(cache: Cache, rule_id: int, enabled: bool) -> ChangeSet:
+    """Switch a rule on or off; a disabled rule is false, so re-enabling it can fire again."""
+    return cache.set_rule_enabled(rule_id, enabled)
+
+
+def describe_rule(stored: StoredRule, metas: dict[str, SeriesMeta], lang: str = "ko") -> str:
+    if stored.rule is None:
+        return stored.problem
+    return describe(replace(stored.rule, name=""), metas, lang)
+
+
+# -- evaluation -----------------------------------------------------------------------------------
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _differs(previous: dict[str, bool], state: dict[str, bool]) -> bool:
+    return any(previous.get(k, False) != v for k, v in state.items())
+
+
+def evaluate_and_record(cache: Cache, today: date, lang: str = "ko") -> AlertRun:
+    """Run every rule on the cache; log each false → true crossing once, in one transaction.
+
+    Returns the new events (``rule_id`` int, ``rule`` name, ``series_id``, ``value``, ``level``,
+    ``message``, ``observed`` date, ``at`` time) and the ChangeSet written (tables
+    ``{'alert_events'}``), or an empty run when nothing changed — then nothing is written.
+    """
+    stored = load_rules(cache)
+    rules = [s.rule for s in stored if s.rule is not None]
+    run = AlertRun(problems=[f"rule {s.id}: {s.problem}" for s in stored if s.rule is None])
+    if not rules:
+        return run
+    names = {str(s.id): s.name for s in stored}
+    metas = known_metas(cache)
+    ids = list(dict.fromkeys(sid for r in rules if r.enabled for sid in r.series_ids()))
+    frames = FrameCache(series_frames(cache, ids, metas))
+    previous = {str(k): v for k, v in cache.alert_state().items()}
+    events, state = evaluate_rules(rules, frames, metas, today, previous, lang)
+    if not events and not _differs(previous, state):
+        return run
+    # Re-read the state under the write lock: a second process evaluating the same change at the
+    # same moment must not log the crossing twice.
+    with cache._txn():
+        latest = {str(k): v for k, v in cache.alert_state().items()}
+        if latest != previous:
+            events, state = evaluate_rules(rules, frames, metas, today, latest, lang)
+        if not events and not _differs(latest, state):
+            return run
+        at = _now()
+        rows = [{"rule_id": int(ev.rule_id), "rule": names.get(ev.rule_id, ""),
+                 "series_id": ev.series_id, "value": ev.value, "level": ev.level,
+                 "message": ev.message, "observed": ev.at.isoformat(), "at": at} for ev in events]
+        run.change = cache.record_alerts(rows, {int(k): v for k, v in state.items()})
+    run.events, run.wrote = rows, True
+    return run
+
+
+# -- events ---------------------------------------------------------------------------------------
+def events(cache: Cache, unacknowledged_only: bool = False) -> pd.DataFrame:
+    return cache.alert_events(unacknowledged_only=unacknowledged_only)
+
+
+def unacknowledged_count(cache: Cache) -> int:
+    return len(cache.alert_events(unacknowledged_only=True))
+
+
+def acknowledge(cache: Cache, event_ids: list[int], acknowledged: bool = True) -> ChangeSet:
+    """Acknowledge (or undo) events in one transaction; ValidationError for an unknown id."""
+    change = ChangeSet(tables=set(EVENT_TABLES))
+    with cache._txn():
+        for event_id in event_ids:
+            change.merge(cache.acknowledge(int(event_id), acknowledged))
+    return change
+
+
+def acknowledge_all(cache: Cache) -> ChangeSet:
+    ids = [int(i) for i in cache.alert_events(unacknowledged_only=True)["id"]]
+    return acknowledge(cache, ids) if ids else ChangeSet(tables=set(EVENT_TABLES))
