@@ -1,95 +1,341 @@
-"""Charts tab: pick a cached series and see it drawn (issue 4 replaces this with the catalogue)."""
+"""Charts tab: the note's chart pack (plus the user's charts and every cached series), live.
+
+The list comes from the core catalogue, ``cache.user_charts()`` and the cached series; the
+chart is a ChartCanvas in house style. A cache change redraws the open chart only when it
+touches that chart's series (or came from another process), and only while the tab is visible
+(CacheTab keeps it dirty until shown).
+"""
 
 from __future__ import annotations
 
-import pyqtgraph as pg
+import pandas as pd
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..app_context import AppContext
-from ..i18n import tr
+from ...core.changes import ChangeSet
+from ...core.charts import ChartSpec, PreparedChart, build_catalogue, prepare, resolve_series
+from ...core.series import SeriesMeta
+from ..app_context import EXTERNAL, AppContext
+from ..i18n import register, tr
+from ..models.pandas_model import PandasTableModel
+from ..settings import make_settings
+from ..widgets.chart_add_dialog import AddChartDialog
+from ..widgets.chart_canvas import ChartCanvas
+from ..widgets.chart_crosshair import ChartCrosshair
+from ..widgets.chart_picker import ChartPicker, PickerEntry
+from ..widgets.chart_ranges import preset_range
+from ..widgets.chart_render import render_chart
+from ..widgets.chart_specs import (
+    SERIES_CHART_PREFIX,
+    chart_for_series,
+    parse_user_charts,
+    series_chart,
+)
+from ..widgets.chart_toolbar import ChartToolbar
 from .base_tab import CacheTab
+
+register({
+    "charts.section.pack": ("차트 팩", "Chart pack"),
+    "charts.section.user": ("내 차트", "My charts"),
+    "charts.section.series": ("시리즈", "Series"),
+    "charts.add": ("차트 추가…", "Add chart…"),
+    "charts.demo_tag": (" (예시)", " (illustrative)"),
+    "charts.skipped": ("표시하지 못한 시리즈: {items}", "Not drawn: {items}"),
+    "charts.bad_user_chart": ("읽을 수 없는 내 차트: {items}", "Unreadable saved charts: {items}"),
+    "charts.copied": ("차트 이미지를 클립보드에 복사했습니다", "Chart image copied to the clipboard"),
+    "charts.saved": ("차트 저장: {title}", "Chart saved: {title}"),
+})
+
+SETTINGS_LAST = "charts/last"
+COPY_SIZE = (1920, 1080)
+
+
+def _touches(spec: ChartSpec, change: ChangeSet) -> bool:
+    """Whether a change can alter what ``spec`` draws (its series, or its own saved spec)."""
+    if "user_charts" in change.tables and spec.origin == "user":
+        return True
+    return any(ref.matches(sid) for ref in spec.series for sid in change.series)
 
 
 class ChartsTab(CacheTab):
-    tables = frozenset({"series", "observations"})
+    tables = frozenset({"series", "observations", "user_charts"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.search = QLineEdit()
-        self.search.textChanged.connect(self._filter)
-        self.list = QListWidget()
-        self.list.currentItemChanged.connect(lambda cur, _prev: self._plot_current())
+        self._specs: dict[str, ChartSpec] = {}
+        #: Prepared charts by id, dropped when a change touches their series: flipping back to
+        #: a chart whose data did not change costs a draw, not a read + transforms.
+        self._prepared: dict[str, PreparedChart] = {}
+        self._metas: dict[str, SeriesMeta] = {}
+        self._list_errors: list[str] = []
+        self._current: str | None = None
+        self._preset: str | None = "All"
+        self._need_list = self._need_chart = True
+        self.add_dialog: AddChartDialog | None = None
+
+        self.picker = ChartPicker()
+        self.search, self.list = self.picker.search, self.picker.list
+        self.picker.sig_chart_selected.connect(self._on_chart_selected)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.open_add_chart_dialog)
+        self.canvas = ChartCanvas()
+        self.plot = self.canvas.plot_widget
+        self.canvas.view_box.sigRangeChangedManually.connect(lambda *_a: self._set_preset(None))
+        self.crosshair = ChartCrosshair(self.canvas)
+        self.readout_label = QLabel()
+        self.readout_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # a long read-out must never widen the window or squeeze the list
+        self.readout_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.crosshair.sig_readout_changed.connect(self.readout_label.setText)
+        self.toolbar = ChartToolbar()
+        self.toolbar.sig_preset_requested.connect(self.apply_preset)
+        self.toolbar.sig_log_toggled.connect(self.canvas.set_log_y)
+        self.toolbar.sig_table_toggled.connect(self.show_table)
+        self.toolbar.sig_copy_requested.connect(self.copy_image)
+        self.table_model = PandasTableModel()
+        self.table_view = QTableView()
+        self.table_view.setModel(self.table_model)
+        self.table_view.verticalHeader().setVisible(False)
+        self.table_view.setVisible(False)
+        self.info_label = QLabel()
+        self.info_label.setWordWrap(True)
+        self.info_label.setStyleSheet("color: #8A6D3B;")
+        self._layout()
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        self.retranslate()
+
+    def _layout(self) -> None:
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.search)
-        lv.addWidget(self.list)
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()}, background="w")
-        self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.title = QLabel()
-        self.source = QLabel()
-        self.badge = QLabel()
-        self.badge.setStyleSheet("color: white; background: #c0392b; padding: 2px 6px;")
+        lv.addWidget(self.picker, 1)
+        lv.addWidget(self.add_button)
+        top = QHBoxLayout()
+        top.addWidget(self.toolbar)
+        top.addWidget(self.readout_label, 1)
+        chart_split = QSplitter(Qt.Orientation.Vertical)
+        chart_split.addWidget(self.canvas)
+        chart_split.addWidget(self.table_view)
+        chart_split.setSizes([600, 240])
         right = QWidget()
         rv = QVBoxLayout(right)
-        rv.addWidget(self.title)
-        rv.addWidget(self.badge, alignment=Qt.AlignmentFlag.AlignLeft)
-        rv.addWidget(self.plot, 1)
-        rv.addWidget(self.source)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addLayout(top)
+        rv.addWidget(chart_split, 1)
+        rv.addWidget(self.info_label)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([260, 800])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
-        self.retranslate()
+        split.setStretchFactor(1, 1)
+        split.setSizes([280, 1000])
+        QVBoxLayout(self).addWidget(split)
 
+    # -- CacheTab -----------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(tr("charts.search", self.ctx.lang))
+        lang = self.ctx.lang
+        self.search.setPlaceholderText(tr("charts.search", lang))
+        self.add_button.setText(tr("charts.add", lang))
+        self.toolbar.retranslate(lang)
+        self._need_list = self._need_chart = True
+
+    def _on_cache_changed(self, change: ChangeSet) -> None:
+        """Mark what the change touches; CacheTab redraws now if visible, else when shown."""
+        external = EXTERNAL in change.tables
+        self._forget_prepared(change, external)
+        if external or change.tables & {"series", "user_charts"}:
+            self._need_list = True
+        if external or self._touches_current(change):
+            self._need_chart = True
+        if self._need_list or self._need_chart:
+            self._dirty = True
+            if self.isVisible():
+                self.refresh_if_dirty()
+
+    def _touches_current(self, change: ChangeSet) -> bool:
+        spec = self._specs.get(self._current or "")
+        return spec is not None and _touches(spec, change)
+
+    def _forget_prepared(self, change: ChangeSet, external: bool) -> None:
+        if external:
+            self._prepared.clear()
+            return
+        for chart_id in [c for c in self._prepared if c not in self._specs
+                         or _touches(self._specs[c], change)]:
+            del self._prepared[chart_id]
 
     def refresh(self) -> None:
-        current = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if \
-            self.list.currentItem() else None
-        self.list.clear()
-        for sid, meta in sorted(self.ctx.cache.metas().items()):
-            item = QListWidgetItem(meta.title(self.ctx.lang))
-            item.setData(Qt.ItemDataRole.UserRole, sid)
-            self.list.addItem(item)
-            if sid == current:
-                self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
-        self._filter(self.search.text())
+        if self._need_list:
+            self._need_list = False
+            self._rebuild_list()
+        if self._need_chart:
+            self._need_chart = False
+            self._draw_current(keep_view=True)
 
-    def _filter(self, text: str) -> None:
-        text = text.lower()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            sid = item.data(Qt.ItemDataRole.UserRole)
-            item.setHidden(bool(text) and text not in item.text().lower() and text not in sid)
-
-    def _plot_current(self) -> None:
-        item = self.list.currentItem()
-        self.plot.clear()
-        if item is None:
-            return
-        sid = item.data(Qt.ItemDataRole.UserRole)
-        meta = self.ctx.cache.series_meta(sid)
-        obs = self.ctx.cache.observations(sid)
-        x = obs["date"].astype("datetime64[s]").astype("int64").to_numpy(dtype=float)
-        self.plot.plot(x, obs["value"].to_numpy(), pen=pg.mkPen("#1f4e79", width=2))
+    # -- the list -----------------------------------------------------------------------
+    def _rebuild_list(self) -> None:
         lang = self.ctx.lang
-        self.title.setText(f"<b>{meta.title(lang)}</b>")
-        src = meta.source_ko if lang == "ko" and meta.source_ko else meta.source
-        self.source.setText(tr("charts.source_prefix", lang) + src)
-        self.badge.setText(tr("demo.badge", lang))
-        self.badge.setVisible(meta.is_demo)
+        self._metas = self.ctx.cache.metas()
+        builtin = build_catalogue()
+        user, self._list_errors = parse_user_charts(self.ctx.cache.user_charts())
+        by_series = [series_chart(m) for _sid, m in sorted(self._metas.items())]
+        self._specs = {spec.id: spec for spec in [*builtin, *user, *by_series]}
+        sections = [
+            (tr("charts.section.pack", lang), [self._entry(s) for s in builtin]),
+            (tr("charts.section.user", lang), [self._entry(s) for s in user]),
+            (tr("charts.section.series", lang), [self._entry(s) for s in by_series]),
+        ]
+        if self._current not in self._specs:
+            last = str(make_settings().value(SETTINGS_LAST, "") or "")
+            self._current = last if last in self._specs else (builtin[0].id if builtin else None)
+            self._need_chart = True
+        self.picker.set_sections(sections, self._current)
+
+    def _entry(self, spec: ChartSpec) -> PickerEntry:
+        lang = self.ctx.lang
+        ids = resolve_series(spec, self._metas)
+        demo = any(self._metas[sid].is_demo for sid in ids)
+        text = spec.title(lang) + (tr("charts.demo_tag", lang) if demo else "")
+        other = spec.title("en" if lang == "ko" else "ko")
+        return PickerEntry(spec.id, text, search=f"{other} {' '.join(ids)}", is_demo=demo,
+                           tooltip="\n".join([spec.id, *ids]))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- choosing and drawing -----------------------------------------------------------
+    def open_chart(self, chart_or_series_id: str) -> bool:
+        """Show a chart by id, or the first chart plotting a series id (else that series alone)."""
+        if self._need_list:
+            self._need_list = False
+            self._rebuild_list()
+        key = chart_or_series_id
+        if key not in self._specs and key in self._metas:
+            found = chart_for_series(key, [s for s in self._specs.values()
+                                           if not s.id.startswith(SERIES_CHART_PREFIX)], self._metas)
+            key = found.id if found is not None else SERIES_CHART_PREFIX + key
+        if key not in self._specs:
+            return False
+        if key == self._current and self.picker.current_key() == key:
+            self._on_chart_selected(key)
+            return True
+        return self.picker.select(key)
+
+    def _on_chart_selected(self, key: str) -> None:
+        self._current = key
+        settings = make_settings()
+        settings.setValue(SETTINGS_LAST, key)
+        self._need_chart = False
+        self._draw_current(keep_view=False)
+
+    def _draw_current(self, keep_view: bool) -> None:
+        spec = self._specs.get(self._current or "")
+        if spec is None:
+            self.canvas.clear()
+            return
+        prepared = self._prepared.get(spec.id)
+        if prepared is None or prepared.spec != spec:
+            metas = self._metas
+            prepared = prepare(spec, self.ctx.cache.frames(resolve_series(spec, metas)), metas)
+            self._prepared[spec.id] = prepared
+        self.canvas.show_chart(prepared, spec, self.ctx.lang, keep_view=keep_view)
+        self.toolbar.set_log(self.canvas.log_y, self.canvas.supports_log)
+        self.toolbar.set_dates_enabled(prepared.x_is_date)
+        if not keep_view or not prepared.x_is_date:
+            self._set_preset("All")
+        elif self._preset not in (None, "All"):
+            self.apply_preset(self._preset)  # new data moved the last date: keep the window
+        if self.table_view.isVisible():
+            self._fill_table()
+        notes = [f"{sid} ({why})" for sid, why in prepared.skipped.items()]
+        info = [tr("charts.skipped", self.ctx.lang, items="; ".join(notes))] if notes else []
+        if self._list_errors:
+            info.append(tr("charts.bad_user_chart", self.ctx.lang, items="; ".join(self._list_errors)))
+        self.info_label.setText("\n".join(info))
+        self.info_label.setVisible(bool(info))
+
+    def current_chart_id(self) -> str | None:
+        return self._current
+
+    # -- toolbar actions ----------------------------------------------------------------
+    def _set_preset(self, name: str | None) -> None:
+        self._preset = name
+        self.toolbar.set_preset(name)
+
+    def apply_preset(self, name: str) -> None:
+        """Show the last 1M/3M/6M/YTD/1Y of the chart, or All of it."""
+        bounds = self.canvas.data_x_bounds()
+        prepared = self.canvas.prepared
+        window = None
+        if bounds is not None and prepared is not None and prepared.x_is_date:
+            window = preset_range(name, *bounds)
+        if window is None:
+            self.canvas.show_all()
+        else:
+            self.canvas.set_x_range(*window)
+        self._set_preset(name)
+
+    def set_log(self, on: bool) -> None:
+        self.toolbar.log_button.setChecked(on)
+
+    def show_table(self, on: bool) -> None:
+        if self.toolbar.table_button.isChecked() != on:
+            self.toolbar.table_button.setChecked(on)  # comes back here through the signal
+            return
+        if on:
+            self._fill_table()
+        self.table_view.setVisible(on)
+
+    def _fill_table(self) -> None:
+        prepared = self.canvas.prepared
+        if prepared is None:
+            self.table_model.set_frame(pd.DataFrame())
+            return
+        table = prepared.table_for(self.ctx.lang).iloc[::-1]  # newest first, as analysts read
+        first = table.index.name
+        frame = table.reset_index()
+        formatters = {} if prepared.x_is_date else {first: lambda v: f"{int(v):,}"}
+        self.table_model = PandasTableModel(frame, formatters=formatters)
+        self.table_view.setModel(self.table_model)
+        self.table_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+
+    def copy_image(self) -> None:
+        """Put the chart on the clipboard at slide size, ready to paste into PowerPoint."""
+        if self.canvas.prepared is None or self.canvas.spec is None:
+            return
+        image = render_chart(self.canvas.prepared, self.canvas.spec, self.ctx.lang, *COPY_SIZE)
+        QApplication.clipboard().setImage(image)
+        self.ctx.sig_status_message.emit(tr("charts.copied", self.ctx.lang))
+
+    # -- user charts --------------------------------------------------------------------
+    def open_add_chart_dialog(self) -> AddChartDialog:
+        """Open (non-modal) the add-chart dialog; saving happens when it is accepted."""
+        spec = self._specs.get(self._current or "")
+        preselect = resolve_series(spec, self._metas) if spec is not None else []
+        dialog = AddChartDialog(self._metas, self.ctx.lang, self._specs, preselect, self)
+        dialog.accepted.connect(lambda: self.save_user_chart(dialog.result_spec))
+        self.add_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_user_chart(self, spec: ChartSpec | None) -> None:
+        if spec is None:
+            return
+        change = self.ctx.cache.save_user_chart(spec.id, spec.to_dict())
+        self.ctx.notify(change)
+        self.ctx.sig_status_message.emit(tr("charts.saved", self.ctx.lang, title=spec.title(self.ctx.lang)))
+        self.open_chart(spec.id)
