@@ -1,0 +1,241 @@
+"""File → Export pack… (Ctrl+E): every chart at slide size, one deck, a manifest — with a progress
+bar and Cancel. The export runs one chart per event-loop turn (``PackExporter.steps``), because
+widgets can only be painted on the GUI thread; each turn is ~0.1–0.2 s, so the window stays
+responsive and Cancel is honoured after the chart being drawn (nothing is written then)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.charts import ChartSpec
+from ...services.export_plan import FORMATS, ExportError, StagedFolder, all_specs, gather_jobs
+from ..app_context import AppContext
+from ..i18n import tr
+from ..settings import make_settings
+from ..style import load_style
+from .options_form import OptionsForm
+from .pack import ExportResult, PackExporter
+
+DEFAULT_FORMATS = ("png", "pptx")
+
+
+class PackExportDialog(QDialog):
+    """Choose folder, formats, size and charts; export with progress and Cancel."""
+
+    sig_pack_exported = Signal(object)  # ExportResult
+
+    def __init__(self, ctx: AppContext, specs: Sequence[ChartSpec] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lang = ctx.lang
+        self.specs = list(specs) if specs is not None else all_specs(ctx.cache)
+        self.result: ExportResult | None = None
+        self._steps: Iterator | None = None
+        self._exporter: PackExporter | None = None
+        self.setWindowTitle(tr("export.pack_title", lang))
+        settings = make_settings()
+
+        self.folder = QLineEdit(str(settings.value("export/pack_dir", str(Path.home() / "qnai-pack"))))
+        browse = QPushButton(tr("export.browse", lang))
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        saved = str(settings.value("export/pack_formats", ",".join(DEFAULT_FORMATS))).split(",")
+        self.format_boxes: dict[str, QCheckBox] = {}
+        format_row = QHBoxLayout()
+        for fmt in FORMATS:
+            box = QCheckBox(fmt.upper())
+            box.setChecked(fmt in saved)
+            self.format_boxes[fmt] = box
+            format_row.addWidget(box)
+        format_row.addStretch(1)
+        self.form = OptionsForm(lang)
+        self.chart_list = QListWidget()
+        for spec in self.specs:
+            item = QListWidgetItem(spec.title(lang))
+            item.setData(Qt.ItemDataRole.UserRole, spec.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setToolTip(spec.id)
+            self.chart_list.addItem(item)
+        pick_all = QPushButton(tr("export.all", lang))
+        pick_none = QPushButton(tr("export.none", lang))
+        pick_all.clicked.connect(lambda: self._check_all(True))
+        pick_none.clicked.connect(lambda: self._check_all(False))
+        picks = QHBoxLayout()
+        picks.addWidget(pick_all)
+        picks.addWidget(pick_none)
+        picks.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.warnings = QListWidget()
+        self.warnings.setVisible(False)
+        self.start_button = QPushButton(tr("export.start", lang))
+        self.start_button.setDefault(True)
+        self.cancel_button = QPushButton(tr("export.cancel", lang))
+        self.cancel_button.setEnabled(False)
+        self.close_button = QPushButton(tr("export.close", lang))
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.start_button, self.cancel_button, self.close_button):
+            buttons.addWidget(b)
+
+        top = QFormLayout()
+        top.addRow(tr("export.folder", lang), folder_row)
+        top.addRow(tr("export.formats", lang), format_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.form)
+        layout.addWidget(QLabel(tr("export.charts", lang)))
+        layout.addWidget(self.chart_list, 1)
+        layout.addLayout(picks)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.warnings, 1)
+        layout.addLayout(buttons)
+        self._timer = QTimer(self, interval=0)
+        self._timer.timeout.connect(self._step)
+
+    # -- choices -------------------------------------------------------------------------
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("export.folder", self.ctx.lang),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def _check_all(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for i in range(self.chart_list.count()):
+            self.chart_list.item(i).setCheckState(state)
+
+    def chosen_charts(self) -> list[str]:
+        items = (self.chart_list.item(i) for i in range(self.chart_list.count()))
+        return [it.data(Qt.ItemDataRole.UserRole) for it in items
+                if it.checkState() == Qt.CheckState.Checked]
+
+    def chosen_formats(self) -> tuple[str, ...]:
+        return tuple(f for f, box in self.format_boxes.items() if box.isChecked())
+
+    @property
+    def running(self) -> bool:
+        return self._steps is not None
+
+    # -- running -------------------------------------------------------------------------
+    def start(self) -> bool:
+        """Validate the choices and begin; False (with the reason shown) if it cannot start."""
+        lang = self.ctx.lang
+        folder, charts, formats = self.folder.text().strip(), self.chosen_charts(), self.chosen_formats()
+        problem = (not folder and "export.no_folder") or (not charts and "export.no_charts") or (
+            not formats and "export.no_format")
+        if problem:
+            self.status.setText(tr(problem, lang))
+            return False
+        try:
+            options = self.form.options(formats)
+            with StagedFolder(Path(folder)):  # an unwritable folder: say so now, not at the end
+                pass
+            jobs = gather_jobs(self.ctx.cache, charts, specs=self.specs)
+            self._exporter = PackExporter(jobs, options, Path(folder),
+                                          style=load_style(options.style))
+        except (ExportError, ValueError, KeyError) as exc:
+            self.status.setText(tr("export.failed", lang, error=str(exc)))
+            return False
+        self.form.save()
+        settings = make_settings()
+        settings.setValue("export/pack_dir", folder)
+        settings.setValue("export/pack_formats", ",".join(formats))
+        self.result = None
+        self._steps = self._exporter.steps()
+        self.progress.setRange(0, self._exporter.total_steps)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.warnings.clear()
+        self.warnings.setVisible(False)
+        self._set_running(True)
+        self._timer.start()
+        return True
+
+    def _step(self) -> None:
+        assert self._steps is not None and self._exporter is not None
+        try:
+            done, total, what = next(self._steps)
+        except StopIteration:
+            self._finish(self._exporter.result)
+            return
+        except (ExportError, OSError, ValueError) as exc:
+            self._stop()
+            self.status.setText(tr("export.failed", self.ctx.lang, error=str(exc)))
+            return
+        self.progress.setValue(done)
+        self.status.setText(tr("export.progress", self.ctx.lang, done=done, total=total, what=what))
+
+    def cancel(self) -> None:
+        """Stop after the current chart; the staging folder is removed, nothing is written."""
+        if self._steps is None:
+            return
+        self._stop()
+        self.result = ExportResult(Path(self.folder.text()), cancelled=True)
+        self.status.setText(tr("export.cancelled", self.ctx.lang))
+
+    def _stop(self) -> None:
+        self._timer.stop()
+        if self._steps is not None:
+            self._steps.close()  # GeneratorExit inside the staging block: cleans up
+        self._steps = None
+        self.progress.setVisible(False)
+        self._set_running(False)
+
+    def _finish(self, result: ExportResult) -> None:
+        self._timer.stop()
+        self._steps = None
+        self._set_running(False)
+        self.result = result
+        lang = self.ctx.lang
+        msg = tr("export.done", lang, n=len(result.files), folder=str(result.out_dir),
+                 sec=result.seconds)
+        self.status.setText(msg)
+        self.ctx.sig_status_message.emit(msg)
+        self.warnings.setVisible(True)
+        for w in result.warnings:
+            self.warnings.addItem(f"{w.chart_id}: {w.message(lang)}")
+        if not result.warnings:
+            self.warnings.addItem(tr("export.no_warnings", lang))
+        self.sig_pack_exported.emit(result)
+
+    def _set_running(self, on: bool) -> None:
+        self.start_button.setEnabled(not on)
+        self.cancel_button.setEnabled(on)
+        self.close_button.setEnabled(not on)
+        self.form.setEnabled(not on)
+        self.chart_list.setEnabled(not on)
+
+    def reject(self) -> None:
+        if self.running:
+            self.cancel()
+            return
+        super().reject()

@@ -1,0 +1,254 @@
+"""Exported images, vectors and fonts: sizes, pixels, Korean glyphs, scaling, SVG/PDF structure."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QImage, QRawFont
+
+from qnai_desktop.core.charts import ChartSpec, SeriesRef, build_catalogue, catalogue_by_id, prepare
+from qnai_desktop.core.series import SeriesMeta
+from qnai_desktop.paths import resources_dir
+from qnai_desktop.services.export_plan import ExportOptions, gather_jobs
+from qnai_desktop.ui.export.clipboard import copy_image
+from qnai_desktop.ui.export.pack import check_job
+from qnai_desktop.ui.export.renderer import ChartRenderer
+from qnai_desktop.ui.fonts import register_fonts
+
+FONT_DIR = resources_dir() / "fonts"
+BADGE = "#C0392B"
+ORACLE = "#C74634"
+
+
+@pytest.fixture
+def renderer(qapp):
+    r = ChartRenderer()
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def jobs(cache):
+    return {j.chart_id: j for j in gather_jobs(cache, ["meta_ads", "cds_oracle_coreweave",
+                                                        "gpu_rent_b200_h100"])}
+
+
+def count_near(image: QImage, colour: str, rect: tuple[int, int, int, int] | None = None,
+               tolerance: int = 30) -> int:
+    """Pixels within ``tolerance`` (per channel) of ``colour`` inside ``rect`` (x, y, w, h)."""
+    arr = rgb_array(image)
+    if rect is not None:
+        x, y, w, h = rect
+        arr = arr[y:y + h, x:x + w]
+    want = QColor(colour)
+    diff = np.abs(arr.astype(int) - [want.red(), want.green(), want.blue()])
+    return int((diff.max(axis=2) <= tolerance).sum())
+
+
+def rgb_array(image: QImage) -> np.ndarray:
+    img = image.convertToFormat(QImage.Format.Format_RGB888)
+    ptr = img.constBits()
+    arr = np.frombuffer(ptr, np.uint8, count=img.sizeInBytes()).reshape(img.height(),
+                                                                         img.bytesPerLine())
+    return arr[:, : img.width() * 3].reshape(img.height(), img.width(), 3).copy()
+
+
+def flat_line_chart() -> tuple:
+    """One horizontal line in Oracle red: its stroke thickness is easy to measure."""
+    sid = "test.oracle"
+    spec = ChartSpec(id="flat", title_ko="평평한 선", title_en="Flat", kind="line",
+                     series=(SeriesRef(sid),))
+    frame = pd.DataFrame({"date": pd.date_range("2026-01-01", periods=60, freq="D"),
+                          "value": [5.0] * 60})
+    meta = SeriesMeta(id=sid, title_ko="오라클", title_en="Oracle", unit="bp", frequency="D",
+                      source="Test")
+    return prepare(spec, {sid: frame}, {sid: meta}), spec
+
+
+def stroke_px(image: QImage, colour: str) -> int:
+    """Thickness of a horizontal stroke: matching pixels in the middle column of the image."""
+    arr = rgb_array(image)
+    column = arr[:, image.width() // 2]
+    want = QColor(colour)
+    diff = np.abs(column.astype(int) - [want.red(), want.green(), want.blue()]).max(axis=1)
+    return int((diff <= 60).sum())
+
+
+# -- raster ------------------------------------------------------------------------------
+def test_png_has_the_requested_size_and_is_not_blank(renderer, jobs, tmp_path: Path) -> None:
+    job = jobs["cds_oracle_coreweave"]
+    for (w, h, scale) in ((1920, 1080, 1), (960, 540, 2), (1440, 1080, 1)):
+        image = renderer.render_image(job.prepared, job.spec, "ko", w, h, scale)
+        assert (image.width(), image.height()) == (w * scale, h * scale)
+        arr = rgb_array(image)
+        non_white = (arr.min(axis=2) < 235).mean()
+        assert 0.01 < non_white < 0.6, non_white  # lines, text, axes — but mostly background
+        assert count_near(image, ORACLE) > 500  # the Oracle line is drawn
+    path = renderer.write_png(tmp_path / "c.png", image)
+    assert QImage(str(path)).size() == image.size()
+
+
+def test_960_at_2x_looks_like_1920_at_1x(renderer, jobs) -> None:
+    job = jobs["gpu_rent_b200_h100"]
+    big = rgb_array(renderer.render_image(job.prepared, job.spec, "ko", 1920, 1080, 1))
+    same = rgb_array(renderer.render_image(job.prepared, job.spec, "ko", 960, 540, 2))
+    assert np.mean(np.abs(big.astype(int) - same.astype(int))) < 1.0
+
+
+def test_lines_and_legend_scale_with_the_export_size(renderer) -> None:
+    """pyqtgraph's ImageExporter keeps 1–2 px pens and a tiny legend when the width is forced
+    (pyqtgraph #16, #562, #1767); rendering the canvas at scale must not."""
+    prepared, spec = flat_line_chart()
+    small = renderer.render_image(prepared, spec, "ko", 960, 540)
+    legend_small = renderer.canvas.legend.buttons["test.oracle"].font().pixelSize()
+    big = renderer.render_image(prepared, spec, "ko", 1920, 1080)
+    legend_big = renderer.canvas.legend.buttons["test.oracle"].font().pixelSize()
+    thin, thick = stroke_px(small, ORACLE), stroke_px(big, ORACLE)
+    assert thin >= 2 and thick >= 4
+    assert 1.6 <= thick / thin <= 2.6, (thin, thick)
+    assert legend_big == 2 * legend_small
+
+
+def test_transparent_background(renderer, jobs) -> None:
+    job = jobs["cds_oracle_coreweave"]
+    image = renderer.render_image(job.prepared, job.spec, "en", 960, 540, transparent=True)
+    assert image.hasAlphaChannel()
+    assert image.pixelColor(2, 2).alpha() == 0
+    assert image.pixelColor(image.width() - 3, image.height() // 2).alpha() == 0
+    assert count_near(image.convertToFormat(QImage.Format.Format_ARGB32), ORACLE) > 100
+    opaque = renderer.render_image(job.prepared, job.spec, "en", 960, 540)
+    assert opaque.pixelColor(2, 2) == QColor("white")
+
+
+def test_illustrative_data_is_marked_on_the_image(renderer, jobs) -> None:
+    top_right = (1920 * 3 // 4, 0, 1920 // 4, 1080 // 6)
+    demo = jobs["meta_ads"]
+    image = renderer.render_image(demo.prepared, demo.spec, "en", 1920, 1080)
+    assert renderer.canvas.demo_badge.isVisible()
+    assert renderer.canvas.demo_badge.text() == "Illustrative data"
+    assert count_near(image, BADGE, top_right) > 1500
+    deck = renderer.deck_picture(image)
+    assert count_near(deck, BADGE, (1920 * 3 // 4, 0, 1920 // 4, deck.height() // 5)) > 1500
+    real = jobs["gpu_rent_b200_h100"]
+    image = renderer.render_image(real.prepared, real.spec, "en", 1920, 1080)
+    assert count_near(image, BADGE, top_right) < 50
+
+
+def test_deck_picture_drops_title_and_source_but_keeps_the_plot(renderer, jobs) -> None:
+    job = jobs["gpu_rent_b200_h100"]
+    image = renderer.render_image(job.prepared, job.spec, "ko", 1920, 1080)
+    deck = renderer.deck_picture(image)
+    assert deck.width() == 1920 and 700 < deck.height() < 1000
+    rule = renderer.style.accent_color  # the red rule under the title is not in the picture
+    assert count_near(image, rule) > 1000 and count_near(deck, rule) < 50
+
+
+def test_small_text_is_flagged_at_a_tiny_size(renderer, jobs) -> None:
+    job = jobs["gpu_rent_b200_h100"]
+    today = date(2026, 8, 1)
+    for (w, h), expect in (((400, 225), True), ((1920, 1080), False)):
+        renderer.render_image(job.prepared, job.spec, "ko", w, h)
+        opts = ExportOptions(width=w, height=h)
+        kinds = [x.kind for x in check_job(job, opts, renderer, today)]
+        assert ("small_text" in kinds) is expect, (w, kinds)
+
+
+def test_copy_to_clipboard(renderer, jobs) -> None:
+    job = jobs["meta_ads"]
+    image = renderer.render_image(job.prepared, job.spec, "ko", 960, 540)
+    copy_image(image)
+    clip = QGuiApplication.clipboard()
+    assert clip.image().size() == image.size()
+    assert clip.mimeData().hasFormat("image/png")
+
+
+# -- Korean ------------------------------------------------------------------------------
+def test_bundled_font_is_shipped_with_its_licence_and_registers_by_family() -> None:
+    files = sorted(p.name for p in FONT_DIR.iterdir())
+    assert "OFL.txt" in files and any(f.endswith(".otf") for f in files)
+    assert "SIL OPEN FONT LICENSE Version 1.1" in (FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
+    assert sum(p.stat().st_size for p in FONT_DIR.glob("*.otf")) < 5_000_000
+    families = register_fonts()
+    assert "Noto Sans CJK KR" in families  # what ui/fonts.py and the house style prefer
+    assert "Bold" in QFontDatabase.styles("Noto Sans CJK KR")
+
+
+def catalogue_text() -> str:
+    parts = []
+    for spec in build_catalogue():
+        for lang in ("ko", "en"):
+            parts += [spec.title(lang), spec.unit(lang), spec.note(lang)]
+    parts += ["자료: GitHub 코딩 에이전트 모니터, SK증권",
+              "주: 예시 데이터 경과일 기타 최선단 차선단 중간 소형",
+              "Cursor (백그라운드) Cursor (에디터) (우) 십억달러 달러/GPU-시간 ·…–—%₩①"]
+    return "".join(parts)
+
+
+def test_bundled_font_covers_every_character_of_the_catalogue() -> None:
+    for path in FONT_DIR.glob("*.otf"):
+        raw = QRawFont(str(path), 16)
+        missing = sorted({ch for ch in catalogue_text()
+                          if not ch.isspace() and not raw.supportsCharacter(ord(ch))})
+        assert missing == [], (path.name, missing)
+
+
+def test_exported_source_line_has_no_tofu(renderer, jobs, tmp_path: Path) -> None:
+    """The font the source label is drawn with has a real glyph (not .notdef) for every
+    character of "자료: …, SK증권" — and the rendered line differs from a box-only render."""
+    job = jobs["cds_oracle_coreweave"]
+    renderer.render_image(job.prepared, job.spec, "ko", 1920, 1080)
+    label = renderer.canvas.source_label
+    assert label.text() == "자료: Bloomberg, SK증권"
+    raw = QRawFont.fromFont(label.font(), QFontDatabase.WritingSystem.Korean)
+    assert raw.familyName() in ("Noto Sans CJK KR", "Noto Sans KR")
+    glyphs = raw.glyphIndexesForString(label.text())
+    assert len(glyphs) == len(label.text()) and 0 not in glyphs
+    hangul = label.grab().toImage()
+    tofu_font = QRawFont(str(next(FONT_DIR.glob("*Regular*.otf"))), 16)
+    assert tofu_font.glyphIndexesForString("자료") != [0, 0]
+    assert not hangul.isNull() and count_near(hangul, "#555555", tolerance=60) > 50
+
+
+# -- vectors -----------------------------------------------------------------------------
+def svg_text_runs(root: ET.Element) -> list[str]:
+    """Text of each group: Qt splits a line into runs by script (Latin / Hangul)."""
+    ns = "{http://www.w3.org/2000/svg}"
+    return ["".join(t.text or "" for t in g.findall(f"{ns}text")) for g in root.iter(f"{ns}g")]
+
+
+def test_svg_is_valid_sized_and_carries_title_and_source_text(renderer, jobs, tmp_path) -> None:
+    job = jobs["cds_oracle_coreweave"]
+    path = renderer.write_svg(tmp_path / "c.svg", job.prepared, job.spec, "ko", 1920, 1080)
+    root = ET.parse(path).getroot()
+    assert (root.get("width"), root.get("height"), root.get("viewBox")) == ("1920", "1080",
+                                                                            "0 0 1920 1080")
+    runs = svg_text_runs(root)
+    assert "자료: Bloomberg, SK증권" in runs
+    assert "Oracle, CoreWeave CDS 스프레드" in runs
+    assert any("예시 데이터" in r for r in runs)
+    assert re.search(r"font-family=\"'Noto Sans CJK KR'.*sans-serif\"", path.read_text("utf-8"))
+
+
+def test_pdf_is_one_page_of_the_chart_size(renderer, jobs, tmp_path: Path) -> None:
+    job = jobs["meta_ads"]
+    path = renderer.write_pdf(tmp_path / "c.pdf", job.prepared, job.spec, "en", 1920, 1080)
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data) == [(b"1440.000000",
+                                                                          b"810.000000")]
+    assert data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(
+        b"/Type /Page/") >= 1
+    assert b"/FontFile" in data  # text embedded as text with its font, not rasterised
+
+
+def test_every_catalogue_chart_renders(renderer, cache) -> None:
+    for job in gather_jobs(cache):
+        image = renderer.render_image(job.prepared, job.spec, "ko", 960, 540)
+        assert rgb_array(image).min() < 100, job.chart_id
+    assert set(catalogue_by_id()) == {j.chart_id for j in gather_jobs(cache)}
