@@ -12,6 +12,7 @@ from ..core.palette import PaletteEntry
 from .about_dialog import AboutDialog
 from .app_context import AppContext
 from .command_palette import CommandPalette
+from .export import strings as _export_strings  # noqa: F401 - registers the export menu strings
 from .help_dialog import HelpDialog
 from .i18n import tr
 from .palette_entries import build_entries
@@ -61,10 +62,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.act_import = QAction(self, shortcut=QKeySequence("Ctrl+I"), enabled=False)
-        self.act_export = QAction(self, shortcut=QKeySequence("Ctrl+E"), enabled=False)
+        self.act_export = QAction(self, shortcut=QKeySequence("Ctrl+Shift+E"))
+        self.act_export.triggered.connect(self.export_current_chart)
+        self.act_export_pack = QAction(self, shortcut=QKeySequence("Ctrl+E"))
+        self.act_export_pack.triggered.connect(self.export_pack)
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
-        for act in (self.act_import, self.act_export):
+        for act in (self.act_import, self.act_export, self.act_export_pack):
             self.file_menu.addAction(act)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(tr("menu.help", lang))
         self.act_import.setText(tr("action.import", lang))
         self.act_export.setText(tr("action.export", lang))
+        self.act_export_pack.setText(tr("export.action_pack", lang))
         self.act_quit.setText(tr("action.quit", lang))
         self.act_about.setText(tr("action.about", lang))
         self.act_help.setText(tr("action.help", lang))
@@ -151,7 +156,8 @@ class MainWindow(QMainWindow):
             opener(chart_or_series_id)
 
     def palette_actions(self) -> dict[str, QAction]:
-        acts = {"import": self.act_import, "export": self.act_export, "settings": self.act_settings,
+        acts = {"import": self.act_import, "export": self.act_export,
+                "export_pack": self.act_export_pack, "settings": self.act_settings,
                 "help": self.act_help, "about": self.act_about, "quit": self.act_quit,
                 "lang_ko": self.lang_actions["ko"], "lang_en": self.lang_actions["en"]}
         acts.update({f"tab_{n}": a for n, a in zip(TAB_NAMES, self.tab_actions, strict=True)})
@@ -172,6 +178,25 @@ class MainWindow(QMainWindow):
             select = getattr(page, method, None)
             if select is not None:
                 select(entry.key)
+
+    def export_current_chart(self) -> None:
+        """File → Export…: the chart on screen (opens the Charts tab if no chart is shown yet)."""
+        from .export.export_dialog import ExportDialog
+
+        charts = self.pages["charts"]
+        spec = getattr(charts.canvas, "spec", None)
+        if spec is None:
+            self.show_tab("charts")
+            charts.refresh_if_dirty()
+            spec = charts.canvas.spec
+        if spec is not None:
+            ExportDialog(self.ctx, spec, self).exec()
+
+    def export_pack(self) -> None:
+        """File → Export pack… (Ctrl+E): every chart, with progress and cancel."""
+        from .export.pack_dialog import PackExportDialog
+
+        PackExportDialog(self.ctx, parent=self).exec()
 
     def show_help(self) -> None:
         HelpDialog(self.ctx.lang, self).exec()

@@ -149,3 +149,17 @@ def test_every_string_has_both_languages(window) -> None:
     hangul = [k for k, (_ko, en) in i18n.STRINGS.items()
               if any("\uac00" <= ch <= "\ud7a3" for ch in en)]
     assert hangul == []  # no Korean left in the English column
+
+
+def test_export_actions_open_their_dialogs(window, monkeypatch) -> None:  # noqa: ANN001
+    from qnai_desktop.ui.export.export_dialog import ExportDialog
+    from qnai_desktop.ui.export.pack_dialog import PackExportDialog
+
+    opened = []
+    monkeypatch.setattr(PackExportDialog, "exec", lambda self: opened.append("pack") or 0)
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: opened.append(self.job.spec.id) or 0)
+    assert window.act_export_pack.shortcut().toString() == "Ctrl+E"
+    window.act_export_pack.trigger()
+    window.open_chart("cds_oracle_coreweave")
+    window.act_export.trigger()
+    assert opened == ["pack", "cds_oracle_coreweave"]
