@@ -134,10 +134,15 @@ def test_help_lists_every_shortcut() -> None:
 
 def test_theme_switch_changes_palette() -> None:
     app = QApplication.instance()
-    assert apply_theme(app, "dark") == "dark"
-    dark = app.palette().window().color().lightness()
-    assert apply_theme(app, "light") == "light"
-    assert app.palette().window().color().lightness() > dark
+    style, palette = app.style().name(), app.palette()
+    try:
+        assert apply_theme(app, "dark") == "dark"
+        dark = app.palette().window().color().lightness()
+        assert apply_theme(app, "light") == "light"
+        assert app.palette().window().color().lightness() > dark
+    finally:  # global app state: leave it as other tests expect it
+        app.setStyle(style)
+        app.setPalette(palette)
 
 
 def test_every_string_has_both_languages(window) -> None:
