@@ -156,7 +156,7 @@ def test_every_string_has_both_languages(window) -> None:
     assert hangul == []  # no Korean left in the English column
 
 
-def test_export_actions_open_their_dialogs(window, monkeypatch) -> None:  # noqa: ANN001
+def test_export_actions_open_their_dialogs(window, monkeypatch) -> None:
     from qnai_desktop.ui.export.export_dialog import ExportDialog
     from qnai_desktop.ui.export.pack_dialog import PackExportDialog
 
