@@ -120,6 +120,19 @@ MIGRATIONS: list[list[str]] = [
            SELECT ticker, COALESCE(as_of, ''), as_of, market_cap_usd_bn, per_12mf, 'migration'
            FROM companies""",
     ],
+    # v3: dated, sourced inputs behind the watchlist numbers (shares, close, earnings estimate,
+    # capex …), one row per company and field; the companies row keeps the displayed figures.
+    [
+        """CREATE TABLE company_values (
+            ticker TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value REAL,
+            as_of TEXT,
+            source TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (ticker, field)
+        )""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

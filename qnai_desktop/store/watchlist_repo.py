@@ -126,6 +126,42 @@ class WatchlistRepo(RepoBase):
             self._provenance(how, change, target=f"company_links:{ticker}")
         return change
 
+    def set_company_values(self, rows: list[dict], *, how: str = "edit", origin: str = "") -> ChangeSet:
+        """Upsert dated, sourced values ({ticker, field, value, as_of, source}) in one transaction."""
+        change = ChangeSet(tables={"company_values"})
+        with self._txn():
+            for row in rows:
+                ticker, field = str(row["ticker"]).upper(), str(row["field"])
+                value = row.get("value")
+                if value is not None and not (isinstance(value, int | float) and math.isfinite(value)):
+                    raise ValidationError(f"{field} of {ticker}: must be a number, got {value!r}")
+                prev = self.db.execute("SELECT value, as_of, source FROM company_values WHERE"
+                                       " ticker=? AND field=?", [ticker, field]).fetchone()
+                new = (value, row.get("as_of"), row.get("source", ""))
+                if prev is None:
+                    change.added += 1
+                elif tuple(prev) == new:
+                    change.unchanged += 1
+                    continue
+                else:
+                    change.changed += 1
+                self.db.execute(
+                    "INSERT INTO company_values (ticker, field, value, as_of, source, updated_at)"
+                    " VALUES (?,?,?,?,?,?) ON CONFLICT(ticker, field) DO UPDATE SET"
+                    " value=excluded.value, as_of=excluded.as_of, source=excluded.source,"
+                    " updated_at=excluded.updated_at", [ticker, field, *new, now_iso()])
+            self._provenance(how, change, origin=origin, target="company_values")
+        return change
+
+    def company_values(self, ticker: str | None = None) -> pd.DataFrame:
+        sql = "SELECT ticker, field, value, as_of, source, updated_at FROM company_values"
+        args: list = []
+        if ticker:
+            sql += " WHERE ticker = ?"
+            args.append(ticker.upper())
+        rows = self.db.execute_returning_dicts(sql + " ORDER BY ticker, field", args)
+        return pd.DataFrame(rows, columns=["ticker", "field", "value", "as_of", "source", "updated_at"])
+
     def facts(self) -> pd.DataFrame:
         rows = self.db.execute_returning_dicts(
             f"SELECT {', '.join(FACT_COLS)} FROM facts ORDER BY id")

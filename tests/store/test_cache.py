@@ -155,3 +155,14 @@ def test_cases_and_alerts_round_trip(cache: Cache) -> None:
     cache.acknowledge(int(events.iloc[0]["id"]))
     assert cache.alert_events(unacknowledged_only=True).empty
     assert cache.alert_state() == {rid: True}
+
+
+def test_company_values_are_dated_sourced_and_counted(cache: Cache) -> None:
+    rows = [{"ticker": "meta", "field": "shares_outstanding", "value": 2.52e9, "as_of": "2026-07-25",
+             "source": "SEC EDGAR 10-Q"}]
+    assert cache.set_company_values(rows).added == 1
+    assert cache.set_company_values(rows).unchanged == 1
+    got = cache.company_values("META").iloc[0]
+    assert (got.field, got.value, got.source) == ("shares_outstanding", 2.52e9, "SEC EDGAR 10-Q")
+    with pytest.raises(ValidationError, match="shares_outstanding of META"):
+        cache.set_company_values([{**rows[0], "value": float("nan")}])

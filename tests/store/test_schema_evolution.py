@@ -34,3 +34,5 @@ def test_old_cache_opens_with_everything_kept(fixture: Path, tmp_path: Path) -> 
         assert c.alert_events().iloc[0]["message"] == "crossed 150"
         assert (c.provenance()["origin"] == "cds.xlsx").any()
         assert not c.company_history("META").empty  # v2 backfills history from v1 rows
+        if fixture.stem >= "schema_v3":
+            assert c.company_values("META").iloc[0]["value"] == 84.6
