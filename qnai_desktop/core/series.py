@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+import numpy as np
 import pandas as pd
 
 UNITS = {
@@ -80,13 +81,23 @@ def empty_frame() -> pd.DataFrame:
 
 def normalize_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Coerce a frame to the contract: day-precision dates, float values, sorted, last dup wins."""
-    n = df["n"] if "n" in df else [pd.NA] * len(df)
+    if "n" in df:
+        n = pd.array(df["n"], dtype="Int64")
+    else:  # all missing, built without a per-element pass (matters for 1M-row imports)
+        n = pd.arrays.IntegerArray(np.zeros(len(df), dtype="int64"), np.ones(len(df), dtype=bool))
+    dates = df["date"]
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        dates = pd.to_datetime(dates)
+    values = df["value"]
+    if values.dtype != "float64":
+        values = pd.to_numeric(values, errors="raise").astype("float64")
     out = pd.DataFrame(
         {
-            "date": pd.to_datetime(df["date"]).dt.normalize().astype("datetime64[s]"),
-            "value": pd.to_numeric(df["value"], errors="raise").astype("float64"),
-            "n": pd.array(n, dtype="Int64"),
+            "date": dates.dt.normalize().astype("datetime64[s]").to_numpy(),
+            "value": values.to_numpy(),
+            "n": n,
         }
     )
-    out = out.drop_duplicates("date", keep="last").sort_values("date").reset_index(drop=True)
+    if not (out["date"].is_monotonic_increasing and out["date"].is_unique):
+        out = out.drop_duplicates("date", keep="last").sort_values("date").reset_index(drop=True)
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -11,6 +12,10 @@ import pandas as pd
 from ..core.changes import ChangeSet
 from ..core.series import SeriesBundle, SeriesMeta, empty_frame, normalize_frame
 from ._base import RepoBase
+
+# Two values closer than this (relative) are "unchanged": re-importing a file whose numbers were
+# written with 12 significant digits must not report every row as changed.
+REL_TOL = 1e-9
 
 _META_COLS = ["id", "title_ko", "title_en", "unit", "frequency", "source", "source_ko",
               "note_ko", "note_en", "is_demo", "licence", "extra"]
@@ -107,38 +112,54 @@ class SeriesRepo(RepoBase):
             f"INSERT INTO series ({cols}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}",
             [row[c] for c in _META_COLS],
         )
-        new = normalize_frame(bundle.frame) if len(bundle.frame) else empty_frame()
         change = ChangeSet(series={meta.id})
-        if new.empty:
+        if not len(bundle.frame):
             return change
-        new_dates = new["date"].dt.strftime("%Y-%m-%d").to_numpy()
-        old = dict(
-            (d, (v, n)) for d, v, n in self.db.execute(
-                "SELECT date, value, n FROM observations WHERE series_id = ? AND date BETWEEN ? AND ?",
-                [meta.id, new_dates[0], new_dates[-1]],
-            ).fetchall()
-        )
-        values = new["value"].to_numpy()
-        ns = new["n"].to_numpy(dtype=object, na_value=None)
-        rows = []
-        for d, v, n in zip(new_dates, values, ns, strict=True):
-            v = None if np.isnan(v) else float(v)
-            n = None if n is None else int(n)
-            prev = old.get(d)
-            if prev is None:
-                change.added += 1
-            elif _same(prev[0], v) and prev[1] == n:
-                change.unchanged += 1
-                continue
-            else:
-                change.changed += 1
-            rows.append((meta.id, d, v, n))
-        self.db.conn.executemany(
-            "INSERT INTO observations (series_id, date, value, n) VALUES (?,?,?,?)"
-            " ON CONFLICT(series_id, date) DO UPDATE SET value = excluded.value, n = excluded.n",
-            rows,
-        )
+        texts, values, ns = _arrays(bundle.frame)
+        old = self.db.execute(
+            "SELECT date, value, n FROM observations WHERE series_id = ? AND date BETWEEN ? AND ?",
+            [meta.id, texts[0], texts[-1]]).fetchall()
+        if not old:
+            change.added = len(texts)
+            self._insert_rows(meta.id, texts, values, ns, upsert=False)
+            return change
+        old_dates, old_values, old_ns = zip(*old, strict=True)
+        pos = pd.Index(old_dates).get_indexer(texts)
+        known = pos >= 0
+        prev_v = np.array([np.nan if v is None else v for v in old_values], dtype="float64")[pos]
+        same_v = (np.isnan(prev_v) & np.isnan(values)) | (
+            np.abs(prev_v - values) <= REL_TOL * np.maximum(1.0, np.maximum(np.abs(prev_v), np.abs(values))))
+        prev_n = np.asarray(old_ns, dtype=object)[pos]
+        same_n = np.array([a == b for a, b in zip(prev_n.tolist(), (ns.tolist() if ns is not None
+                                                                    else [None] * len(texts)),
+                                                   strict=True)], dtype=bool)
+        unchanged = known & same_v & same_n
+        change.added = int((~known).sum())
+        change.unchanged = int(unchanged.sum())
+        change.changed = int(len(texts) - change.added - change.unchanged)
+        write = ~unchanged
+        if write.any():
+            self._insert_rows(meta.id, texts[write], values[write],
+                              None if ns is None else ns[write], upsert=True)
         return change
+
+    def _insert_rows(self, series_id: str, texts: np.ndarray, values: np.ndarray,
+                     ns: np.ndarray | None, *, upsert: bool) -> None:
+        vals = values.tolist()
+        if np.isnan(values).any():
+            vals = [None if v != v else v for v in vals]
+        if ns is None and not upsert:  # n defaults to NULL: bind three columns, not four
+            self.db.conn.executemany(
+                "INSERT INTO observations (series_id, date, value) VALUES (?,?,?)",
+                zip(repeat(series_id), texts.tolist(), vals))
+            return
+        n_iter = repeat(None) if ns is None else ns.tolist()
+        sql = "INSERT INTO observations (series_id, date, value, n) VALUES (?,?,?,?)"
+        if upsert:
+            sql += (" ON CONFLICT(series_id, date) DO UPDATE SET value = excluded.value,"
+                    " n = excluded.n")
+        self.db.conn.executemany(sql, zip(repeat(series_id), texts.tolist(), vals, n_iter))
+
 
     def delete_series(self, series_id: str) -> ChangeSet:
         with self._txn():
@@ -150,7 +171,24 @@ class SeriesRepo(RepoBase):
         return change
 
 
-def _same(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return abs(a - b) <= 1e-12 * max(1.0, abs(a), abs(b))
+def _arrays(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """(ISO date texts, float values, n objects or None) of an observation frame, sorted by date
+    with the last duplicate winning. Plain numpy when the frame is already clean (the common
+    case: importers hand over sorted datetime64 frames); the pandas path otherwise."""
+    dates = frame["date"].to_numpy()
+    values = frame["value"].to_numpy()
+    n_col = frame["n"] if "n" in frame else None
+    clean = (np.issubdtype(dates.dtype, np.datetime64) and values.dtype == np.float64
+             and (n_col is None or n_col.dtype == "Int64"))
+    if clean:
+        days = dates.astype("datetime64[D]")
+        clean = bool(np.all(days[1:] > days[:-1]))
+    if not clean:
+        norm = normalize_frame(frame)
+        days = norm["date"].to_numpy().astype("datetime64[D]")
+        values = norm["value"].to_numpy(dtype="float64")
+        n_col = norm["n"]
+    ns = None
+    if n_col is not None and not n_col.isna().all():
+        ns = np.asarray(n_col.to_numpy(dtype=object, na_value=None))
+    return np.datetime_as_string(days, unit="D"), values, ns
