@@ -1,0 +1,49 @@
+"""``qnai-desktop refresh [--source NAME...] [--json]``: fetch new data from the live sources.
+
+Cron-friendly: quiet on success apart from one line per source; exit 2 when any source failed
+(its reason on stderr); each source is its own transaction, so the others still land. Without
+``--source`` a source that cannot run (no OpenRouter key) is skipped, not failed. Base URLs can
+be pointed elsewhere with ``QNAI_<PROVIDER>_BASE_URL``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ._common import fail, open_cache, print_json
+
+NAME = "refresh"
+HELP = "fetch new observations from npm, gpurentalprices, Epoch AI, the agent tracker, OpenRouter"
+NPM_PACKAGES_KEY = "refresh.npm.packages"  # optional JSON {key: package} overriding the default list
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    from ..services.providers import PROVIDERS
+
+    parser.add_argument("--source", action="append", choices=list(PROVIDERS), metavar="NAME",
+                        help=f"only this source (repeatable): {', '.join(PROVIDERS)}")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..services.providers import make_providers
+    from ..services.refresh import run_refresh
+
+    with open_cache(args) as cache:
+        try:
+            packages = json.loads(cache.get_setting(NPM_PACKAGES_KEY) or "null")
+        except ValueError:
+            return fail(f"setting {NPM_PACKAGES_KEY} is not JSON")
+        providers = make_providers(args.source, npm_packages=packages or None)
+        result = run_refresh(cache, providers, explicit=bool(args.source))
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        for s in result.sources:
+            tail = s.change.summary() if s.status == "ok" else s.error
+            print(f"{s.source}: {s.status} — {tail} ({s.requests} request(s), {s.seconds:.1f} s)")
+    for s in result.failed:
+        print(f"error: {s.source}: {s.error}", file=sys.stderr)
+    return 0 if result.ok else 2

@@ -1,0 +1,291 @@
+"""Which table layout a sheet has, and the candidates each layout yields.
+
+* **long** — a header row naming a series column (series / series_id / id / 시리즈 …), a date
+  column and a value column (value / 값 / close / px_last …), optionally ``n``.
+* **bloomberg** — Bloomberg Excel add-in (BDH) output: a header row with ``Date`` and field
+  mnemonics (``PX_LAST``, ``CDS_SPREAD_MID`` …); securities side by side in blocks separated by
+  a blank column, each with its own date column; the security name in the cell(s) above its
+  block; metadata rows (Security, Start Date, Periodicity …) above the header are read as notes.
+* **wide** — a header row, a date column (named date / 날짜 / 일자 …, or the first column whose
+  cells below are dates) and one column per series.
+
+Rule for every layout: a row whose value cells are all blank is skipped (a note row such as
+"자료: Bloomberg" is fine); a row with a value but a missing or unreadable date is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .candidates import Candidate, column_letter, to_candidate
+from .errors import ImportFileError
+from .source import Sheet, SourceFile
+from .values import CellProblem, looks_like_date, parse_date, to_dates, to_numbers
+
+SERIES_NAMES = {"series", "series_id", "series id", "seriesid", "id", "시리즈", "시리즈id",
+                "시리즈 id", "ticker", "티커", "code", "코드"}
+DATE_NAMES = {"date", "dates", "날짜", "일자", "기준일", "일시", "날짜/시간", "as of", "as_of",
+              "period", "기간", "time"}
+VALUE_NAMES = {"value", "values", "값", "수치", "close", "px_last", "price", "level", "종가", "지표"}
+META_KEYS = {"security", "securities", "ticker", "start date", "end date", "periodicity",
+             "fields", "field", "currency", "days", "fill", "dates", "period", "override"}
+_FIELD = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+HEADER_SCAN = 30
+
+
+@dataclass
+class Layout:
+    """A detected layout: its name, the header row (0-based) and column roles."""
+
+    name: str
+    header: int
+    date_col: int = 0
+    series_col: int = -1
+    value_col: int = -1
+    n_col: int = -1
+    notes: list[str] = field(default_factory=list)
+
+
+def norm(cell: object) -> str:
+    return re.sub(r"\s+", " ", str(cell)).strip().casefold() if isinstance(cell, str) else ""
+
+
+def detect(src: SourceFile, sheet: Sheet) -> Layout:
+    """The sheet's layout; raises ImportFileError naming what was looked for."""
+    rows = sheet.rows[:HEADER_SCAN]
+    for r, row in enumerate(rows):
+        names = [norm(c) for c in row]
+        roles = {k: _first(names, s) for k, s in
+                 (("s", SERIES_NAMES), ("d", DATE_NAMES), ("v", VALUE_NAMES))}
+        if all(i >= 0 for i in roles.values()) and len(set(roles.values())) == 3:
+            return Layout("long", r, roles["d"], roles["s"], roles["v"], _first(names, {"n"}))
+        dates = [i for i, n in enumerate(names) if n in DATE_NAMES]
+        fields = [c for c in row if isinstance(c, str) and _FIELD.fullmatch(c.strip())]
+        if dates and (fields or (len(dates) > 1 and _blank_between(names, dates))):
+            return Layout("bloomberg", r, dates[0])
+    for r in range(min(len(sheet.rows) - 1, HEADER_SCAN)):
+        col = _date_column(sheet, r)
+        if col >= 0:
+            return Layout("wide", r, col)
+    raise src.error("no table found: expected a long table (series, date, value), a wide table "
+                    "(a date column and one column per series) or a Bloomberg BDH sheet "
+                    "(Date + field columns such as PX_LAST)"
+                    + (f" in sheet {sheet.name!r}" if src.kind == "excel" else ""))
+
+
+def _first(names: list[str], wanted: set[str]) -> int:
+    return next((i for i, n in enumerate(names) if n in wanted), -1)
+
+
+def _blank_between(names: list[str], dates: list[int]) -> bool:
+    return any(not names[i - 1] for i in dates[1:] if i > 0)
+
+
+def _date_column(sheet: Sheet, r: int) -> int:
+    """Column of header row ``r`` that heads a column of dates (-1 if none).
+
+    Preferred: a column named like a date, then one where every cell below is a date, then the
+    leftmost (a column of 5-digit counts could pass for Excel serials, so names win)."""
+    header = sheet.rows[r]
+    below = [row for row in sheet.rows[r + 1: r + 21] if any(c != "" for c in row)]
+    if not below:
+        return -1
+    best, best_rank = -1, None
+    for c, head in enumerate(header):
+        if looks_like_date(head) or not any(h != "" for i, h in enumerate(header) if i != c):
+            continue
+        hits = sum(looks_like_date(row[c]) for row in below)
+        named = norm(head) in DATE_NAMES
+        if hits >= max(1, 0.5 * len(below)) and (named or hits == len(below)):
+            rank = (named, hits == len(below), -c)
+            if best_rank is None or rank > best_rank:
+                best, best_rank = c, rank
+    return best
+
+
+# --- extraction ----------------------------------------------------------------------------------
+
+def spreadsheet_rows(header: int, count: int) -> np.ndarray:
+    """1-based spreadsheet row numbers of the data rows below a 0-based header row."""
+    return np.arange(header + 2, header + 2 + count)
+
+
+def located(src: SourceFile, problem: CellProblem, rows: np.ndarray, column: str) -> ImportFileError:
+    return src.error(problem.reason, row=int(rows[problem.index]), column=column,
+                     value=problem.value)
+
+
+def read_block(src: SourceFile, frame: pd.DataFrame, rows: np.ndarray, date_col: int,
+               value_cols: list[tuple[int, str, str]], *, source_hint: str,
+               unit_hint: str | None = None) -> list[Candidate]:
+    """Candidates for ``value_cols`` = [(column, key, label)] sharing the date column."""
+    values = {}
+    for col, _key, label in value_cols:
+        try:
+            values[col] = to_numbers(frame[col])
+        except CellProblem as exc:
+            raise located(src, exc, rows, label) from None
+    has_value = np.zeros(len(frame), dtype=bool)
+    for arr, _hints in values.values():
+        has_value |= ~np.isnan(arr)
+    date_name = _column_name(src, frame, date_col)
+    try:
+        dates, dayfirst = to_dates(frame[date_col].where(has_value, ""))
+    except CellProblem as exc:
+        raise located(src, exc, rows, date_name) from None
+    missing = np.flatnonzero(has_value & np.isnat(dates))
+    if len(missing):
+        i = missing[0]
+        raise src.error("a value without a date", row=int(rows[i]), column=date_name)
+    out = []
+    for col, key, label in value_cols:
+        arr, hints = values[col]
+        hint = unit_hint or (next(iter(hints)) if len(hints) == 1 else None)
+        out.append(to_candidate(src.path, key, label, dates, arr, rows, column=label,
+                                unit_hint=hint, source_hint=source_hint,
+                                extra={"dayfirst": True} if dayfirst else {}))
+    return out
+
+
+def _column_name(src: SourceFile, frame: pd.DataFrame, col: int) -> str:
+    return frame.attrs.get("names", {}).get(col) or column_letter(col)
+
+
+def extract_wide(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Candidate]:
+    header = sheet.rows[layout.header]
+    body = pd.DataFrame(sheet.rows[layout.header + 1:], dtype=object)
+    rows = spreadsheet_rows(layout.header, len(body))
+    body.attrs["names"] = {c: str(h).strip() or column_letter(c) for c, h in enumerate(header)}
+    cols = []
+    for c, head in enumerate(header):
+        if c == layout.date_col:
+            continue
+        label = str(head).strip()
+        if not label:
+            if (body[c] != "").any():
+                i = int(np.argmax((body[c] != "").to_numpy()))
+                raise src.error("values in a column without a header", row=int(rows[i]),
+                                column=column_letter(c), value=body[c].iat[i])
+            continue
+        cols.append((c, f"{sheet.name}:{column_letter(c)}", label))
+    if not cols:
+        raise src.error("the table has a date column but no series columns")
+    return read_block(src, body, rows, layout.date_col, cols, source_hint=src.path.name)
+
+
+def extract_bloomberg(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Candidate]:
+    h = layout.header
+    header = [norm(c) for c in sheet.rows[h]]
+    body = pd.DataFrame(sheet.rows[h + 1:], dtype=object)
+    rows = spreadsheet_rows(h, len(body))
+    meta = _metadata(sheet.rows[:h])
+    layout.notes += [f"{k}: {v}" for k, v in meta.items()]
+    blocks, start = [], None
+    for c, name in enumerate([*header, ""]):
+        if name and start is None:
+            start = c
+        elif not name and start is not None:
+            blocks.append((start, c))
+            start = None
+    out, date_col = [], -1
+    for number, (lo, hi) in enumerate(blocks, start=1):
+        dates_here = [c for c in range(lo, hi) if header[c] in DATE_NAMES]
+        date_col = dates_here[0] if dates_here else date_col
+        if date_col < 0:
+            raise src.error("a Bloomberg block without a Date column", row=h + 1,
+                            column=column_letter(lo))
+        security = _security(sheet.rows[:h], lo, hi) or meta.get("security") or \
+            meta.get("ticker") or ""
+        fields = [c for c in range(lo, hi) if c != date_col and header[c] not in DATE_NAMES]
+        names = {c: " ".join(filter(None, [security, str(sheet.rows[h][c])]))
+                 for c in [*range(lo, hi), date_col]}
+        body.attrs["names"] = names
+        cols = [(c, f"{sheet.name}:{number}:{sheet.rows[h][c]}", names[c]) for c in fields]
+        hint = "bp" if re.search(r"\bCDS\b|SPREAD", security.upper() + " " +
+                                 " ".join(str(sheet.rows[h][c]) for c in fields)) else None
+        out += read_block(src, body, rows, date_col, cols, source_hint="Bloomberg", unit_hint=hint)
+    return out
+
+
+def _metadata(rows: list[list[object]]) -> dict[str, str]:
+    meta = {}
+    for row in rows:
+        cells = [c for c in row if c != ""]
+        key = norm(cells[0]).rstrip(":") if cells else ""
+        if len(cells) >= 2 and key in META_KEYS:
+            value = cells[1]
+            if "date" in key and looks_like_date(value):
+                value = parse_date(value)
+            meta[key] = str(value).strip()
+    return meta
+
+
+def _security(rows: list[list[object]], lo: int, hi: int) -> str:
+    """Nearest non-blank text above the block that is not a metadata row."""
+    for row in reversed(rows):
+        first = next((c for c in row if c != ""), "")
+        if norm(first).rstrip(":") in META_KEYS or str(first).startswith("="):
+            continue
+        for c in range(lo, hi):
+            if isinstance(row[c], str) and row[c].strip():
+                return row[c].strip()
+    return ""
+
+
+def extract_long(src: SourceFile, body: pd.DataFrame, layout: Layout,
+                 names: dict[int, str]) -> list[Candidate]:
+    """Candidates of a long table; ``body`` holds the data rows (columns by position)."""
+    rows = spreadsheet_rows(layout.header, len(body))
+    try:
+        dates, dayfirst = to_dates(body[layout.date_col])
+    except CellProblem as exc:
+        raise located(src, exc, rows, names[layout.date_col]) from None
+    try:
+        values, hints = to_numbers(body[layout.value_col])
+    except CellProblem as exc:
+        raise located(src, exc, rows, names[layout.value_col]) from None
+    # ids: factorize first, strip the distinct values only (1M cells, ~1k distinct ids)
+    raw_codes, raw_uniques = pd.factorize(body[layout.series_col].to_numpy(dtype=object))
+    stripped = [str(u).strip() for u in raw_uniques]
+    id_codes, uniques = pd.factorize(pd.Series([*stripped, ""], dtype=object))
+    codes_all = id_codes[raw_codes]  # raw code -1 (NaN) picks the appended ""
+    blank = int(id_codes[-1])
+    has_id = codes_all != blank
+    present = has_id | ~np.isnan(values) | ~np.isnat(dates)
+    for mask, what, col in ((~has_id, "a row without a series id", layout.series_col),
+                            (np.isnat(dates), "a row without a date", layout.date_col)):
+        bad = np.flatnonzero(present & mask)
+        if len(bad):
+            raise src.error(what, row=int(rows[bad[0]]), column=names[col])
+    keep = np.flatnonzero(present & ~np.isnan(values))
+    codes = codes_all[keep]
+    days = dates[keep].astype("int64") // 86_400
+    key = codes.astype("int64") * (1 << 24) + (days - days.min() if len(days) else days)
+    by_key = np.argsort(key, kind="stable")
+    order, sorted_key = keep[by_key], key[by_key]
+    sorted_codes = codes_all[order]
+    dup = np.flatnonzero(sorted_key[1:] == sorted_key[:-1])
+    if len(dup):
+        i = dup[0]
+        sid, day = uniques[sorted_codes[i]], str(dates[order[i]])[:10]
+        first, second = sorted((int(rows[order[i]]), int(rows[order[i + 1]])))
+        raise src.error(f"date {day} appears twice for series {sid!r} (rows {first} and {second})",
+                        row=second, column=names[layout.date_col], value=day)
+    # one sorted frame, sliced per series (slices are cheap views; no per-series construction)
+    n = len(order)
+    table = pd.DataFrame({"date": dates[order], "value": values[order],
+                          "n": pd.arrays.IntegerArray(np.zeros(n, "int64"), np.ones(n, bool))})
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_codes)) + 1] if n else np.array([], int)
+    ends = np.r_[starts[1:], n] if n else starts
+    hint = next(iter(hints)) if len(hints) == 1 else None
+    extra = {"dayfirst": True} if dayfirst else {}
+    out = []
+    for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
+        sid = str(uniques[sorted_codes[lo]])
+        frame = table.iloc[lo:hi].reset_index(drop=True)
+        out.append(Candidate(f"id:{sid}", sid, frame, hint, src.path.name, extra=dict(extra)))
+    return out

@@ -1,0 +1,65 @@
+"""The fast path for big long CSVs: pandas' C reader instead of a Python grid.
+
+The value column is first read straight to float64 (the common case: plain numbers); if any
+cell needs the careful reader (``1,234``, ``12%``, ``#N/A``, blanks) the column is re-read as
+text. Rows with more cells than the header are allowed only when the extra cells are empty
+(Excel writes trailing commas); otherwise the first such row is named.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from .layouts import Layout
+from .source import SourceFile
+
+
+def read_body(src: SourceFile, layout: Layout, width: int) -> pd.DataFrame:
+    """The data rows below the header as a frame with columns 0..width-1 (text; value float)."""
+    try:
+        body = _read(src, layout, width, fast=True)
+    except (ValueError, pd.errors.ParserWarning) as exc:  # not plain numbers, or too many cells
+        wide = isinstance(exc, pd.errors.ParserError | pd.errors.ParserWarning)
+        body = _read(src, layout, _true_width(src, layout, width) if wide else width, fast=False)
+    extra = body.columns[width:]
+    for col in extra:  # one spare column catches a row with one cell too many
+        filled = np.flatnonzero(body[col].fillna("").to_numpy(dtype=str) != "")
+        if len(filled):
+            i = int(filled[0])
+            raise src.error(f"more cells than the header's {width}", row=layout.header + 2 + i,
+                            value=body[col].iat[i])
+    return body[list(range(width))]
+
+
+def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool) -> pd.DataFrame:
+    dtype: dict = dict.fromkeys(range(width + 1), str)
+    if fast:
+        dtype[layout.value_col] = "float64"
+    with warnings.catch_warnings():
+        # pandas silently drops the cells of a too-long FIRST row (ParserWarning): make it loud
+        warnings.simplefilter("error", pd.errors.ParserWarning)
+        body = pd.read_csv(io.StringIO(src.text), sep=src.delimiter, header=None,
+                           skiprows=layout.header + 1, names=range(width + 1), dtype=dtype,
+                           na_filter=False, skip_blank_lines=False, index_col=False, engine="c")
+    if fast and np.isinf(body[layout.value_col].to_numpy()).any():
+        raise ValueError("infinite value: let the careful reader name the cell")
+    return body
+
+
+def _true_width(src: SourceFile, layout: Layout, width: int) -> int:
+    """The widest row; raises if a cell beyond the header's width has content."""
+    reader = csv.reader(io.StringIO(src.text, newline=""), delimiter=src.delimiter)
+    widest = width
+    for number, cells in enumerate(reader, start=1):
+        if number <= layout.header + 1 or len(cells) <= width:
+            continue
+        extra = [c for c in cells[width:] if c.strip()]
+        if extra:
+            raise src.error(f"more cells than the header's {width}", row=number, value=extra[0])
+        widest = max(widest, len(cells))
+    return widest

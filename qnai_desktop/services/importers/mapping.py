@@ -1,0 +1,165 @@
+"""Which cache series each candidate lands in: plain data the import dialog and the CLI edit.
+
+Suggestions, in order: a dataset parser's fixed id; the id the analyst chose for the same label
+last time (setting ``import.mappings``); the label itself when it is already a valid series id
+(long CSVs); a known Bloomberg security (ORCL/CRWV 5Y CDS → ``cds.oracle_5y`` /
+``cds.coreweave_5y``) when that series exists; else ``import.<slug of the label>``.
+A target that exists lends its unit, frequency, source and titles; an illustrative (is_demo)
+target is replaced by the import, which clears the flag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+import numpy as np
+
+from ...core.series import FREQUENCIES, UNITS, SeriesBundle, SeriesMeta
+from .candidates import Candidate
+from .errors import ImportFileError
+
+ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
+KNOWN_SECURITIES: list[tuple[tuple[str, ...], str]] = [
+    (("ORCL", "CDS", "5Y"), "cds.oracle_5y"),
+    (("ORACLE", "CDS", "5Y"), "cds.oracle_5y"),
+    (("CRWV", "CDS", "5Y"), "cds.coreweave_5y"),
+    (("COREWEAVE", "CDS", "5Y"), "cds.coreweave_5y"),
+]
+NEW, EXISTING, REPLACES_DEMO = "new", "existing", "replaces_demo"
+
+
+@dataclass
+class MappingRow:
+    """One candidate → one series; the dialog edits these fields."""
+
+    key: str
+    label: str
+    series_id: str
+    title_ko: str
+    title_en: str
+    unit: str
+    frequency: str
+    source: str
+    rows: int
+    first: date | None
+    last: date | None
+    include: bool = True
+    editable: bool = True
+    status: str = NEW
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")[:60]
+
+
+def guess_frequency(candidate: Candidate) -> str:
+    days = candidate.frame["date"].to_numpy().astype("datetime64[D]").astype("int64")
+    if len(days) < 2:
+        return "D"
+    gap = float(np.median(np.diff(days)))
+    for freq, limit in (("D", 3.5), ("W", 10), ("M", 45), ("Q", 120)):
+        if gap <= limit:
+            return freq
+    return "A"
+
+
+def suggest(candidates: list[Candidate], existing: dict[str, SeriesMeta],
+            remembered: dict[str, str] | None = None) -> list[MappingRow]:
+    """Default mapping rows, one per candidate, with unique target ids."""
+    remembered = remembered or {}
+    used: set[str] = set()
+    out = []
+    for cand in candidates:
+        frame = cand.frame
+        first = frame["date"].iat[0].date() if len(frame) else None
+        last = frame["date"].iat[-1].date() if len(frame) else None
+        if cand.fixed is not None:
+            m = cand.fixed
+            row = MappingRow(cand.key, cand.label, m.id, m.title_ko, m.title_en, m.unit,
+                             m.frequency, m.source, cand.rows, first, last, editable=False)
+        else:
+            sid = _unique(_suggest_id(cand, existing, remembered), used)
+            row = MappingRow(cand.key, cand.label, sid, cand.label, cand.label,
+                             cand.unit_hint or "index", guess_frequency(cand),
+                             cand.source_hint or "", cand.rows, first, last)
+            row = retarget(row, sid, existing)
+        used.add(row.series_id)
+        out.append(set_status(row, existing))
+    return out
+
+
+def _suggest_id(cand: Candidate, existing: dict[str, SeriesMeta], remembered: dict[str, str]) -> str:
+    if remembered.get(cand.label):
+        return remembered[cand.label]
+    if cand.key.startswith("id:") and ID_RE.fullmatch(cand.label):
+        return cand.label
+    tokens = set(re.split(r"[^A-Z0-9]+", cand.label.upper()))
+    for needed, sid in KNOWN_SECURITIES:
+        if set(needed) <= tokens and sid in existing:
+            return sid
+    return "import." + (slug(cand.label) or "series")
+
+
+def _unique(sid: str, used: set[str]) -> str:
+    out, n = sid, 2
+    while out in used:
+        out, n = f"{sid}_{n}", n + 1
+    return out
+
+
+def retarget(row: MappingRow, series_id: str, existing: dict[str, SeriesMeta]) -> MappingRow:
+    """``row`` pointed at ``series_id``; an existing target lends unit, frequency, source, titles."""
+    row = replace(row, series_id=series_id.strip())
+    meta = existing.get(row.series_id)
+    if meta is not None:
+        row = replace(row, unit=meta.unit, frequency=meta.frequency, source=meta.source,
+                      title_ko=meta.title_ko, title_en=meta.title_en)
+    return set_status(row, existing)
+
+
+def set_status(row: MappingRow, existing: dict[str, SeriesMeta]) -> MappingRow:
+    meta = existing.get(row.series_id)
+    status = NEW if meta is None else (REPLACES_DEMO if meta.is_demo else EXISTING)
+    return replace(row, status=status)
+
+
+def build_bundles(path, candidates: list[Candidate], mapping: list[MappingRow],
+                  existing: dict[str, SeriesMeta]) -> list[SeriesBundle]:
+    """Bundles for the included rows; raises ImportFileError for an invalid mapping."""
+    by_key = {c.key: c for c in candidates}
+    targets: dict[str, str] = {}
+    out = []
+    for row in mapping:
+        if not row.include:
+            continue
+        where = {"column": row.label}
+        if not ID_RE.fullmatch(row.series_id):
+            raise ImportFileError(path, "series id must be letters, digits, '.', '_' or '-'",
+                                  value=row.series_id, **where)
+        if row.series_id in targets:
+            raise ImportFileError(path, f"{row.label!r} and {targets[row.series_id]!r} both map to "
+                                  f"series {row.series_id!r}", **where)
+        targets[row.series_id] = row.label
+        cand = by_key[row.key]
+        try:
+            meta = cand.fixed or _meta(path, row, existing.get(row.series_id))
+        except ValueError as exc:
+            raise ImportFileError(path, str(exc), **where) from None
+        out.append(SeriesBundle(meta, cand.frame))
+    return out
+
+
+def _meta(path, row: MappingRow, base: SeriesMeta | None) -> SeriesMeta:
+    if row.unit not in UNITS or row.frequency not in FREQUENCIES:
+        raise ValueError(f"unit {row.unit!r} / frequency {row.frequency!r} not known")
+    real = base is not None and not base.is_demo
+    return SeriesMeta(
+        id=row.series_id, title_ko=row.title_ko or row.label, title_en=row.title_en or row.label,
+        unit=row.unit, frequency=row.frequency, source=row.source or path.name,
+        source_ko=base.source_ko if real and base.source == row.source else row.source or path.name,
+        note_ko=base.note_ko if real else "", note_en=base.note_en if real else "",
+        is_demo=False, licence=base.licence if real else "",
+        extra={**(base.extra if real else {}), "imported_from": path.name, "column": row.label},
+    )

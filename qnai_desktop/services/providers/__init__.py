@@ -1,0 +1,38 @@
+"""Live sources behind one interface (:class:`~.base.Provider`): fetch → bundles, never the cache.
+
+Each provider's base URL can be overridden with ``QNAI_<ENV>_BASE_URL`` (NPM, GPURENTALPRICES,
+EPOCH, CODING_AGENTS, OPENROUTER), which is how tests and the latency benchmark point them at a
+local replay server. ``make_providers(names)`` builds them by source name.
+"""
+
+from __future__ import annotations
+
+from .base import FetchContext, Provider
+from .coding_agents import CodingAgentCommits
+from .epoch import EpochCompanies
+from .errors import Cancelled, HttpStatusError, ProviderError, SchemaError
+from .gpurentalprices import GpuRentalPrices
+from .http import HttpClient
+from .npm import PACKAGES, NpmDownloads
+from .openrouter_models import OpenRouterModels
+from .openrouter_rankings import OpenRouterRankings
+
+PROVIDERS: dict[str, type[Provider]] = {p.name: p for p in (
+    NpmDownloads, GpuRentalPrices, EpochCompanies, CodingAgentCommits, OpenRouterModels,
+    OpenRouterRankings)}
+
+
+def make_providers(names: list[str] | None = None, *,
+                   npm_packages: dict[str, str] | None = None) -> list[Provider]:
+    """Providers for ``names`` (all when None); raises KeyError naming an unknown source."""
+    names = list(PROVIDERS) if not names else names
+    unknown = [n for n in names if n not in PROVIDERS]
+    if unknown:
+        raise KeyError(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(PROVIDERS)}")
+    return [NpmDownloads(packages=npm_packages) if n == "npm" else PROVIDERS[n]() for n in names]
+
+
+__all__ = ["PACKAGES", "PROVIDERS", "Cancelled", "CodingAgentCommits", "EpochCompanies",
+           "FetchContext", "GpuRentalPrices", "HttpClient", "HttpStatusError", "NpmDownloads",
+           "OpenRouterModels", "OpenRouterRankings", "Provider", "ProviderError", "SchemaError",
+           "make_providers"]

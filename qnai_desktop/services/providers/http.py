@@ -1,0 +1,141 @@
+"""One HTTP client for every provider: timeouts, a User-Agent, TLS verification, and polite retries.
+
+Retries: 429 and 5xx responses and transport errors (timeouts, refused connections, a body cut
+off mid-way) are retried up to ``retries`` times with exponential backoff (1 s, 2 s, 4 s …); a
+``Retry-After`` header (seconds or an HTTP date) replaces the backoff. A wait longer than
+``max_wait`` is not slept: the fetch fails at once with the server's wait in the message, so a
+refresh never hangs for an hour. ``sleep`` is injectable (tests pass a recorder) and the default
+one wakes up early when the run is cancelled.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable
+from datetime import UTC
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from ... import __version__
+from .errors import Cancelled, HttpStatusError, ProviderError, SchemaError
+
+USER_AGENT = f"qnai-desktop/{__version__} (research workstation; +https://github.com/qnai/qnai-desktop)"
+TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+_SECRET_QUERY = re.compile(r"([?&](?:key|api_key|apikey|token|access_token)=)[^&]*", re.I)
+
+
+def redact(url: str) -> str:
+    return _SECRET_QUERY.sub(r"\1***", url)
+
+
+def retry_after(response: httpx.Response, now: Callable[[], float] = time.time) -> float | None:
+    """Seconds the server asks us to wait (``Retry-After``: delta-seconds or HTTP-date)."""
+    value = response.headers.get("Retry-After", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, when.timestamp() - now())
+
+
+class HttpClient:
+    """``get``/``get_json``/``get_text`` with retries; close it (or use ``with``) when done."""
+
+    def __init__(self, *, timeout: httpx.Timeout = TIMEOUT, retries: int = 3, backoff: float = 1.0,
+                 max_wait: float = 60.0, sleep: Callable[[float], None] | None = None,
+                 cancelled: Callable[[], bool] = lambda: False,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.verify = True  # TLS certificates are always verified; there is no switch to turn it off
+        self.retries, self.backoff, self.max_wait = retries, backoff, max_wait
+        self.cancelled = cancelled
+        self.sleep = self._cancellable_sleep if sleep is None else sleep
+        self.requests = 0
+        self.timeout = timeout
+        self._client = httpx.Client(timeout=timeout, verify=self.verify, follow_redirects=True,
+                                    headers={"User-Agent": USER_AGENT}, transport=transport)
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _cancellable_sleep(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            if self.cancelled():
+                raise Cancelled("cancelled")
+            time.sleep(min(0.1, left))
+
+    def get(self, url: str, *, params: dict | None = None, headers: dict | None = None,
+            ok_404: bool = False) -> httpx.Response:
+        """The response (2xx, or 404 when ``ok_404``); raises ProviderError after retries."""
+        shown = redact(url)
+        for attempt in range(self.retries + 1):
+            if self.cancelled():
+                raise Cancelled("cancelled")
+            self.requests += 1
+            wait: float | None = None
+            try:
+                resp = self._client.get(url, params=params, headers=headers)
+            except httpx.TimeoutException:
+                problem = f"timed out after {self.timeout.read:g} s: {shown}"
+            except httpx.TransportError as exc:
+                problem = f"connection failed ({type(exc).__name__}): {shown}"
+            else:
+                status = resp.status_code
+                if status < 400 or (status == 404 and ok_404):
+                    return resp
+                if status != 429 and status < 500:
+                    raise HttpStatusError(f"HTTP {status}{_detail(resp)} from {shown}", status)
+                problem = f"HTTP {status}{_detail(resp)} from {shown}"
+                wait = retry_after(resp)
+            if attempt == self.retries:
+                raise ProviderError(f"{problem} (gave up after {attempt + 1} tries)")
+            wait = self.backoff * 2 ** attempt if wait is None else wait
+            if wait > self.max_wait:
+                raise ProviderError(f"{problem}; the server asks to wait {wait:.0f} s (more than "
+                                    f"{self.max_wait:.0f} s): try again later")
+            self.sleep(wait)
+        raise AssertionError("unreachable")
+
+    def get_json(self, url: str, **kwargs: Any) -> Any:
+        resp = self.get(url, **kwargs)
+        try:
+            return resp.json()
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise SchemaError(f"invalid JSON from {redact(url)} (truncated or not JSON: {exc})") \
+                from None
+
+    def get_text(self, url: str, **kwargs: Any) -> str:
+        resp = self.get(url, **kwargs)
+        try:
+            return resp.content.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise SchemaError(f"not UTF-8 text from {redact(url)} ({exc})") from None
+
+
+def _detail(resp: httpx.Response) -> str:
+    """A short reason from an error body (npm: {"error": …}; OpenRouter: {"error": {"message"}})."""
+    try:
+        body = resp.json()
+    except (ValueError, UnicodeDecodeError):
+        return ""
+    err = body.get("error") if isinstance(body, dict) else None
+    if isinstance(err, dict):
+        err = err.get("message")
+    return f" ({str(err)[:200]})" if err else ""
+

@@ -1,0 +1,148 @@
+"""Refresh the cache from the live sources: one source at a time, one transaction per source.
+
+``run_refresh(cache, providers, progress=…, cancelled=…)`` reads the newest real (non-demo)
+date of every series, lets each provider fetch what is newer, and only then writes that
+source's bundles (replacing illustrative series) together with the setting
+``refresh.last_success.<source>`` in ONE transaction. A source that fails, is cancelled or has
+no key writes no data; every attempt is recorded in provenance (``how='fetch'``; the detail
+says ok / failed: reason / cancelled / skipped). Plain callable, no Qt: the UI runs it on a
+worker thread with the worker's own Cache; the CLI runs it directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from ..core.changes import ChangeSet
+from ..store.cache import Cache
+from .importers.commit import write_replacing_demo
+from .providers import Cancelled, FetchContext, HttpClient, Provider, ProviderError
+
+log = logging.getLogger(__name__)
+LAST_SUCCESS = "refresh.last_success.{}"
+OK, FAILED, SKIPPED, CANCELLED = "ok", "failed", "skipped", "cancelled"
+Progress = Callable[[str, int, int, str], None]  # source, done, total, message
+
+
+@dataclass
+class SourceResult:
+    """What happened to one source in one run."""
+
+    source: str
+    status: str
+    change: ChangeSet = field(default_factory=ChangeSet)
+    error: str = ""
+    requests: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "status": self.status, "error": self.error,
+                "added": self.change.added, "changed": self.change.changed,
+                "unchanged": self.change.unchanged, "series": sorted(self.change.series),
+                "requests": self.requests, "seconds": round(self.seconds, 3)}
+
+
+@dataclass
+class RefreshResult:
+    sources: list[SourceResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[SourceResult]:
+        return [s for s in self.sources if s.status == FAILED]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    @property
+    def change(self) -> ChangeSet:
+        total = ChangeSet()
+        for s in self.sources:
+            total.merge(s.change)
+        return total
+
+    def to_dict(self) -> dict:
+        return {"ok": self.ok, "sources": [s.to_dict() for s in self.sources]}
+
+
+def real_last_dates(cache: Cache) -> dict[str, date | None]:
+    """Newest observation date of every real series (illustrative ones count as absent)."""
+    df = cache.series_list()
+    return {r.id: date.fromisoformat(r.last) for r in df.itertuples()
+            if not r.is_demo and isinstance(r.last, str) and r.last}
+
+
+def last_success(cache: Cache, sources: list[str]) -> dict[str, str | None]:
+    """ISO time of each source's last successful refresh (None if never)."""
+    return {s: cache.get_setting(LAST_SUCCESS.format(s)) for s in sources}
+
+
+def run_refresh(cache: Cache, providers: list[Provider], *, progress: Progress | None = None,
+                cancelled: Callable[[], bool] = lambda: False, explicit: bool = False,
+                today: date | None = None,
+                http_factory: Callable[[Callable[[], bool]], HttpClient] | None = None,
+                ) -> RefreshResult:
+    """Run ``providers`` in order; ``explicit`` makes an unavailable source (no key) a failure."""
+    progress = progress or (lambda source, done, total, message: None)
+    today = today or datetime.now(UTC).date()
+    make_http = http_factory or (lambda cancel: HttpClient(cancelled=cancel))
+    result = RefreshResult()
+    last_dates = real_last_dates(cache)
+    for provider in providers:
+        name = provider.name
+        if cancelled():
+            result.sources.append(SourceResult(name, CANCELLED, error="cancelled before start"))
+            continue
+        reason = provider.unavailable()
+        if reason:
+            status = FAILED if explicit else SKIPPED
+            result.sources.append(_record(cache, provider, SourceResult(name, status, error=reason)))
+            progress(name, 1, 1, reason)
+            continue
+        result.sources.append(_run_one(cache, provider, last_dates, today, progress, cancelled,
+                                       make_http))
+    return result
+
+
+def _run_one(cache: Cache, provider: Provider, last_dates: dict[str, date | None], today: date,
+             progress: Progress, cancelled: Callable[[], bool],
+             make_http: Callable[[Callable[[], bool]], HttpClient]) -> SourceResult:
+    name, started = provider.name, time.perf_counter()
+    http = make_http(cancelled)
+    ctx = FetchContext(http, last_dates, today, lambda d, t, m: progress(name, d, t, m), cancelled)
+    res = SourceResult(name, OK)
+    try:
+        bundles = provider.fetch(ctx)
+        ctx.check()  # cancelled while the last response was parsed: discard it
+        res.requests = http.requests
+        with cache._txn():
+            res.change = write_replacing_demo(
+                cache, bundles, how="fetch", origin=provider.base_url,
+                detail=f"refresh {name}: ok, {http.requests} request(s)")
+            cache.set_setting(LAST_SUCCESS.format(name),
+                              datetime.now(UTC).isoformat(timespec="seconds"), how="fetch")
+    except Cancelled:
+        res.status, res.error = CANCELLED, "cancelled"
+    except ProviderError as exc:
+        res.status, res.error = FAILED, str(exc)
+    except Exception as exc:  # a provider bug must not stop the other sources
+        log.exception("refresh %s failed unexpectedly", name)
+        res.status, res.error = FAILED, f"unexpected error ({type(exc).__name__}: {exc})"
+    finally:
+        http.close()
+    res.requests = http.requests
+    res.seconds = time.perf_counter() - started
+    progress(name, 1, 1, res.error or res.change.summary())
+    return res if res.status == OK else _record(cache, provider, res)
+
+
+def _record(cache: Cache, provider: Provider, res: SourceResult) -> SourceResult:
+    """Provenance for a run that wrote no data (an empty write: one row, no observations)."""
+    cache.write_bundles([], how="fetch", origin=provider.base_url,
+                        detail=f"refresh {provider.name}: {res.status}"
+                               + (f": {res.error}" if res.error else ""))
+    return res

@@ -1,0 +1,158 @@
+"""The import dialog and the series editor, driven as the analyst would (journey 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QComboBox
+
+from qnai_desktop.ui.app_context import AppContext
+from qnai_desktop.ui.import_dialog import ImportDialog
+from qnai_desktop.ui.series_editor import SeriesEditor
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture
+def ctx(cache):
+    c = AppContext(cache, "en", poll_ms=60_000)
+    yield c
+    c.stop()
+
+
+@pytest.fixture
+def dialog(qtbot, ctx):
+    dlg = ImportDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return dlg
+
+
+def dump(cache) -> list[str]:
+    return list(cache.db.conn.iterdump())
+
+
+def wait_counts(qtbot, dlg) -> None:
+    qtbot.waitUntil(lambda: dlg.result is not None and not dlg._busy, timeout=10_000)
+
+
+def test_bloomberg_sheet_and_korean_csv_preview_count_and_import(qtbot, dialog, ctx) -> None:
+    dialog.add_files([FIX / "bloomberg_cds.xlsx", FIX / "korean_excel_cp949.csv"])
+    wait_counts(qtbot, dialog)
+    assert "Bloomberg BDH sheet · Excel (.xlsx) · 2 series · 312 rows" in dialog.info.text()
+    assert dialog.file_list.item(0).text() == "✓ bloomberg_cds.xlsx — 312 added, 0 changed, 0 unchanged"
+    assert dialog.mapping.item(0, 3).text() == "replaces illustrative"
+    assert dialog.preview_model.rowCount() > 6
+    assert dialog.counts.text() == "Import will give: 432 added, 0 changed, 0 unchanged"
+    assert ctx.cache.series_meta("cds.oracle_5y").is_demo  # nothing written before Import
+    with qtbot.waitSignal(ctx.sig_cache_changed, timeout=10_000) as changed:
+        qtbot.mouseClick(dialog.btn_commit, Qt.MouseButton.LeftButton)
+    assert changed.args[0].added == 432
+    assert not ctx.cache.series_meta("cds.oracle_5y").is_demo
+    assert dialog.counts.text().startswith("Imported: 432 added")
+    assert not dialog.btn_commit.isEnabled()
+
+
+def test_broken_file_is_named_and_blocks_the_import(qtbot, dialog, ctx) -> None:
+    before = dump(ctx.cache)
+    dialog.add_files([FIX / "korean_euckr.csv", FIX / "broken_date_row57.csv"])
+    qtbot.waitUntil(lambda: all(f.preview or f.error for f in dialog.files), timeout=10_000)
+    assert dialog.file_list.item(1).text() == (
+        "✗ broken_date_row57.csv — row 57, column '날짜', value '2026.13.45': "
+        "not a valid date (month must be in 1..12)")
+    assert dialog.counts.text() == "1 file(s) with errors: remove them to import the others"
+    assert not dialog.btn_commit.isEnabled()
+    dialog.btn_commit.click()
+    assert dump(ctx.cache) == before
+    dialog.file_list.setCurrentRow(1)
+    dialog.remove_current()
+    wait_counts(qtbot, dialog)
+    assert dialog.btn_commit.isEnabled() and "20 added" in dialog.counts.text()
+
+
+def test_mapping_onto_an_existing_series_recounts(qtbot, dialog) -> None:
+    dialog.add_files([FIX / "korean_euckr.csv"])
+    wait_counts(qtbot, dialog)
+    ids: QComboBox = dialog.mapping.cellWidget(0, 2)
+    ids.setCurrentText("silicondata.h100_index")
+    assert dialog.mapping.rows[0].unit == "usd_per_gpu_hour"
+    assert dialog.mapping.item(0, 3).text() == "replaces illustrative"
+    dialog.mapping.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
+    wait_counts(qtbot, dialog)
+    assert dialog.counts.text() == "Import will give: 10 added, 0 changed, 0 unchanged"
+
+
+def test_invalid_series_id_is_reported_not_imported(qtbot, dialog) -> None:
+    dialog.add_files([FIX / "korean_euckr.csv"])
+    wait_counts(qtbot, dialog)
+    dialog.mapping.cellWidget(0, 2).setCurrentText("bad id!")
+    qtbot.waitUntil(lambda: "series id must be" in dialog.error.text(), timeout=10_000)
+    assert not dialog.btn_commit.isEnabled()
+
+
+def test_files_dropped_on_the_dialog_are_read(qtbot, dialog) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(FIX / "wide_dates.xlsx"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    dialog.dropEvent(event)
+    wait_counts(qtbot, dialog)
+    assert [m.label for m in dialog.mapping.rows] == ["Meta ad impressions YoY", "Meta price per ad YoY"]
+
+
+def test_korean_labels(qtbot, dialog, ctx) -> None:
+    ctx.set_language("ko")
+    dialog.add_files([FIX / "bloomberg_cds.csv"])
+    wait_counts(qtbot, dialog)
+    assert dialog.counts.text() == "가져오면: 추가 312건, 변경 0건, 동일 0건"
+    assert dialog.btn_commit.text() == "가져오기"
+
+
+# --- series editor -------------------------------------------------------------------------------
+
+@pytest.fixture
+def editor(qtbot, ctx):
+    ed = SeriesEditor(ctx, "meta.ad_impressions_yoy")
+    qtbot.addWidget(ed)
+    ed.show()
+    return ed
+
+
+def test_paste_meta_ad_impressions_from_excel_and_save(qtbot, editor, ctx) -> None:
+    assert editor.demo_note.isVisible() and editor.cells()[0] == ["", ""]  # demo starts empty
+    editor.table.setCurrentCell(0, 0)
+    editor.paste_text("분기\t광고 노출 YoY\r\n1Q26\t+12%\r\n2Q26\t+11%\r\n")
+    with qtbot.waitSignal(editor.sig_series_saved, timeout=10_000) as saved:
+        editor.save()
+    assert saved.args[0].added == 2
+    obs = ctx.cache.observations("meta.ad_impressions_yoy")
+    assert list(obs["value"]) == [12.0, 11.0] and not ctx.cache.series_meta("meta.ad_impressions_yoy").is_demo
+    assert editor.status.text() == "Saved: 2 added, 0 changed, 0 unchanged"
+
+
+def test_a_typed_bad_value_is_selected_and_named(qtbot, editor, ctx) -> None:
+    editor.table.setCurrentCell(0, 0)
+    editor.paste_text("2026-03-31\t12\n2026-06-30\tabc\n")
+    editor.save()
+    assert "row 2, column 'value'" in editor.status.text()
+    assert (editor.table.currentRow(), editor.table.currentColumn()) == (1, 1)
+    assert ctx.cache.series_meta("meta.ad_impressions_yoy").is_demo
+
+
+def test_new_series_typed_by_hand(qtbot, ctx) -> None:
+    ed = SeriesEditor(ctx)
+    qtbot.addWidget(ed)
+    ed.series.setCurrentText("meta.reels_revenue_run_rate")
+    ed.title_en.setText("Meta Reels revenue run-rate")
+    ed.unit.setCurrentText("usd_bn")
+    ed.freq.setCurrentText("Q")
+    ed.table.setCurrentCell(0, 0)
+    ed.paste_text("2025-12-31\t50\n2026-03-31\t56.5\n")
+    with qtbot.waitSignal(ed.sig_series_saved, timeout=10_000):
+        ed.save()
+    meta = ctx.cache.series_meta("meta.reels_revenue_run_rate")
+    assert (meta.unit, meta.frequency, meta.is_demo) == ("usd_bn", "Q", False)
+    assert list(ctx.cache.observations("meta.reels_revenue_run_rate")["value"]) == [50.0, 56.5]
