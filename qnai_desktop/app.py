@@ -86,6 +86,14 @@ def run_gui(db: Path | str | None, lang: str | None = None) -> int:
     install_excepthook(lambda: window.ctx.lang, lambda: window)
     window.show()
     settings = make_settings()
+    # Journey 1: the window shows yesterday's cache at once, then a refresh runs in the background.
+    if settings.value("refresh/on_start", True, type=bool):
+        QTimer.singleShot(500, window.refresh)
+    interval_min = int(settings.value("refresh/interval_min", 0))
+    if interval_min > 0:
+        timer = QTimer(window)
+        timer.timeout.connect(window.refresh)
+        timer.start(interval_min * 60_000)
     if not settings.value("welcome/shown", False, type=bool):
         from .ui.welcome_dialog import WelcomeDialog
 

@@ -19,6 +19,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "action.import": ("가져오기…", "Import…"),
     "action.export": ("내보내기…", "Export…"),
     "action.quit": ("종료", "Quit"),
+    "action.refresh": ("새로 고침", "Refresh"),
+    "action.series_editor": ("시리즈 값 입력…", "Edit series values…"),
     "action.settings": ("설정…", "Settings…"),
     "action.about": ("Q&AI 데스크톱 정보", "About Q&AI Desktop"),
     "action.lang_ko": ("한국어", "Korean"),

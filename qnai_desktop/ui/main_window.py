@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
 
 from ..core.changes import ChangeSet
 from ..core.formatting import fmt_date
@@ -15,7 +15,10 @@ from .command_palette import CommandPalette
 from .export import strings as _export_strings  # noqa: F401 - registers the export menu strings
 from .help_dialog import HelpDialog
 from .i18n import tr
+from .import_dialog import ImportDialog
 from .palette_entries import build_entries
+from .refresh_panel import RefreshPanel
+from .series_editor import SeriesEditor
 from .settings import make_settings
 from .tabs.charts_tab import ChartsTab
 from .tabs.monitors_tab import MonitorsTab
@@ -36,8 +39,18 @@ class MainWindow(QMainWindow):
         for name in TAB_NAMES:
             self.tabs.addTab(self.pages[name], "")
         self.setCentralWidget(self.tabs)
+        self.refresh_panel = RefreshPanel(ctx)
+        self.refresh_dock = QDockWidget(self)
+        self.refresh_dock.setObjectName("refresh_dock")
+        self.refresh_dock.setWidget(self.refresh_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.refresh_dock)
+        self.refresh_dock.hide()
+        self.refresh_panel.sig_refresh_finished.connect(lambda _r: self._update_status())
+        self.setAcceptDrops(True)
         self.cache_label = QLabel()
+        self.sources_label = QLabel()
         self.newest_label = QLabel()
+        self.statusBar().addPermanentWidget(self.sources_label)
         self.statusBar().addPermanentWidget(self.newest_label)
         self.statusBar().addWidget(self.cache_label)
         self._build_menus()
@@ -61,14 +74,20 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.act_import = QAction(self, shortcut=QKeySequence("Ctrl+I"), enabled=False)
+        self.act_import = QAction(self, shortcut=QKeySequence("Ctrl+I"))
+        self.act_import.triggered.connect(lambda: self.open_import([]))
+        self.act_series_editor = QAction(self)
+        self.act_series_editor.triggered.connect(self.open_series_editor)
+        self.act_refresh = QAction(self, shortcut=QKeySequence("Ctrl+R"))
+        self.act_refresh.triggered.connect(self.refresh)
         self.act_export = QAction(self, shortcut=QKeySequence("Ctrl+Shift+E"))
         self.act_export.triggered.connect(self.export_current_chart)
         self.act_export_pack = QAction(self, shortcut=QKeySequence("Ctrl+E"))
         self.act_export_pack.triggered.connect(self.export_pack)
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
-        for act in (self.act_import, self.act_export, self.act_export_pack):
+        for act in (self.act_import, self.act_series_editor, self.act_refresh, self.act_export,
+                    self.act_export_pack):
             self.file_menu.addAction(act)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
@@ -118,6 +137,9 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(tr("menu.help", lang))
         self.act_import.setText(tr("action.import", lang))
         self.act_export.setText(tr("action.export", lang))
+        self.act_refresh.setText(tr("action.refresh", lang))
+        self.act_series_editor.setText(tr("action.series_editor", lang))
+        self.refresh_dock.setWindowTitle(tr("refresh.title", lang))
         self.act_export_pack.setText(tr("export.action_pack", lang))
         self.act_quit.setText(tr("action.quit", lang))
         self.act_about.setText(tr("action.about", lang))
@@ -156,7 +178,8 @@ class MainWindow(QMainWindow):
             opener(chart_or_series_id)
 
     def palette_actions(self) -> dict[str, QAction]:
-        acts = {"import": self.act_import, "export": self.act_export,
+        acts = {"import": self.act_import, "export": self.act_export, "refresh": self.act_refresh,
+                "series_editor": self.act_series_editor,
                 "export_pack": self.act_export_pack, "settings": self.act_settings,
                 "help": self.act_help, "about": self.act_about, "quit": self.act_quit,
                 "lang_ko": self.lang_actions["ko"], "lang_en": self.lang_actions["en"]}
@@ -178,6 +201,33 @@ class MainWindow(QMainWindow):
             select = getattr(page, method, None)
             if select is not None:
                 select(entry.key)
+
+    def open_import(self, paths: list[str]) -> None:
+        """File → Import… (Ctrl+I) or files dropped on the window: preview, map, then commit."""
+        dialog = ImportDialog(self.ctx, self)
+        dialog.add_files(paths)
+        dialog.show()
+        self.import_dialog = dialog
+
+    def open_series_editor(self) -> None:
+        SeriesEditor(self.ctx, None, self).show()
+
+    def refresh(self) -> None:
+        """Ctrl+R: refresh the chosen sources on a worker; the dock shows progress and Cancel."""
+        chosen = str(make_settings().value("refresh/sources", "")).split(",")
+        sources = [s for s in chosen if s in self.refresh_panel.sources] or None
+        self.refresh_dock.show()
+        self.refresh_panel.start(sources)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_import(paths)
 
     def export_current_chart(self) -> None:
         """File → Export…: the chart on screen (opens the Charts tab if no chart is shown yet)."""
@@ -227,6 +277,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         lang = self.ctx.lang
         self.cache_label.setText(tr("status.cache", lang, path=str(self.ctx.cache.path)))
+        self.sources_label.setText(self.refresh_panel.last_success_text())
         newest = self.ctx.cache.newest_observation_date()
         self.newest_label.setText(tr("status.newest", lang, date=fmt_date(newest)) if newest
                                   else tr("status.no_data", lang))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..services.providers import PROVIDERS
 from ..services.secrets import SecretStoreError, get_key, masked, set_key
 from .i18n import register, tr
 from .settings import make_settings
@@ -42,7 +43,7 @@ register({
     "settings.key_hint": ("키는 OS 키링에만 저장됩니다", "Keys are kept only in the OS keyring"),
 })
 
-REFRESH_SOURCES = ["npm", "gpurentalprices", "epoch", "coding_agents", "openrouter"]
+REFRESH_SOURCES = list(PROVIDERS)
 
 
 class SettingsDialog(QDialog):

@@ -168,3 +168,32 @@ def test_export_actions_open_their_dialogs(window, monkeypatch) -> None:
     window.open_chart("cds_oracle_coreweave")
     window.act_export.trigger()
     assert opened == ["pack", "cds_oracle_coreweave"]
+
+
+def test_import_shortcut_and_dropped_files_open_the_import_dialog(window, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    assert window.act_import.shortcut().toString() == "Ctrl+I" and window.act_import.isEnabled()
+    window.act_import.trigger()
+    assert window.import_dialog.isVisible()
+    window.import_dialog.close()
+    csv = tmp_path / "cds.csv"
+    csv.write_text("series,date,value\ncds.oracle_5y,2026-08-03,140.5\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(csv))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    dialog = window.import_dialog
+    assert dialog.isVisible()
+    assert [Path(e.path).name for e in dialog.files] == ["cds.csv"]
+    dialog.close()
+
+
+def test_refresh_shortcut_shows_progress_dock(window, monkeypatch) -> None:
+    started = []
+    monkeypatch.setattr(window.refresh_panel, "start", lambda sources=None: started.append(sources))
+    assert window.act_refresh.shortcut().toString() == "Ctrl+R"
+    window.act_refresh.trigger()
+    assert window.refresh_dock.isVisible() and started == [None]
