@@ -104,14 +104,27 @@ def step_decimals(param: Param) -> int:
     return decimals
 
 
+def localized(text: str, lang: str) -> str:
+    """A bilingual ``"한국어 / English"`` rationale in one language. Korean-only text is dropped in
+    English (the Korean note's own sentences are quoted separately, as data)."""
+    if not text:
+        return ""
+    ko, sep, en = text.rpartition(" / ")
+    has_hangul = any("\uac00" <= ch <= "\ud7a3" for ch in text)
+    if sep and not any("\uac00" <= ch <= "\ud7a3" for ch in en):
+        return ko if lang == "ko" else en
+    return text if lang == "ko" or not has_hangul else ""
+
+
 def source_text(param: Param, lang: str) -> str:
     """Tooltip text: the note's sentence, or why an assumption was made."""
+    why = localized(param.rationale, lang)
     if param.is_assumption:
         head = "가정 (노트에 없는 값)" if lang == "ko" else "Assumption (not in the note)"
-        return f"{head}\n{param.rationale}" if param.rationale else head
+        return f"{head}\n{why}" if why else head
     head = "노트: " if lang == "ko" else "Note: "
     body = f"{head}“{param.source}”"
-    return f"{body}\n{param.rationale}" if param.rationale else body
+    return f"{body}\n{why}" if why else body
 
 
 def format_delta(obj: Param | Output, delta: float, lang: str = "ko") -> str:
