@@ -20,14 +20,17 @@ NPM_PACKAGES_KEY = "refresh.npm.packages"  # optional JSON {key: package} overri
 
 
 def register(parser: argparse.ArgumentParser) -> None:
+    from ..services.fundamentals import FUNDAMENTAL_PROVIDERS
     from ..services.providers import PROVIDERS
 
-    parser.add_argument("--source", action="append", choices=list(PROVIDERS), metavar="NAME",
-                        help=f"only this source (repeatable): {', '.join(PROVIDERS)}")
+    names = [*PROVIDERS, *FUNDAMENTAL_PROVIDERS]
+    parser.add_argument("--source", action="append", choices=names, metavar="NAME",
+                        help=f"only this source (repeatable): {', '.join(names)}")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..services.fundamentals import FUNDAMENTAL_PROVIDERS, make_fundamental_providers
     from ..services.providers import make_providers
     from ..services.refresh import run_refresh
 
@@ -36,7 +39,14 @@ def run(args: argparse.Namespace) -> int:
             packages = json.loads(cache.get_setting(NPM_PACKAGES_KEY) or "null")
         except ValueError:
             return fail(f"setting {NPM_PACKAGES_KEY} is not JSON")
-        providers = make_providers(args.source, npm_packages=packages or None)
+        wanted = args.source or []
+        core = [n for n in wanted if n not in FUNDAMENTAL_PROVIDERS]
+        extra = [n for n in wanted if n in FUNDAMENTAL_PROVIDERS]
+        providers = []
+        if core or not wanted:
+            providers += make_providers(core or None, npm_packages=packages or None)
+        if extra or not wanted:
+            providers += make_fundamental_providers(extra or None, cache)
         result = run_refresh(cache, providers, explicit=bool(args.source))
     if args.json:
         print_json(result.to_dict())

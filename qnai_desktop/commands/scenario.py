@@ -2,13 +2,17 @@
 
 Values are in stored units (``--set external_sale_fraction=0.35``; ``35%`` is read as 0.35).
 An unknown model, parameter or output, or a value out of range, exits 2 with a message naming
-it and what is allowed. Only ``--case`` opens the cache.
+it and what is allowed. ``run`` reads cached actuals a model takes as data (Meta's TTM capex
+share from SEC filings for ``meta_compute_sale``) from an existing cache, never creating one;
+they replace a saved case's value, ``--set`` wins over them, and ``--json`` then lists them
+under ``cached_inputs``.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..core.scenarios import MODELS, ScenarioError, get_model, grid, parse_range, validate
 from ..core.scenarios.display import format_output, format_param
@@ -93,10 +97,13 @@ def _run(args: argparse.Namespace, model, overrides: dict) -> int:
                 for target in choice.sets:
                     if target not in overrides:
                         base.pop(target, None)
-    params = validate(model, {**base, **overrides})
+    # Cached actuals are data, not choices: they replace what a saved case holds; --set wins.
+    cached = {k: v for k, v in _cached_inputs(args, model.id).items() if k not in overrides}
+    params = validate(model, {**base, **{k: v["value"] for k, v in cached.items()}, **overrides})
     outputs = model.compute(params)
     if args.json:
-        print_json({"id": model.id, "params": params, "outputs": outputs})
+        print_json({"id": model.id, "params": params, "outputs": outputs,
+                    **({"cached_inputs": cached} if cached else {})})
         return 0
     print(f"{model.id}: {model.title_en}" + (f"  [case {args.case}]" if args.case else ""))
     width = max(len(x.label_en) for x in (*model.params, *model.outputs))
@@ -108,7 +115,22 @@ def _run(args: argparse.Namespace, model, overrides: dict) -> int:
         print(f"  {o.label_en:<{width}} {format_output(o, outputs[o.name], 'en'):>16}")
     if any(abs(params[p.name] - p.default) > 1e-12 for p in model.params):
         print("  (* differs from the note's value)")
+    for name, info in cached.items():
+        print(f"  ({model.param(name).label_en}: {info['source']}, as of {info['as_of']})")
     return 0
+
+
+def _cached_inputs(args: argparse.Namespace, model_id: str) -> dict[str, dict]:
+    """Actuals from the cache named by --db / $QNAI_DB, if that file exists (no seeding)."""
+    from ..services.fundamentals.scenario_inputs import scenario_inputs
+    from ..store.cache import Cache
+    from ..store.db import default_db_path
+
+    path = Path(getattr(args, "db", None) or default_db_path())
+    if not path.is_file():
+        return {}
+    with Cache.open(path) as cache:
+        return scenario_inputs(cache, model_id)
 
 
 def _axis(model, text: str, flag: str) -> tuple[str, list[float]]:

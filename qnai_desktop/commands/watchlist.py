@@ -1,4 +1,9 @@
-"""``qnai-desktop watchlist [--json]``: the coverage table; ``check``, ``export``, ``import``."""
+"""``qnai-desktop watchlist [--json]``: the coverage table; ``check``, ``export``, ``import``.
+
+``--json`` gives each name's stored columns plus ``values``: every figure behind it (market
+cap, PER, close, shares, 12MF earnings, TTM capex/revenue) with ``value``, ``as_of``,
+``source`` and ``stale`` (see ``services.fundamentals.live``).
+"""
 
 from __future__ import annotations
 
@@ -42,10 +47,15 @@ def run(args: argparse.Namespace) -> int:
         return _export(args, as_json)
     if action == "import":
         return _import(args, as_json)
+    from ..services.fundamentals.live import value_table
+
     with open_cache(args) as cache:
         df = cache.companies()
+        values = value_table(cache, date.today()) if as_json else {}
     if as_json:
         records = json.loads(df.to_json(orient="records", force_ascii=False))
+        for r in records:
+            r["values"] = values.get(r["ticker"], {})
         print(json.dumps(records, ensure_ascii=False, indent=2))
         return 0
     for row in df.itertuples():

@@ -123,6 +123,9 @@ def _run_one(cache: Cache, provider: Provider, last_dates: dict[str, date | None
             res.change = write_replacing_demo(
                 cache, bundles, how="fetch", origin=provider.base_url,
                 detail=f"refresh {name}: ok, {http.requests} request(s)")
+            write_values = getattr(provider, "write_values", None)
+            if write_values is not None:  # fundamentals: dated values + live recompute, same txn
+                res.change.merge(write_values(cache))
             cache.set_setting(LAST_SUCCESS.format(name),
                               datetime.now(UTC).isoformat(timespec="seconds"), how="fetch")
     except Cancelled:

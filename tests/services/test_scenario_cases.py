@@ -51,7 +51,8 @@ def test_save_compare_rename_delete_round_trip(cache) -> None:
     [case] = sc.load_cases(cache, MCS)
     assert case.name == BEAR  # trimmed
     assert case.params == {"year": 2026.0, "meta_capex_share": 0.17,
-                           "external_sale_fraction": 0.35, "major_ai_capex_usd_bn": 0.0}
+                           "external_sale_fraction": 0.35, "major_ai_capex_usd_bn": 0.0,
+                           "actual_meta_ttm_share": 0.0}
     model = get_model(MCS)
     cmp = compare(model, [("note", model.defaults()), (BEAR, case.params)])
     row = cmp.row_names.index("added_supply_share")

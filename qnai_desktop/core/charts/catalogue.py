@@ -14,6 +14,17 @@ _USD_PER_GPU_HOUR = {"unit_ko": "달러/GPU-시간", "unit_en": "USD/GPU-hr"}
 _USD_BN = {"unit_ko": "십억달러", "unit_en": "USD bn"}
 _INDEX = {"unit_ko": "지수", "unit_en": "Index"}
 _PCT = {"unit_ko": "%", "unit_en": "%"}
+#: The note's "major AI capex" group, as written by services/fundamentals (SEC EDGAR).
+CAPEX_COMPANIES = (("msft", "마이크로소프트", "Microsoft", "microsoft"),
+                   ("googl", "알파벳", "Alphabet", "google"), ("amzn", "아마존", "Amazon", "amazon"),
+                   ("meta", "메타", "Meta", "meta"), ("orcl", "오라클", "Oracle", "oracle"),
+                   ("crwv", "코어위브", "CoreWeave", "coreweave"))
+
+
+def _capex_refs(kind: str) -> tuple[SeriesRef, ...]:
+    ids = {"ttm": "capex.{}.ttm", "share": "capex.share.{}"}
+    return tuple(SeriesRef(ids[kind].format(t), ko, en, color=color)
+                 for t, ko, en, color in CAPEX_COMPANIES)
 
 
 def build_catalogue() -> list[ChartSpec]:
@@ -173,6 +184,28 @@ def build_catalogue() -> list[ChartSpec]:
             note_ko="일별 공개 오퍼 중앙값",
             note_en="Daily median of public offers",
             **_USD_PER_GPU_HOUR,
+        ),
+        ChartSpec(
+            id="ai_capex",
+            title_ko="주요 AI Capex",
+            title_en="Major AI capex",
+            kind="area_stacked",
+            series=_capex_refs("ttm"),
+            note_ko="현금흐름표 유형자산 취득액 최근 4분기 합, 달력 분기말 기준 (공시 기준)",
+            note_en="Purchases of property and equipment, trailing four quarters, at calendar "
+                    "quarter ends (as filed)",
+            unit_ko="십억달러 (최근 4분기 합)",
+            unit_en="USD bn (trailing four quarters)",
+        ),
+        ChartSpec(
+            id="ai_capex_share",
+            title_ko="주요 AI Capex 중 기업별 비중",
+            title_en="Share of major AI capex by company",
+            kind="area_pct",
+            series=_capex_refs("share"),
+            note_ko="최근 4분기 Capex 기준. 노트: Meta 2026F 17%, 2027F 14%",
+            note_en="Trailing-four-quarter capex. Note: Meta 17% in 2026F, 14% in 2027F",
+            **_PCT,
         ),
     ]
 

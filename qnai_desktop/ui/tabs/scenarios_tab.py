@@ -35,6 +35,7 @@ from ...core.scenarios import MODELS, ScenarioError
 from ...core.scenarios.compare import compare
 from ...core.scenarios.display import text
 from ...services import scenario_cases as cases_svc
+from ...services.fundamentals.scenario_inputs import scenario_inputs
 from ...store.errors import StoreError
 from ..app_context import AppContext
 from ..i18n import tr
@@ -53,7 +54,7 @@ FRAME_MS = 16
 
 
 class ScenariosTab(CacheTab):
-    tables = frozenset({"facts", "scenarios"})
+    tables = frozenset({"facts", "scenarios", "series", "observations"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -213,6 +214,13 @@ class ScenariosTab(CacheTab):
         self.model.set_frame(facts[["label", "value", "quote"]].set_index(facts["id"]))
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._load_cases()
+        self._apply_cached_inputs()
+
+    def _apply_cached_inputs(self) -> None:
+        """Actuals a model takes as data (Meta's TTM capex share from SEC filings), from the
+        cache; they are not choices, so they replace a loaded case's or the default value."""
+        for name, info in scenario_inputs(self.ctx.cache, self.state.model.id).items():
+            self.state.set_param(name, info["value"])
 
     def _load_cases(self) -> None:
         model = self.state.model
@@ -236,6 +244,7 @@ class ScenariosTab(CacheTab):
         self.cases_panel.show_message("")
         self._render()
         self._load_cases()
+        self._apply_cached_inputs()
 
     def _on_params_changed(self) -> None:
         self.params.sync(self.state.params)
@@ -267,6 +276,7 @@ class ScenariosTab(CacheTab):
 
     def reset(self) -> None:
         self.state.reset()
+        self._apply_cached_inputs()
         self.commit()
 
     # -- cases ---------------------------------------------------------------------------
@@ -292,6 +302,7 @@ class ScenariosTab(CacheTab):
         case = next((c for c in self.cases if c.name == name), None)
         if case is not None:
             self.state.load(case.params)
+            self._apply_cached_inputs()
             self.commit()
             self.cases_panel.show_message(tr("scn.loaded", self.ctx.lang, name=name))
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.changes import ChangeSet
 from ...core.watchlist import (
     DEFAULT_STALE_DAYS,
     EDITABLE,
@@ -40,6 +41,8 @@ from ...core.watchlist import (
     store_column,
     view_frame,
 )
+from ...services.fundamentals.live import set_earnings, value_table
+from ...store.errors import StoreError
 from ..app_context import AppContext
 from ..settings import make_settings
 from ..widgets.watchlist_check import WatchlistCheck
@@ -63,7 +66,7 @@ class WatchlistTab(CacheTab):
     """The coverage table with editing, undo, filter, check and a detail pane."""
 
     tables = frozenset({"companies", "company_links", "settings", "facts", "series",
-                        "observations"})
+                        "observations", "company_values"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -152,6 +155,7 @@ class WatchlistTab(CacheTab):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.detail.sig_open_requested.connect(self.ctx.sig_open_chart_requested)
         self.detail.sig_links_edited.connect(self.ops.set_links)
+        self.detail.values.sig_earnings_entered.connect(self.set_earnings)
         self.check.sig_jump_requested.connect(self.jump_to)
         self.check.sig_stale_days_changed.connect(self.ops.set_stale_days)
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -292,6 +296,8 @@ class WatchlistTab(CacheTab):
         self.detail.show_company(row, derived, self.ctx.cache.company_history(ticker),
                                  describe_links(self.ctx.cache, ticker, self.ctx.lang),
                                  self.ctx.lang)
+        values = value_table(self.ctx.cache, date.today(), [ticker]).get(ticker, {})
+        self.detail.values.show_values(ticker, values, self.ctx.lang)
         self._title_bottom()
 
     # -- filter, columns, navigation ----------------------------------------------------
@@ -401,6 +407,19 @@ class WatchlistTab(CacheTab):
     def set_benchmark(self, name: str, value: float | None = None) -> bool:
         box = self.footer.sp500 if name == "sp500" else self.footer.bigtech
         return self.ops.set_benchmark(name, float(box.value() if value is None else value))
+
+    def set_earnings(self, ticker: str, usd_bn: float, as_of: str) -> bool:
+        """The analyst's dated 12MF earnings estimate; the PER follows in the same transaction
+        (kept in the name's history, not on the undo stack: enter the old estimate to go back)."""
+        try:
+            change: ChangeSet = set_earnings(self.ctx.cache, ticker, usd_bn, as_of)
+        except (StoreError, KeyError, ValueError) as exc:
+            self._say(tr("wl.store_error", self.ctx.lang, msg=str(exc)), True)
+            return False
+        self.ctx.notify(change)
+        self._say(tr("wl.values.saved", self.ctx.lang, ticker=ticker, value=f"{usd_bn:,.1f}",
+                     as_of=as_of))
+        return True
 
     def import_path(self, path: Path | str) -> bool:
         return self.ops.import_path(path)

@@ -27,6 +27,7 @@ from ...core.formatting import fmt_number, fmt_pct
 from .watchlist_history import WatchlistHistory
 from .watchlist_model import DISCOUNT_BLUE, PREMIUM_RED, fmt_per
 from .watchlist_strings import tr
+from .watchlist_values import WatchlistValues
 
 OPENABLE = ("series", "chart")
 
@@ -72,6 +73,7 @@ class WatchlistDetail(QWidget):
         self.history_title = QLabel()
         self.history_title.setStyleSheet("font-weight: bold;")
         self.history = WatchlistHistory()
+        self.values = WatchlistValues()  # filled by the tab: as-of dates, sources, the estimate
         self.links_title = QLabel()
         self.links_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
         self.links = QTreeWidget()
@@ -98,7 +100,7 @@ class WatchlistDetail(QWidget):
         self.empty.setStyleSheet("color: #6b7780;")
         self.body = QWidget()
         left = QVBoxLayout()
-        for w in (self.title, self.metrics, self.as_of, self.thesis, self.links_title):
+        for w in (self.title, self.metrics, self.as_of, self.thesis, self.values, self.links_title):
             left.addWidget(w)
         left.addWidget(self.links, 1)
         left.addLayout(edit_row)

@@ -5,11 +5,17 @@ Inputs (fractions of 1 unless stated):
     s  meta_capex_share        — Meta's share of major AI capex in that year
     f  external_sale_fraction  — fraction of Meta's compute sold to outsiders
     C  major_ai_capex_usd_bn   — major AI capex, USD bn; 0 = not given (dollar outputs are 0)
+    a  actual_meta_ttm_share   — Meta's actual share of the group's trailing-four-quarter capex
+                                 from SEC filings (``capex.share.meta``); 0 = no filings data.
+                                 Data, not a slider choice: the CLI and the app fill it from the
+                                 cache, so the model itself stays pure.
 
 Outputs:
     added_supply_share  = s × f        fraction of major AI capex   (note: 17% × 20% = 3.4%)
     added_supply_usd_bn = s × f × C    USD bn
     meta_capex_usd_bn   = s × C        USD bn
+    actual_ttm_share    = a            beside the note's s (0 = n/a)
+    actual_vs_note_pp   = a − s        percentage points (0 when a is n/a)
 """
 
 from __future__ import annotations
@@ -36,6 +42,12 @@ PARAMS = (
           0.0, 3000.0, 10.0, 0.0, ASSUMPTION,
           rationale="노트에 총액 없음: 0 = 미입력(달러 환산 생략). / Not in the note; 0 = n/a.",
           fmt=",.0f"),
+    Param("actual_meta_ttm_share", "실제 Meta Capex 비중 (공시, 최근 4분기)",
+          "Actual Meta share of capex (filings, TTM)", "fraction", 0.0, 1.0, 0.001, 0.0, ASSUMPTION,
+          rationale="SEC EDGAR 공시 기준 MSFT·GOOGL·AMZN·META·ORCL·CRWV 최근 4분기 Capex 중 Meta "
+                    "비중(앱이 캐시에서 채움); 0 = 데이터 없음. / Meta's share of the group's "
+                    "trailing-four-quarter capex in SEC filings, filled from the cache; 0 = n/a.",
+          fmt=".1%"),
 )
 
 OUTPUTS = (
@@ -43,6 +55,9 @@ OUTPUTS = (
            "Added AI-infra supply (share of major AI capex)", "fraction", ".1%"),
     Output("added_supply_usd_bn", "추가 출회 규모", "Added supply", "usd_bn", ",.1f"),
     Output("meta_capex_usd_bn", "Meta AI Capex", "Meta AI capex", "usd_bn", ",.1f"),
+    Output("actual_ttm_share", "실제 Meta Capex 비중 (TTM)", "Actual Meta capex share (TTM)",
+           "fraction", ".1%"),
+    Output("actual_vs_note_pp", "실제 − 노트 비중", "Actual minus note share", "pp", "+.1%"),
 )
 
 
@@ -50,10 +65,13 @@ def compute(p: Mapping[str, float]) -> dict[str, float]:
     """Outputs for a complete, validated parameter dict (see the module docstring)."""
     share, fraction, capex = (p["meta_capex_share"], p["external_sale_fraction"],
                               p["major_ai_capex_usd_bn"])
+    actual = p.get("actual_meta_ttm_share", 0.0)
     return {
         "added_supply_share": share * fraction,
         "added_supply_usd_bn": share * fraction * capex,
         "meta_capex_usd_bn": share * capex,
+        "actual_ttm_share": actual,
+        "actual_vs_note_pp": actual - share if actual > 0 else 0.0,
     }
 
 

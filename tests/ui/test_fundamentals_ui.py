@@ -1,0 +1,89 @@
+"""Live fundamentals in the app: the watchlist shows what each figure rests on and takes the
+analyst's estimate; the Meta scenario shows the filed TTM share beside the note's 17 %."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from qnai_desktop.core.watchlist import VIEW_COLUMNS
+from qnai_desktop.services.fundamentals.capex import capex_bundles
+from qnai_desktop.services.fundamentals.concepts import CAPEX_GROUP
+from qnai_desktop.services.fundamentals.sec import read_company
+from qnai_desktop.store.cache import Cache
+from qnai_desktop.ui.app_context import AppContext
+from qnai_desktop.ui.tabs.scenarios_tab import ScenariosTab
+from qnai_desktop.ui.tabs.watchlist_tab import WatchlistTab
+
+SEC = Path(__file__).resolve().parents[1] / "fixtures" / "sec"
+CIKS = {"MSFT": 789019, "GOOGL": 1652044, "AMZN": 1018724, "META": 1326801, "ORCL": 1341439,
+        "CRWV": 1769628}
+
+
+def write_capex(cache: Cache) -> None:
+    found = [read_company(t, c, json.loads((SEC / f"CIK{c:010d}.json").read_text()))
+             for t, c in CIKS.items()]
+    cache.write_bundles(capex_bundles([f.capex for f in found], CAPEX_GROUP), how="fetch")
+
+
+@pytest.fixture
+def ctx(qapp, db_path: Path):
+    cache = Cache.open(db_path)
+    cache.set_company_values([
+        {"ticker": "META", "field": "shares_outstanding", "value": 2.516e9, "as_of": "2025-09-30",
+         "source": "SEC EDGAR us-gaap:CommonStockSharesOutstanding, 10-Q filed 2025-10-30"},
+        {"ticker": "META", "field": "close_usd", "value": 700.0, "as_of": "2026-01-02",
+         "source": "Tiingo EOD close"}], how="fetch")
+    context = AppContext(cache, lang="ko", poll_ms=60_000)
+    yield context
+    context.stop()
+    cache.close()
+
+
+def test_watchlist_detail_shows_dates_sources_and_takes_an_estimate(qtbot, ctx, db_path) -> None:
+    from qnai_desktop.services.fundamentals import recompute
+
+    recompute(ctx.cache)
+    tab = WatchlistTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1400, 900)
+    tab.show()
+    QApplication.processEvents()
+    tab.refresh()
+    tab.select("META")
+    values = tab.detail.values
+    cap = values.row("market_cap_usd_bn")
+    assert cap[1] == "1,761.2" and cap[2].startswith("2026-01-02")
+    assert "(경과)" in cap[2]  # an old close is marked stale
+    assert "Tiingo EOD close" in cap[3] and "SEC EDGAR" in cap[3]
+    assert values.row("earnings_12mf_usd_bn")[3] == "노트"
+    values.earnings.setValue(100.0)
+    values.save.click()
+    with Cache.open(db_path) as c:
+        assert c.company("META")["per_12mf"] == pytest.approx(17.61)
+    assert tab.detail.values.row("earnings_12mf_usd_bn")[3] == "애널리스트"
+    per = [tab.proxy.index(r, VIEW_COLUMNS.index("per_12mf")).data()
+           for r in range(tab.proxy.rowCount())]
+    assert per[5] == "17.6"
+    hist = ctx.cache.company_history("META")
+    assert hist.iloc[0]["how"] == "seed" and hist.iloc[0]["per_12mf"] == 18.0
+
+
+def test_meta_scenario_shows_the_filed_share_beside_the_note(qtbot, ctx) -> None:
+    write_capex(ctx.cache)
+    page = ScenariosTab(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    assert page.state.model.id == "meta_compute_sale"
+    assert page.state.params["actual_meta_ttm_share"] == pytest.approx(0.171)
+    assert page.state.params["meta_capex_share"] == 0.17
+    assert page.cards.text_of("actual_ttm_share") == "17.1%"
+    assert page.cards.text_of("added_supply_share") == "3.4%"
+    page.reset()
+    assert page.state.params["actual_meta_ttm_share"] == pytest.approx(0.171)
