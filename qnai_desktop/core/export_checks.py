@@ -2,7 +2,8 @@
 
 Each finding is an :class:`ExportWarning` value (ko/en text) that the dialog lists, the CLI prints
 and the manifest records. Kinds: ``stale`` (a series stopped updating), ``demo`` (illustrative
-data — the image also carries a visible mark), ``empty`` (nothing to plot), ``missing`` (a series
+data — the image also carries a visible mark; a parameter chart of scenario curves has no dates,
+so it is never stale), ``empty`` (nothing to plot), ``missing`` (a series
 the chart asks for is not in the cache), ``small_text`` (text unreadable at the chosen size).
 """
 
@@ -102,7 +103,8 @@ def check_chart(
         found.append(ExportWarning(
             cid, "missing", f"캐시에 없는 시리즈: {', '.join(missing)}",
             f"Series not in the cache: {', '.join(missing)}", missing))
-    plotted = {s.series_id for s in prepared.series}
+    # a parameter chart's stored days are placeholders (core/param_axis.py): never "stale"
+    plotted = {s.series_id for s in prepared.series} if prepared.x_mode != "param" else set()
     stale = stale_series({k: v for k, v in last_dates.items() if k in plotted}, frequencies, today)
     if stale:
         ids = tuple(sid for sid, _, _ in stale)

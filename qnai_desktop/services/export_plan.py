@@ -18,6 +18,7 @@ from pathlib import Path
 
 from qnai_desktop.core.charts import ChartSpec, PreparedChart, build_catalogue, prepare, resolve_series
 from qnai_desktop.core.export_checks import ExportWarning
+from qnai_desktop.core.param_axis import is_param_series
 from qnai_desktop.core.series import SeriesMeta
 
 FORMATS = ("png", "svg", "pdf", "pptx", "xlsx", "csv")
@@ -68,11 +69,12 @@ def safe_stem(chart_id: str) -> str:
     return name
 
 
-def file_name(chart_id: str, as_of: date | None, ext: str) -> str:
-    """``<chart-id>_<as-of>.<ext>`` (``nodata`` when the chart has no observations)."""
+def file_name(chart_id: str, as_of: date | None, ext: str, *, undated: bool = False) -> str:
+    """``<chart-id>_<as-of>.<ext>`` (``nodata`` when the chart has no observations, ``curve``
+    for a parameter chart, whose points have no dates)."""
     if ext not in FORMATS:
         raise ValueError(f"unknown format {ext!r}; known: {', '.join(FORMATS)}")
-    stamp = as_of.isoformat() if as_of else "nodata"
+    stamp = "curve" if undated else as_of.isoformat() if as_of else "nodata"
     return f"{safe_stem(chart_id)}_{stamp}.{ext}"
 
 
@@ -150,6 +152,14 @@ class ChartJob:
     def frequencies(self) -> dict[str, str]:
         return {sid: m.frequency for sid, m in self.metas.items()}
 
+    @property
+    def undated(self) -> bool:
+        """A parameter chart (scenario curves): no as-of date, file names say ``curve``."""
+        return self.spec.x_mode == "param"
+
+    def file_name(self, ext: str) -> str:
+        return file_name(self.chart_id, self.as_of, ext, undated=self.undated)
+
 
 @dataclass(frozen=True)
 class PlannedFile:
@@ -177,7 +187,7 @@ class ExportPlan:
 def deck_name(jobs: Sequence[ChartJob]) -> str:
     """One chart: ``<chart-id>_<as-of>.pptx``; a pack: ``pack_<newest as-of>.pptx``."""
     if len(jobs) == 1:
-        return file_name(jobs[0].chart_id, jobs[0].as_of, "pptx")
+        return jobs[0].file_name("pptx")
     dates = [j.as_of for j in jobs if j.as_of]
     return f"pack_{max(dates).isoformat() if dates else 'nodata'}.pptx"
 
@@ -192,7 +202,7 @@ def plan_export(jobs: Sequence[ChartJob], options: ExportOptions) -> ExportPlan:
         for fmt in options.formats:
             if fmt == "pptx":
                 continue
-            name = file_name(job.chart_id, job.as_of, fmt)
+            name = job.file_name(fmt)
             key = name.casefold()  # case-insensitive file systems (Windows, macOS)
             if key in seen:
                 raise ExportNameError(f"charts {seen[key]!r} and {job.chart_id!r} would both "
@@ -326,8 +336,9 @@ def gather_jobs(cache, chart_ids: Sequence[str] | None = None,
         last, first, points = {}, {}, {}
         for sid, frame in frames.items():
             dates = frame["date"][frame["value"].notna()] if len(frame) else frame["date"]
-            last[sid] = dates.max().date() if len(dates) else None
-            first[sid] = dates.min().date() if len(dates) else None
+            undated = is_param_series(metas.get(sid))  # placeholder days are no as-of date
+            last[sid] = dates.max().date() if len(dates) and not undated else None
+            first[sid] = dates.min().date() if len(dates) and not undated else None
             points[sid] = len(dates)
         plotted = {s.series_id for s in prepared.series}
         jobs.append(ChartJob(

@@ -16,6 +16,7 @@ from ..core.changes import ChangeSet
 from ..core.charts.catalogue import build_catalogue
 from ..core.charts.resolve import resolve_series
 from ..core.monitors import DEFAULT_MONITORS, MonitorDef, derived_ratio, monitor_row, status_color
+from ..core.param_axis import dated_only, is_param_series
 from ..core.series import SeriesMeta, empty_frame
 from ..store.cache import Cache
 from ..store.errors import ValidationError
@@ -62,8 +63,12 @@ def _save_user(cache: Cache, monitors: list[MonitorDef]) -> ChangeSet:
 
 def add_user_monitor(cache: Cache, series_id: str, adverse: str | None = None) -> ChangeSet:
     """Add any cached series as a monitor row. Raises ValidationError naming the field."""
-    if series_id not in cache.metas():
+    metas = cache.metas()
+    if series_id not in metas:
         raise ValidationError(f"series: no series {series_id!r} in the cache")
+    if is_param_series(metas[series_id]):
+        raise ValidationError(f"series: {series_id!r} is a scenario curve (x is a model input, "
+                              "not dates); it cannot be monitored")
     if adverse not in _ADVERSE:
         raise ValidationError(f"adverse: must be up, down or empty, got {adverse!r}")
     if any(m.series_id == series_id for m in all_monitors(cache)):
@@ -82,8 +87,9 @@ def derived_defs() -> dict[str, MonitorDef]:
 
 
 def known_metas(cache: Cache) -> dict[str, SeriesMeta]:
-    """Cached series' metadata plus the derived monitors' (so rules may watch the ratio too)."""
-    metas = cache.metas()
+    """Cached dated series' metadata plus the derived monitors' (so rules may watch the ratio
+    too). Parameter curves (published scenarios) are left out: their days are not dates."""
+    metas = dated_only(cache.metas())
     for sid, mdef in derived_defs().items():
         metas.setdefault(sid, mdef.derived_meta(metas))
     return metas

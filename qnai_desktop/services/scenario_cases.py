@@ -5,15 +5,16 @@ meaning if a default changes later. The autosaved "(current)" case is what the t
 a slider is released; users cannot name a case that.
 
 Publishing a case (see :func:`build_publication`): the Charts tab and the export pack draw
-``ChartSpec`` s from cached *series*, and a series is dated observations. A scenario curve is
-output-vs-input, not a time series, so each curve is stored as series ``scenario.<model>.<case>.
-<line>`` whose i-th point is dated ``ANCHOR + i days`` and whose ``extra["scenario"]`` carries the
-real x values, x label and unit (also copied into the saved chart dict under ``"scenario"``).
-Today's chart view draws it with that placeholder date axis; a view that reads
-``extra["scenario"]["x_values"]`` (see :func:`x_for_dates`) draws the true x axis. The anchor is
-in 2000 on purpose: it never moves the cache's "newest observation" date or looks like real data.
-Series are ``is_demo=False`` (they are not illustrative data) with source "Q&AI scenario
-(assumption-based)", so every source line says the numbers come from a model.
+``ChartSpec`` s from cached *series*. A scenario curve is output-vs-input, not a time series, and
+is published honestly as one: a *parameter chart* (``x_mode="param"``, x axis titled with the
+input's name and unit). The cache keys observations by date, so each curve is stored as series
+``scenario.<model>.<case>.<line>`` on placeholder days (``ANCHOR + i``) with the real x values,
+input label and unit in ``extra["param_x"]`` (core/param_axis.py); every date-based reader
+(charts, export checks, monitors, the status bar's newest date, the series list) recognises such
+a series and never treats its days as dates. The anchor is in 2000 on purpose, so even an old
+reader would not take the curve for current data. Series are ``is_demo=False`` (they are not
+illustrative data) with source "Q&AI scenario (assumption-based)", so every source line says the
+numbers come from a model.
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ import pandas as pd
 
 from ..core.changes import ChangeSet
 from ..core.charts import ChartSpec, SeriesRef
+from ..core.param_axis import PARAM_X, ParamAxis, param_axis_of
 from ..core.scenarios import Model, ScenarioError, get_model, validate
 from ..core.scenarios.curves import chart_x, curve
-from ..core.scenarios.display import display_scale, format_param, text, unit_text
+from ..core.scenarios.display import NOT_GIVEN, display_scale, format_param, text, unit_text
 from ..core.series import SeriesBundle, SeriesMeta
 from ..store.cache import Cache
 
@@ -163,10 +165,10 @@ def delete_case(cache: Cache, model_id: str, name: str) -> ChangeSet:
 # -- publishing ----------------------------------------------------------------------------
 def x_for_dates(extra: Mapping[str, Any], dates: pd.DatetimeIndex | np.ndarray) -> np.ndarray:
     """The scenario x value of each placeholder date of a published series (NaN if unknown)."""
-    xs = np.asarray(extra["scenario"]["x_values"], dtype=float)
-    idx = ((pd.DatetimeIndex(dates) - ANCHOR) / pd.Timedelta(days=1)).to_numpy()
-    ok = (idx >= 0) & (idx < len(xs)) & (np.mod(idx, 1) == 0)
-    return np.where(ok, xs[np.clip(idx, 0, len(xs) - 1).astype(int)], np.nan)
+    axis = param_axis_of(extra)
+    if axis is None:
+        raise ScenarioError("not a published scenario curve (no parameter axis)")
+    return axis.x_for(dates)
 
 
 def _lines(model: Model, name: str, params: dict[str, float], lang_label: str
@@ -195,13 +197,12 @@ def build_publication(model: Model, name: str, params: Mapping[str, Any]
     xp, out = model.param(model.main_param), model.output(model.main_output)
     series_unit, factor = _SERIES_UNITS.get(out.unit, ("index", 1.0))
     xs = chart_x(xp, PUBLISH_POINTS)
-    x_shown = [round(float(x) * display_scale(xp.unit), 10) for x in xs]
-    dates = pd.date_range(ANCHOR, periods=len(xs), freq="D").astype("datetime64[s]")
+    axis = ParamAxis(tuple(round(float(x) * display_scale(xp.unit), 10) for x in xs),
+                     xp.label_ko, xp.label_en, unit_text(xp.unit, "ko"), unit_text(xp.unit, "en"),
+                     ANCHOR.date())
+    dates = axis.dates().astype("datetime64[s]")
     chart_id = f"scenario.{model.id}.{slug(name)}"
-    scenario = {"model": model.id, "case": name, "params": filled, "x_param": xp.name,
-                "x_label_ko": xp.label_ko, "x_label_en": xp.label_en,
-                "x_unit_ko": unit_text(xp.unit, "ko"), "x_unit_en": unit_text(xp.unit, "en"),
-                "x_values": x_shown, "anchor": ANCHOR.date().isoformat()}
+    scenario = {"model": model.id, "case": name, "params": filled, "x_param": xp.name}
     bundles, refs = [], []
     for key, label_ko, label_en, line_params in _lines(model, name, filled, label):
         ys = curve(model, line_params, xp.name, xs, out.name) * factor
@@ -214,13 +215,16 @@ def build_publication(model: Model, name: str, params: Mapping[str, Any]
             frequency="D", source=SOURCE_EN, source_ko=SOURCE_KO,
             note_ko=f"시나리오 곡선: x = {xp.label_ko} (날짜 아님)",
             note_en=f"Scenario curve: x = {xp.label_en} (not dates)",
-            is_demo=False, licence="own model", extra={"scenario": {**scenario, "line": key}})
+            is_demo=False, licence="own model",
+            extra={PARAM_X: axis.to_dict(), "scenario": {**scenario, "line": key}})
         frame = pd.DataFrame({"date": dates, "value": ys})
         bundles.append(SeriesBundle(meta, frame))
         refs.append(SeriesRef(sid, label_ko, label_en))
-    def summary(lang: str) -> str:
+    not_given = {rule.param for rule in NOT_GIVEN.get(model.id, ()) if filled[rule.param] == 0.0}
+
+    def summary(lang: str) -> str:  # inputs left at "0 = not given" are left out, not shown as 0
         return ", ".join(f"{text(p, lang)} {format_param(p, filled[p.name], lang)}"
-                         for p in model.params)
+                         for p in model.params if p.name not in not_given)
 
     x_range = {lang: f"{format_param(xp, xs[0], lang)}–{format_param(xp, xs[-1], lang)}"
                for lang in ("ko", "en")}
@@ -233,7 +237,9 @@ def build_publication(model: Model, name: str, params: Mapping[str, Any]
         note_ko=f"가로축 {xp.label_ko} {x_range['ko']}. 가정 기반 시나리오: {summary('ko')}",
         note_en=f"x axis: {xp.label_en}, {x_range['en']}. Assumption-based scenario: "
                 f"{summary('en')}",
-        origin="user")
+        origin="user", x_mode="param",
+        x_label_ko=axis.label_ko, x_label_en=axis.label_en,
+        x_unit_ko=axis.unit_ko, x_unit_en=axis.unit_en)
     return bundles, {**spec.to_dict(), "scenario": scenario}
 
 

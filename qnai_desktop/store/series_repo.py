@@ -84,7 +84,13 @@ class SeriesRepo(RepoBase):
         return {i: self.observations(i) for i in ids}
 
     def newest_observation_date(self) -> date | None:
-        row = self.db.execute("SELECT MAX(date) FROM observations").fetchone()
+        """Newest real date in the cache; parameter curves' placeholder days (published scenario
+        curves, core/param_axis.py: ``extra.param_x``, or ``extra.scenario.x_values`` from
+        before that key) are not dates and never count."""
+        row = self.db.execute(
+            "SELECT MAX(date) FROM observations WHERE series_id NOT IN (SELECT id FROM series WHERE"
+            " json_extract(extra, '$.param_x') IS NOT NULL"
+            " OR json_extract(extra, '$.scenario.x_values') IS NOT NULL)").fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
 
     def write_bundles(self, bundles: list[SeriesBundle], *, how: str, origin: str = "",

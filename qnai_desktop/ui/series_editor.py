@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.changes import ChangeSet
+from ..core.param_axis import dated_only, is_param_series
 from ..core.series import FREQUENCIES, UNITS, SeriesBundle, SeriesMeta
 from ..services.importers import PasteError, frame_from_rows, split_pasted, write_replacing_demo
 from ..services.importers.mapping import ID_RE
@@ -47,6 +48,10 @@ register({
                     "Illustrative data: saving replaces it"),
     "editor.add_rows": ("행 추가", "Add rows"), "editor.save": ("저장", "Save"),
     "editor.close": ("닫기", "Close"),
+    "editor.curve": ("시나리오 곡선은 날짜 시리즈가 아니어서 여기서 편집할 수 없습니다 "
+                     "(시나리오 탭에서 다시 게시)",
+                     "A scenario curve is not a dated series and cannot be edited here "
+                     "(publish it again from the Scenarios tab)"),
     "editor.saved": ("저장됨: 추가 {added}건, 변경 {changed}건, 동일 {unchanged}건",
                      "Saved: {added} added, {changed} changed, {unchanged} unchanged"),
     "editor.bad_id": ("시리즈 ID는 영문·숫자·'.'·'_'·'-'만 쓸 수 있습니다",
@@ -67,7 +72,7 @@ class SeriesEditor(QDialog):
         self.metas = ctx.cache.metas()
         self.task: Task | None = None
         self.series = QComboBox(editable=True)
-        self.series.addItems(sorted(self.metas))
+        self.series.addItems(sorted(dated_only(self.metas)))  # scenario curves are not dated
         self.title_ko, self.title_en, self.source = QLineEdit(), QLineEdit(), QLineEdit()
         self.unit, self.freq = QComboBox(), QComboBox()
         self.unit.addItems(list(UNITS))
@@ -156,6 +161,9 @@ class SeriesEditor(QDialog):
         sid = self.series.currentText().strip()
         if not ID_RE.fullmatch(sid):
             self._error(tr("editor.bad_id", lang))
+            return
+        if is_param_series(self.metas.get(sid)):  # its days are placeholders: republish instead
+            self._error(tr("editor.curve", lang))
             return
         try:
             frame = frame_from_rows(self.cells())

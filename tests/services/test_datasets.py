@@ -327,7 +327,7 @@ def test_agents_share_above_100_is_kept_and_counted(tmp_path):
 
 def _documented_real_ids() -> set[str]:
     text = (REPO / "docs" / "SERIES.md").read_text(encoding="utf-8")
-    real = text.split("## Real", 1)[1].split("## Illustrative", 1)[0]
+    real = text.split("## Real", 1)[1].split("## ", 1)[0]
     agents = re.search(r"for ([a-z_, ]+);", real).group(1).split(", ")
     ids: set[str] = set()
     for sid in re.findall(r"`([a-z0-9_]+(?:\.[a-z0-9_<>]+)+)`", real):

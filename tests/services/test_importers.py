@@ -189,3 +189,38 @@ def test_pasted_bad_cell_names_row_and_column() -> None:
 
     with pytest.raises(PasteError, match=r"row 2, column 'value'.*'abc'"):
         frame_from_rows(split_pasted("2026-03-31\t1\n2026-06-30\tabc\n"))
+
+
+# --- big long CSVs (the vectorised path) ---------------------------------------------------------
+
+def test_long_csv_keeps_numeric_looking_ids_and_dates_as_written(tmp_path: Path) -> None:
+    """KRX codes keep their leading zeros; "1" and "1.0" stay two series (pandas would merge
+    them if the ids were read as numbers); serial-number dates read as Excel serials."""
+    f = tmp_path / "krx.csv"
+    f.write_text("series,date,value\n005930,45292,1\n5930,45292,2\n1,45293,3\n1.0,45293,4\n"
+                 "005930,45293,5\n", encoding="utf-8")
+    p = preview_file(f)
+    assert [m.series_id for m in p.mapping] == ["005930", "5930", "1", "1.0"]
+    assert [m.rows for m in p.mapping] == [2, 1, 1, 1]
+    assert p.mapping[0].first == date(2024, 1, 1) and p.mapping[0].last == date(2024, 1, 2)
+
+
+def test_long_csv_rows_in_any_order_give_sorted_series_with_frequencies(tmp_path: Path) -> None:
+    """Shuffled rows, blank values and an irregular series: one sort, facts computed in bulk."""
+    lines = ["series,date,value"]
+    weekly = [f"w,2024-{m:02d}-{d:02d},{m * 100 + d}" for m in (1, 2) for d in (1, 8, 15, 22)]
+    monthly = [f"m,2024-{m:02d}-01,{m}" for m in range(1, 13)]
+    odd = ["x,2024-01-01,1", "x,2024-01-02,2", "x,2024-03-01,3", "x,2024-03-02,", "x,2024-03-03,4"]
+    single = ["s,2024-05-05,9"]
+    rows = weekly + monthly + odd + single
+    order = [rows[i] for i in sorted(range(len(rows)), key=lambda i: (i * 7919) % len(rows))]
+    f = tmp_path / "shuffled.csv"
+    f.write_text("\n".join(lines + order) + "\n", encoding="utf-8")
+    p = preview_file(f)
+    by_id = {m.series_id: m for m in p.mapping}
+    assert {k: (m.frequency, m.rows) for k, m in by_id.items()} == {
+        "w": ("W", 8), "m": ("M", 12), "x": ("D", 4), "s": ("D", 1)}
+    frames = {c.label: c.frame for c in p.candidates}
+    assert frames["x"]["date"].is_monotonic_increasing and frames["x"]["value"].tolist() == [1, 2, 3, 4]
+    assert frames["w"].index.tolist() == list(range(8))
+    assert by_id["m"].first == date(2024, 1, 1) and by_id["m"].last == date(2024, 12, 1)

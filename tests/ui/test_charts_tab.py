@@ -11,10 +11,13 @@ from PySide6.QtWidgets import QApplication
 
 from qnai_desktop.core.changes import ChangeSet
 from qnai_desktop.core.charts import build_catalogue
+from qnai_desktop.core.charts.colors import MIN_DISTANCE, color_distance
 from qnai_desktop.core.series import SeriesBundle
+from qnai_desktop.services import scenario_cases
 from qnai_desktop.store.cache import Cache
 from qnai_desktop.ui.app_context import AppContext
 from qnai_desktop.ui.tabs.charts_tab import ChartsTab
+from qnai_desktop.ui.widgets.chart_axes import HouseDateAxis
 
 DAY = 86_400
 
@@ -205,6 +208,70 @@ def test_saved_chart_whose_series_is_gone_says_why(tab) -> None:
     tab.ctx.notify(tab.ctx.cache.save_user_chart("user_gone", spec))
     assert tab.open_chart("user_gone")
     assert tab.info_label.isVisible() and "nope.series" in tab.info_label.text()
+
+
+def publish_bear(tab: ChartsTab):
+    """The analyst publishes a case from the Scenarios tab (Meta sells 35 %, share 14 %)."""
+    params = {"external_sale_fraction": 0.35, "meta_capex_share": 0.14}
+    pub = scenario_cases.publish_case(tab.ctx.cache, "meta_compute_sale", "Bear", params)
+    tab.ctx.notify(pub.change)
+    return pub
+
+
+def test_a_published_scenario_plots_against_its_input_not_dates(tab, qtbot) -> None:
+    pub = publish_bear(tab)
+    assert tab.open_chart(pub.chart_id)
+    bottom = tab.canvas.plot_item.getAxis("bottom")
+    assert not isinstance(bottom, HouseDateAxis)
+    assert bottom.labelText == "Compute 외부 판매 비율 (%)" and bottom.label.isVisible()
+    assert [n for n, b in tab.toolbar.preset_buttons.items() if b.isEnabled()] == ["All"]
+    assert tab.canvas.data_x_bounds() == (0.0, 100.0)
+    tab.crosshair.move_to(35.0, 4.0)
+    assert tab.readout_label.text().startswith("Compute 외부 판매 비율 35 % · Bear 4.90")
+    qtbot.mouseClick(tab.toolbar.table_button, Qt.MouseButton.LeftButton)
+    assert tab.table_model.headerData(0, Qt.Orientation.Horizontal) == "Compute 외부 판매 비율 (%)"
+    assert tab.table_model.index(35, 0).data() == "35"  # the input in order, 0 … 100 %
+    # the curve's own entry in the series list opens the same kind of chart
+    assert tab.open_chart("series:" + pub.series_ids[0])
+    assert tab.canvas.plot_item.getAxis("bottom").labelText == "Compute 외부 판매 비율 (%)"
+    # and a new chart cannot mix the curves with dated series
+    dialog = tab.open_add_chart_dialog()
+    assert not set(pub.series_ids) & set(dialog._metas)
+    dialog.reject()
+    tab.open_chart("gpu_rent_b200_h100")  # back to dates: the date axis and presets return
+    assert isinstance(tab.canvas.plot_item.getAxis("bottom"), HouseDateAxis)
+    assert tab.toolbar.preset_buttons["3M"].isEnabled()
+
+
+def test_deleting_my_chart_asks_first_then_removes_it(tab) -> None:
+    pub = publish_bear(tab)
+    tab.open_chart("gpu_rent_b200_h100")
+    assert not tab.delete_button.isEnabled()  # the note's charts cannot be deleted
+    tab.open_chart(pub.chart_id)
+    assert tab.delete_button.isEnabled()
+    asked = []
+    tab.confirm_delete = lambda chart_id: asked.append(chart_id) or False
+    tab.delete_button.click()
+    assert asked == [pub.chart_id] and pub.chart_id in tab.picker.keys()
+    tab.confirm_delete = lambda chart_id: True
+    # right-click on the list entry → "차트 삭제…" (the menu the list shows there)
+    assert tab.context_menu("gpu_rent_b200_h100") is None
+    [action] = tab.context_menu(pub.chart_id).actions()
+    assert action.text() == "차트 삭제…"
+    action.trigger()
+    assert pub.chart_id not in tab.picker.keys()
+    assert not any(k.startswith("series:scenario.") for k in tab.picker.keys())  # curves gone too
+    assert tab.current_chart_id() != pub.chart_id and tab.canvas.prepared is not None
+    assert not tab.delete_button.isEnabled()
+
+
+def test_cline_and_copilot_cli_get_clearly_different_colours(tab) -> None:
+    tab.open_chart("coding_agent_intensity")
+    pens = {sid.rsplit(".", 1)[-1]: item.opts["pen"].color().name().upper()
+            for sid, item in tab.canvas.items.items()}
+    assert pens["copilot_cli"] == "#00A4EF"
+    others = [c for key, c in pens.items() if key != "cline"]
+    assert min(color_distance(pens["cline"], c) for c in others) >= MIN_DISTANCE
 
 
 # --- live --------------------------------------------------------------------------------

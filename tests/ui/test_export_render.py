@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QImage, QRawFo
 from qnai_desktop.core.charts import ChartSpec, SeriesRef, build_catalogue, catalogue_by_id, prepare
 from qnai_desktop.core.series import SeriesMeta
 from qnai_desktop.paths import resources_dir
+from qnai_desktop.services import scenario_cases
 from qnai_desktop.services.export_plan import ExportOptions, gather_jobs
 from qnai_desktop.ui.export.clipboard import copy_image
 from qnai_desktop.ui.export.pack import check_job
@@ -259,3 +260,18 @@ def test_every_catalogue_chart_renders(renderer, cache) -> None:
         image = renderer.render_image(job.prepared, job.spec, "ko", 960, 540)
         assert rgb_array(image).min() < 100, job.chart_id
     assert set(catalogue_by_id()) == {j.chart_id for j in gather_jobs(cache)}
+
+
+def test_a_published_scenario_exports_with_its_input_on_x_and_no_warnings(renderer, cache) -> None:
+    """The slide of a scenario chart: exact size, x axis titled with the input, never "stale"."""
+    pub = scenario_cases.publish_case(cache, "meta_compute_sale", "Bear: Meta sells 35%",
+                                      {"external_sale_fraction": 0.35, "meta_capex_share": 0.14})
+    [job] = gather_jobs(cache, [pub.chart_id])
+    image = renderer.render_image(job.prepared, job.spec, "en", 1920, 1080, 1)
+    assert (image.width(), image.height()) == (1920, 1080)  # the long note wraps, never widens
+    bottom = renderer.canvas.plot_item.getAxis("bottom")
+    assert bottom.labelText == "Share of compute sold externally (%)"
+    assert renderer.canvas.note_label.text().startswith("Note: x axis: Share of compute sold")
+    opts = ExportOptions(formats=("png",))
+    assert check_job(job, opts, renderer, date(2030, 1, 1)) == []
+    assert job.file_name("png") == f"{pub.chart_id}_curve.png"

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from qnai_desktop.core.scenarios import MODELS
+from qnai_desktop.core.scenarios.display import unavailable
 from qnai_desktop.services import scenario_cases as sc
 from qnai_desktop.ui.app_context import AppContext
 from qnai_desktop.ui.tabs.scenarios_tab import ScenariosTab
@@ -69,7 +70,9 @@ def test_every_model_opens_with_cards_chart_and_grid(tab, model_id) -> None:
     model = MODELS[model_id]
     assert tab.title.text() == model.title_ko
     assert set(tab.cards.cards) == set(model.output_names)
-    assert all(tab.cards.text_of(o) not in ("", "-") for o in model.output_names)
+    na = unavailable(model, tab.state.params)  # optional inputs the note leaves at 0 = n/a
+    assert all(tab.cards.text_of(o) not in ("", "-") for o in model.output_names if o not in na)
+    assert all(tab.cards.text_of(o) == "-" for o in na)
     x, y = tab.chart.main_data()
     assert len(x) >= 10 and np.isfinite(y).all()
     assert tab.grid.table_model.rowCount() >= 3 and tab.grid.table_model.current is not None
@@ -282,6 +285,36 @@ def test_garbage_typed_into_a_number_box_is_ignored_and_too_big_is_clamped(tab, 
     tab.flush()
     assert tab.state.params["external_sale_fraction"] == pytest.approx(1.0)
     assert tab.cards.text_of("added_supply_share") == "17.0%"
+
+
+def test_dollar_cards_say_not_given_until_total_capex_is_typed(tab) -> None:
+    """The note has no total AI capex (0 = not given): no false "0.0 십억달러" on the cards."""
+    cards = tab.cards.cards
+    for name in ("added_supply_usd_bn", "meta_capex_usd_bn"):
+        assert tab.cards.text_of(name) == "-"
+        assert "주요 AI Capex 총액" in cards[name].delta.text()
+    assert tab.cards.text_of("added_supply_share") == "3.4%"  # the share needs no total
+    box = tab.params.rows["major_ai_capex_usd_bn"].control._label
+    box.selectAll()
+    QTest.keyClicks(box, "1500")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    tab.flush()
+    assert tab.cards.text_of("added_supply_usd_bn") == "51.0 십억달러"  # 17% × 20% × 1,500
+    assert tab.cards.text_of("meta_capex_usd_bn") == "255.0 십억달러"
+    assert cards["meta_capex_usd_bn"].delta.text() == "노트에는 이 값이 없음"
+    tab.compare_cases([sc.CURRENT])  # the note's column has no total: "-" there, a value here
+    cmp = tab.compare_model
+    row = next(r for r in range(cmp.rowCount()) if cmp.index(r, 1).data() == "Meta AI Capex")
+    assert (cmp.index(row, 2).data(), cmp.index(row, 3).data()) == ("-", "255.0 십억달러")
+    assert cmp.index(row, 3).data(Qt.ItemDataRole.ToolTipRole) is None  # no delta against "-"
+    box.selectAll()
+    QTest.keyClicks(box, "0")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    tab.flush()
+    assert tab.cards.text_of("meta_capex_usd_bn") == "-"
+    tab.ctx.set_language("en")  # the cards are rebuilt in English
+    tab.flush()
+    assert tab.cards.cards["meta_capex_usd_bn"].delta.text() == "Set ‘Major AI capex’ (total) to compute"
 
 
 # -- sensitivity grid -------------------------------------------------------------------------

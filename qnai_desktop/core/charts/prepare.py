@@ -15,6 +15,7 @@ from qnai_desktop.core.charts.lines import source_line
 from qnai_desktop.core.charts.prepared import PreparedChart, PreparedSeries
 from qnai_desktop.core.charts.resolve import resolve_refs, unresolved_refs
 from qnai_desktop.core.charts.spec import ChartSpec, SeriesRef, TransformStep
+from qnai_desktop.core.param_axis import ParamAxis, param_axis
 from qnai_desktop.core.series import SeriesMeta
 
 _DAY = np.timedelta64(1, "D")
@@ -26,6 +27,7 @@ class _Working:
 
     values: pd.Series
     base_date: pd.Timestamp | None = None
+    x_axis: ParamAxis | None = None  # parameter charts: what each stored day stands for
 
 
 class _Skip(Exception):
@@ -52,7 +54,7 @@ def _apply_step(step: TransformStep, work: _Working, meta: SeriesMeta | None) ->
         "resample": tf.resample,
         "cumulative_sum": tf.cumulative_sum,
     }[step.name]
-    return _Working(fn(s, **params), work.base_date)
+    return _Working(fn(s, **params), work.base_date, work.x_axis)
 
 
 def _run_steps(
@@ -64,7 +66,8 @@ def _run_steps(
     for step in spec.transforms:
         if step.is_cross_series:
             shares = tf.share_of_total({sid: w.values for sid, w in working.items()})
-            working = {sid: _Working(shares[sid], w.base_date) for sid, w in working.items()}
+            working = {sid: _Working(shares[sid], w.base_date, w.x_axis)
+                       for sid, w in working.items()}
             continue
         after: dict[str, _Working] = {}
         for sid, work in working.items():
@@ -76,7 +79,10 @@ def _run_steps(
     return working
 
 
-def _x_of(values: pd.Series, spec: ChartSpec, base_date: pd.Timestamp | None) -> np.ndarray:
+def _x_of(values: pd.Series, spec: ChartSpec, work: _Working) -> np.ndarray:
+    if spec.x_mode == "param" and work.x_axis is not None:
+        return work.x_axis.x_for(values.index)
+    base_date = work.base_date
     dates = pd.DatetimeIndex(values.index).astype("datetime64[s]").to_numpy()
     if spec.x_mode == "days_since":
         return ((dates - np.datetime64(base_date, "s")) / _DAY).astype("float64")
@@ -88,8 +94,11 @@ def _plotted(spec: ChartSpec, working: dict[str, _Working]) -> dict[str, pd.Seri
     """Final y per series keyed by x; stacked kinds share one x with missing points as 0."""
     by_x: dict[str, pd.Series] = {}
     for sid, work in working.items():
-        x = _x_of(work.values, spec, work.base_date)
-        by_x[sid] = pd.Series(work.values.to_numpy(dtype="float64"), index=x)
+        x = _x_of(work.values, spec, work)
+        y = pd.Series(work.values.to_numpy(dtype="float64"), index=x)
+        if spec.x_mode == "param":  # days off the curve have no x; points go left to right
+            y = y[~np.isnan(x)].sort_index()
+        by_x[sid] = y
     if spec.stacked and by_x:
         wide = pd.concat(by_x, axis=1).sort_index().dropna(how="all").fillna(0.0)
         return {sid: wide[sid] for sid in by_x}
@@ -102,7 +111,7 @@ def _label(ref: SeriesRef, key: str, meta: SeriesMeta | None, lang: str) -> str:
 
 def _table(spec: ChartSpec, plotted: dict[str, pd.Series]) -> pd.DataFrame:
     if not plotted:
-        index_name = "date" if spec.x_mode == "date" else "days"
+        index_name = {"date": "date", "param": "x"}.get(spec.x_mode, "days")
         return pd.DataFrame(index=pd.Index([], name=index_name, dtype="float64"))
     table = pd.concat(plotted, axis=1).sort_index()
     if spec.x_mode == "date":
@@ -110,7 +119,7 @@ def _table(spec: ChartSpec, plotted: dict[str, pd.Series]) -> pd.DataFrame:
         table.index = table.index.astype("datetime64[s]")
         table.index.name = "date"
     else:
-        table.index.name = "days"
+        table.index.name = "x" if spec.x_mode == "param" else "days"
     return table
 
 
@@ -134,7 +143,14 @@ def prepare(
         if values is None or values.dropna().empty:
             skipped[sid] = "no observations"
             continue
-        working[sid] = _Working(values)
+        # a parameter curve's days are placeholders: only a parameter chart may draw it, and a
+        # parameter chart draws nothing else
+        axis = param_axis(metas.get(sid))
+        if (axis is None) != (spec.x_mode != "param"):
+            skipped[sid] = ("not a parameter curve (dated series)" if axis is None
+                            else "a parameter curve, not dated data")
+            continue
+        working[sid] = _Working(values, x_axis=axis)
     working = _run_steps(spec, working, metas, skipped)
     plotted = _plotted(spec, working)
 

@@ -13,7 +13,8 @@ from qnai_desktop.core.charts.spec import ChartSpec
 
 @dataclass(frozen=True)
 class PreparedSeries:
-    """One plotted line/area/bar: x (epoch seconds or days since base) and y as float arrays."""
+    """One plotted line/area/bar: x (epoch seconds, days since base, or the input's value on a
+    parameter chart) and y as float arrays."""
 
     series_id: str
     key: str
@@ -47,8 +48,21 @@ class PreparedChart:
 
     @property
     def x_is_date(self) -> bool:
-        """True: x is epoch seconds (use a date axis); False: x is days since the base date."""
+        """True: x is epoch seconds (use a date axis); False: days since the base date, or a
+        model input's value (``x_mode``)."""
         return self.spec.x_mode == "date"
+
+    @property
+    def x_mode(self) -> str:
+        return self.spec.x_mode
+
+    def x_title(self, lang: str) -> str:
+        """What the x column / axis is: 날짜 / 경과일 / the input's name and unit."""
+        if self.spec.x_mode == "param":
+            return self.spec.x_title(lang) or ("x" if lang == "en" else "가로축")
+        if self.x_is_date:
+            return "날짜" if lang == "ko" else "Date"
+        return "경과일" if lang == "ko" else "Days since"
 
     @property
     def is_demo(self) -> bool:
@@ -83,9 +97,5 @@ class PreparedChart:
             for label, s in zip(labels, self.series, strict=True)
         ]
         out = self.table.rename(columns=dict(zip(self.table.columns, names, strict=True)))
-        out.index.name = (
-            ("날짜" if lang == "ko" else "Date")
-            if self.x_is_date
-            else ("경과일" if lang == "ko" else "Days since")
-        )
+        out.index.name = self.x_title(lang)
         return out

@@ -14,7 +14,10 @@ from typing import Any
 
 KINDS = ("line", "area_stacked", "area_pct", "bar", "dual_axis", "log")
 STACKED_KINDS = frozenset({"area_stacked", "area_pct"})
-X_MODES = ("date", "days_since")
+#: x of a chart: calendar dates; days since each series' rebase date; or a model input (a
+#: "parameter" chart of published scenario curves: the x values come from the series' meta,
+#: see core/param_axis.py, and the axis is titled with ``x_label``/``x_unit``).
+X_MODES = ("date", "days_since", "param")
 AXES = ("left", "right")
 ORIGINS = ("builtin", "user")
 
@@ -29,6 +32,9 @@ SERIES_TRANSFORMS: dict[str, tuple[str, ...]] = {
 }
 CROSS_TRANSFORMS: dict[str, tuple[str, ...]] = {"share_of_total": ()}
 REBASING_TRANSFORMS = frozenset({"rebase_at_threshold", "index_to"})
+#: Transforms that read the x as calendar time: meaningless on a parameter chart.
+DATE_TRANSFORMS = frozenset({"rebase_at_threshold", "index_to", "yoy_pct", "moving_average",
+                             "resample"})
 SPEC_VERSION = 1
 
 
@@ -137,6 +143,10 @@ class ChartSpec:
     note_en: str = ""
     x_mode: str = "date"
     origin: str = "builtin"
+    x_label_ko: str = ""
+    x_label_en: str = ""
+    x_unit_ko: str = ""
+    x_unit_en: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "series", tuple(self.series))
@@ -155,6 +165,10 @@ class ChartSpec:
             step.name in REBASING_TRANSFORMS for step in self.transforms
         ):
             raise ValueError(f"chart {self.id!r}: days_since needs a rebasing transform")
+        dated = sorted({step.name for step in self.transforms} & DATE_TRANSFORMS)
+        if self.x_mode == "param" and dated:
+            raise ValueError(f"chart {self.id!r}: a parameter chart cannot use date transforms "
+                             f"{dated}")
 
     def title(self, lang: str) -> str:
         return self.title_ko if lang == "ko" else self.title_en
@@ -166,6 +180,14 @@ class ChartSpec:
 
     def note(self, lang: str) -> str:
         return self.note_ko if lang == "ko" else self.note_en
+
+    def x_title(self, lang: str) -> str:
+        """The x axis title of a parameter chart: ``외부 판매 비율 (%)``; "" for other modes."""
+        if self.x_mode != "param":
+            return ""
+        label = self.x_label_ko if lang == "ko" else self.x_label_en
+        unit = self.x_unit_ko if lang == "ko" else self.x_unit_en
+        return f"{label} ({unit})" if label and unit else label or unit
 
     @property
     def log_y(self) -> bool:
@@ -192,6 +214,10 @@ class ChartSpec:
             "note_en": self.note_en,
             "x_mode": self.x_mode,
             "origin": self.origin,
+            # only parameter charts title their x axis (date charts' dicts stay as they were)
+            **({"x_label_ko": self.x_label_ko, "x_label_en": self.x_label_en,
+                "x_unit_ko": self.x_unit_ko, "x_unit_en": self.x_unit_en}
+               if self.x_mode == "param" else {}),
         }
 
     @classmethod
@@ -210,14 +236,25 @@ class ChartSpec:
                 "unit_right_en",
                 "note_ko",
                 "note_en",
+                "x_label_ko",
+                "x_label_en",
+                "x_unit_ko",
+                "x_unit_en",
             )
         }
+        x_mode = str(data.get("x_mode", "date"))
+        legacy = data.get("scenario")
+        if x_mode == "date" and isinstance(legacy, dict) and legacy.get("x_values"):
+            # a scenario chart published before x_mode "param": its x was a placeholder date
+            x_mode = "param"
+            text.update({k: str(legacy.get(k, "") or "") for k in
+                         ("x_label_ko", "x_label_en", "x_unit_ko", "x_unit_en")})
         return cls(
             id=str(data["id"]),
             kind=str(data["kind"]),
             series=tuple(SeriesRef.from_dict(ref) for ref in data["series"]),
             transforms=tuple(TransformStep.from_dict(s) for s in data.get("transforms", ())),
-            x_mode=str(data.get("x_mode", "date")),
+            x_mode=x_mode,
             origin=str(data.get("origin", "user")),
             **text,
         )

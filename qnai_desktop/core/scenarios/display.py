@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from .model import Model
@@ -134,3 +136,40 @@ def format_delta(obj: Param | Output, delta: float, lang: str = "ko") -> str:
     body = format_value(unit, fmt, delta, lang)
     suffix = suffix_unit(obj.unit, obj.fmt, lang)
     return f"{body} {suffix}" if suffix and body != NA else body
+
+
+# -- inputs the note leaves out ---------------------------------------------------------------
+@dataclass(frozen=True)
+class NotGiven:
+    """An optional input whose 0 means "not given" (documented on the parameter), the outputs
+    that are then not available, and the hint shown in their place."""
+
+    param: str
+    outputs: tuple[str, ...]
+    hint_ko: str
+    hint_en: str
+
+    def hint(self, lang: str) -> str:
+        return self.hint_ko if lang == "ko" else self.hint_en
+
+
+#: By model id. A card, table cell or CLI line of such an output shows ``NA`` and the hint,
+#: never a false "0.0 십억달러". (tests/services/test_scenario_cases.py checks every name.)
+NOT_GIVEN: dict[str, tuple[NotGiven, ...]] = {
+    "meta_compute_sale": (
+        NotGiven("major_ai_capex_usd_bn", ("added_supply_usd_bn", "meta_capex_usd_bn"),
+                 "‘주요 AI Capex 총액’을 입력하면 계산됩니다", "Set ‘Major AI capex’ (total) to compute"),
+        NotGiven("actual_meta_ttm_share", ("actual_ttm_share", "actual_vs_note_pp"),
+                 "SEC 공시 데이터 없음: 새로고침하면 채워집니다",
+                 "No SEC filings data yet: a refresh fills it in"),
+    ),
+}
+
+
+def unavailable(model: Model, params: Mapping[str, float]) -> dict[str, NotGiven]:
+    """Output name -> why it is n/a for ``params`` (an optional input left at 0)."""
+    out: dict[str, NotGiven] = {}
+    for rule in NOT_GIVEN.get(model.id, ()):
+        if rule.param in params and float(params[rule.param]) == 0.0:
+            out.update(dict.fromkeys(rule.outputs, rule))
+    return out

@@ -13,8 +13,9 @@ import json
 from pathlib import Path
 
 from ...core.series import SeriesBundle
-from ..datasets import GROUPS, parse_coding_agents, parse_epoch, parse_gpurentalprices
+from ..datasets import GROUPS, DatasetError, parse_coding_agents, parse_epoch, parse_gpurentalprices
 from ..datasets.epoch import FUNDING_FILE, REVENUE_FILE
+from .errors import shorten
 
 PARSERS = {"epoch": parse_epoch, "gpurentalprices": parse_gpurentalprices,
            "coding_agents": parse_coding_agents}
@@ -45,13 +46,18 @@ def detect_dataset(path: Path) -> str | None:
 
 
 def read_dataset(path: Path, layout: str) -> list[SeriesBundle]:
-    """The dataset's bundles (raises the parsers' located ``DatasetError``)."""
-    if layout == "shared_data":
-        out: list[SeriesBundle] = []
-        for sub, parse in GROUPS.values():
-            out += parse(path / sub)
-        return out
-    return PARSERS[layout](path)
+    """The dataset's bundles (raises the parsers' located ``DatasetError``, its quoted cell text
+    shortened: a 5,000-digit number is named, not repeated)."""
+    try:
+        if layout == "shared_data":
+            out: list[SeriesBundle] = []
+            for sub, parse in GROUPS.values():
+                out += parse(path / sub)
+            return out
+        return PARSERS[layout](path)
+    except DatasetError as exc:
+        exc.args = (shorten(str(exc), tail=f" [{exc.path}]"),)
+        raise
 
 
 def _header(path: Path) -> set[str]:
@@ -74,6 +80,6 @@ def _is_agents_csv(path: Path) -> bool:
 def _is_snapshot(path: Path) -> bool:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):  # deeply nested: not ours
         return False
     return isinstance(doc, dict) and "offers" in doc

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .candidates import Candidate, column_letter, to_candidate
+from .candidates import Candidate, bulk_facts, column_letter, to_candidate
 from .errors import ImportFileError
 from .source import Sheet, SourceFile
 from .values import CellProblem, looks_like_date, parse_date, to_dates, to_numbers
@@ -238,7 +238,14 @@ def _security(rows: list[list[object]], lo: int, hi: int) -> str:
 
 def extract_long(src: SourceFile, body: pd.DataFrame, layout: Layout,
                  names: dict[int, str]) -> list[Candidate]:
-    """Candidates of a long table; ``body`` holds the data rows (columns by position)."""
+    """Candidates of a long table; ``body`` holds the data rows (columns by position).
+
+    Vectorised end to end: ids and dates are factorized once (the fast CSV reader hands over
+    categoricals, so that is a pass over small integer codes), the kept rows are sorted once by
+    (series, day), and each candidate's frame is a slice of that one sorted table. First/last
+    day and frequency come from the same sorted days in bulk (``candidates.bulk_facts``), so the
+    mapping step never touches a per-series frame.
+    """
     rows = spreadsheet_rows(layout.header, len(body))
     try:
         dates, dayfirst = to_dates(body[layout.date_col])
@@ -248,25 +255,29 @@ def extract_long(src: SourceFile, body: pd.DataFrame, layout: Layout,
         values, hints = to_numbers(body[layout.value_col])
     except CellProblem as exc:
         raise located(src, exc, rows, names[layout.value_col]) from None
-    # ids: factorize first, strip the distinct values only (1M cells, ~1k distinct ids)
-    raw_codes, raw_uniques = pd.factorize(body[layout.series_col].to_numpy(dtype=object))
+    # ids: factorize first (codes in order of first appearance), strip the distinct values only
+    raw_codes, raw_uniques = pd.factorize(body[layout.series_col].reset_index(drop=True))
     stripped = [str(u).strip() for u in raw_uniques]
     id_codes, uniques = pd.factorize(pd.Series([*stripped, ""], dtype=object))
     codes_all = id_codes[raw_codes]  # raw code -1 (NaN) picks the appended ""
     blank = int(id_codes[-1])
     has_id = codes_all != blank
-    present = has_id | ~np.isnan(values) | ~np.isnat(dates)
+    no_value, no_date = np.isnan(values), np.isnat(dates)
+    present = has_id | ~no_value | ~no_date
     for mask, what, col in ((~has_id, "a row without a series id", layout.series_col),
-                            (np.isnat(dates), "a row without a date", layout.date_col)):
+                            (no_date, "a row without a date", layout.date_col)):
         bad = np.flatnonzero(present & mask)
         if len(bad):
             raise src.error(what, row=int(rows[bad[0]]), column=names[col])
-    keep = np.flatnonzero(present & ~np.isnan(values))
+    keep = np.flatnonzero(present & ~no_value)
     codes = codes_all[keep]
     days = dates[keep].astype("int64") // 86_400
     key = codes.astype("int64") * (1 << 24) + (days - days.min() if len(days) else days)
-    by_key = np.argsort(key, kind="stable")
-    order, sorted_key = keep[by_key], key[by_key]
+    if len(key) and bool(np.all(key[1:] > key[:-1])):  # already grouped and dated in order
+        order, sorted_key = keep, key
+    else:
+        by_key = np.argsort(key, kind="stable")
+        order, sorted_key = keep[by_key], key[by_key]
     sorted_codes = codes_all[order]
     dup = np.flatnonzero(sorted_key[1:] == sorted_key[:-1])
     if len(dup):
@@ -275,17 +286,22 @@ def extract_long(src: SourceFile, body: pd.DataFrame, layout: Layout,
         first, second = sorted((int(rows[order[i]]), int(rows[order[i + 1]])))
         raise src.error(f"date {day} appears twice for series {sid!r} (rows {first} and {second})",
                         row=second, column=names[layout.date_col], value=day)
-    # one sorted frame, sliced per series (slices are cheap views; no per-series construction)
+    # one sorted table, sliced per series (a slice shares the table's arrays)
     n = len(order)
-    table = pd.DataFrame({"date": dates[order], "value": values[order],
+    sorted_dates = dates[order]
+    table = pd.DataFrame({"date": sorted_dates, "value": values[order],
                           "n": pd.arrays.IntegerArray(np.zeros(n, "int64"), np.ones(n, bool))})
     starts = np.r_[0, np.flatnonzero(np.diff(sorted_codes)) + 1] if n else np.array([], int)
     ends = np.r_[starts[1:], n] if n else starts
+    facts = bulk_facts(sorted_dates, starts, ends)
     hint = next(iter(hints)) if len(hints) == 1 else None
     extra = {"dayfirst": True} if dayfirst else {}
     out = []
-    for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
-        sid = str(uniques[sorted_codes[lo]])
-        frame = table.iloc[lo:hi].reset_index(drop=True)
-        out.append(Candidate(f"id:{sid}", sid, frame, hint, src.path.name, extra=dict(extra)))
+    for lo, hi, code, fact in zip(starts.tolist(), ends.tolist(), sorted_codes[starts].tolist(),
+                                  facts, strict=True):
+        sid = str(uniques[code])
+        frame = table.iloc[lo:hi]
+        frame.index = pd.RangeIndex(hi - lo)  # as reset_index(drop=True), without its copy
+        out.append(Candidate(f"id:{sid}", sid, frame, hint, src.path.name, extra=dict(extra),
+                             facts=fact))
     return out

@@ -2,8 +2,11 @@
 
 The value column is first read straight to float64 (the common case: plain numbers); if any
 cell needs the careful reader (``1,234``, ``12%``, ``#N/A``, blanks) the column is re-read as
-text. Rows with more cells than the header are allowed only when the extra cells are empty
-(Excel writes trailing commas); otherwise the first such row is named.
+text. Every other column is read as ``category``: the C reader hashes each distinct id and date
+once, so the extractor gets codes instead of a million Python strings to factorize again (a
+million-row file has ~1k ids and ~1k dates). UTF-8 files are parsed from their bytes (no
+second, decoded copy of the text). Rows with more cells than the header are allowed only when
+the extra cells are empty (Excel writes trailing commas); otherwise the first such row is named.
 """
 
 from __future__ import annotations
@@ -28,7 +31,10 @@ def read_body(src: SourceFile, layout: Layout, width: int) -> pd.DataFrame:
         body = _read(src, layout, _true_width(src, layout, width) if wide else width, fast=False)
     extra = body.columns[width:]
     for col in extra:  # one spare column catches a row with one cell too many
-        filled = np.flatnonzero(body[col].fillna("").to_numpy(dtype=str) != "")
+        spare = body[col]
+        if isinstance(spare.dtype, pd.CategoricalDtype) and set(spare.cat.categories) <= {""}:
+            continue  # every spare cell empty: decided on the distinct values, not 1M cells
+        filled = np.flatnonzero(spare.astype(object).fillna("").to_numpy(dtype=str) != "")
         if len(filled):
             i = int(filled[0])
             raise src.error(f"more cells than the header's {width}", row=layout.header + 2 + i,
@@ -36,19 +42,36 @@ def read_body(src: SourceFile, layout: Layout, width: int) -> pd.DataFrame:
     return body[list(range(width))]
 
 
-def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool) -> pd.DataFrame:
-    dtype: dict = dict.fromkeys(range(width + 1), str)
-    if fast:
-        dtype[layout.value_col] = "float64"
+def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool,
+          text_cols: frozenset[int] = frozenset()) -> pd.DataFrame:
+    dtype: dict = {c: str if c in text_cols else "category" for c in range(width + 1)}
+    dtype[layout.value_col] = "float64" if fast else str
+    raw = _utf8_bytes(src)
     with warnings.catch_warnings():
         # pandas silently drops the cells of a too-long FIRST row (ParserWarning): make it loud
         warnings.simplefilter("error", pd.errors.ParserWarning)
-        body = pd.read_csv(io.StringIO(src.text), sep=src.delimiter, header=None,
+        body = pd.read_csv(io.StringIO(src.text) if raw is None else io.BytesIO(raw),
+                           encoding="utf-8", sep=src.delimiter, header=None,
                            skiprows=layout.header + 1, names=range(width + 1), dtype=dtype,
                            na_filter=False, skip_blank_lines=False, index_col=False, engine="c")
     if fast and np.isinf(body[layout.value_col].to_numpy()).any():
         raise ValueError("infinite value: let the careful reader name the cell")
+    # pandas turns a categorical column whose cells all look numeric (or boolean) into numbers
+    # ("005930" -> 5930, "1" and "1.0" merged): such a column is read again as text.
+    converted = frozenset(c for c in range(width + 1) if isinstance(body[c].dtype, pd.CategoricalDtype)
+                          and not pd.api.types.is_string_dtype(body[c].cat.categories.dtype))
+    if converted:
+        return _read(src, layout, width, fast=fast, text_cols=text_cols | converted)
     return body
+
+
+def _utf8_bytes(src: SourceFile) -> bytes | None:
+    """The file's bytes when they are exactly ``src.text`` in UTF-8 (BOM dropped), else None."""
+    if src.encoding == "UTF-8":
+        return src.data
+    if src.encoding == "UTF-8 (BOM)" and not src.data.startswith(b"\xef\xbb\xbf" * 2):
+        return src.data[3:]
+    return None
 
 
 def _true_width(src: SourceFile, layout: Layout, width: int) -> int:

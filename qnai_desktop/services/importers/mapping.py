@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-import numpy as np
-
 from ...core.series import FREQUENCIES, UNITS, SeriesBundle, SeriesMeta
 from .candidates import Candidate
 from .errors import ImportFileError
@@ -55,14 +53,8 @@ def slug(text: str) -> str:
 
 
 def guess_frequency(candidate: Candidate) -> str:
-    days = candidate.frame["date"].to_numpy().astype("datetime64[D]").astype("int64")
-    if len(days) < 2:
-        return "D"
-    gap = float(np.median(np.diff(days)))
-    for freq, limit in (("D", 3.5), ("W", 10), ("M", 45), ("Q", 120)):
-        if gap <= limit:
-            return freq
-    return "A"
+    """D/W/M/Q/A from the median gap between the candidate's dates (D for a single point)."""
+    return candidate.series_facts().frequency
 
 
 def suggest(candidates: list[Candidate], existing: dict[str, SeriesMeta],
@@ -72,9 +64,8 @@ def suggest(candidates: list[Candidate], existing: dict[str, SeriesMeta],
     used: set[str] = set()
     out = []
     for cand in candidates:
-        frame = cand.frame
-        first = frame["date"].iat[0].date() if len(frame) else None
-        last = frame["date"].iat[-1].date() if len(frame) else None
+        facts = cand.series_facts()
+        first, last = facts.first, facts.last
         if cand.fixed is not None:
             m = cand.fixed
             row = MappingRow(cand.key, cand.label, m.id, m.title_ko, m.title_en, m.unit,
@@ -82,7 +73,7 @@ def suggest(candidates: list[Candidate], existing: dict[str, SeriesMeta],
         else:
             sid = _unique(_suggest_id(cand, existing, remembered), used)
             row = MappingRow(cand.key, cand.label, sid, cand.label, cand.label,
-                             cand.unit_hint or "index", guess_frequency(cand),
+                             cand.unit_hint or "index", facts.frequency,
                              cand.source_hint or "", cand.rows, first, last)
             row = retarget(row, sid, existing)
         used.add(row.series_id)

@@ -135,11 +135,14 @@ def _extract(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Candidate]:
         if src.kind == "csv":  # cells beyond the header's last name are refused unless empty
             width = max(i for i, h in enumerate(header) if str(h).strip()) + 1
             body = read_body(src, layout, width)
-        else:
-            body = pd.DataFrame(sheet.rows[layout.header + 1:], dtype=object)
+        else:  # columns named even when no row is below the header (else body[col] is a KeyError)
+            body = pd.DataFrame(sheet.rows[layout.header + 1:], columns=range(sheet.width),
+                                dtype=object)
         return extract_long(src, body, layout, names)
     if src.kind == "csv":  # the detection grid was a sample; wide/BDH files are read whole
         sheet = Sheet(sheet.name, read_rows(src))
+    if len(sheet.rows) <= layout.header + 1:  # a BDH header with no rows below: no candidates
+        return []
     if layout.name == "bloomberg":
         return extract_bloomberg(src, sheet, layout)
     return extract_wide(src, sheet, layout)

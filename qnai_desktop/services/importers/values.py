@@ -111,7 +111,7 @@ def to_numbers(cells: Sequence[object] | pd.Series) -> tuple[np.ndarray, set[str
         values = np.full(len(s), np.nan)
         slow = np.arange(len(s))
     hints: set[str] = set()
-    raw = s.to_numpy(dtype=object)[slow]
+    raw = s.iloc[slow].to_numpy(dtype=object)  # only the cells that need reading (not 1M floats)
     if kind == "string" or not len(raw):  # distinct strings once (True == 1 forbids this below)
         codes, uniques = pd.factorize(pd.Series(raw, dtype=object), use_na_sentinel=True)
         parsed = np.full(len(uniques) + 1, np.nan)

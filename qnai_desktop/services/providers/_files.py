@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ...core.series import SeriesBundle
 from ..datasets import DatasetError
+from ..importers.errors import shorten
 from .errors import SchemaError
 
 
@@ -28,4 +29,9 @@ def parse_downloads(files: dict[str, tuple[str, bytes]],
             return parse(folder)
         except DatasetError as exc:
             url = files.get(exc.path.name, ("", b""))[0]
-            raise SchemaError(f"{exc} — from {url}".replace(f" [{exc.path}]", "")) from None
+            text = shorten(str(exc), tail=f" [{exc.path}]").replace(f" [{exc.path}]", "")
+            raise SchemaError(f"{text} — from {url}") from None
+        except (ValueError, RecursionError) as exc:  # json: a 4,300+ digit integer, deep nesting
+            urls = ", ".join(url for url, _data in files.values())
+            raise SchemaError(f"unreadable download ({type(exc).__name__}: {str(exc)[:120]}) "
+                              f"from {urls}") from None

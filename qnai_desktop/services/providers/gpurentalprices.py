@@ -61,8 +61,9 @@ class GpuRentalPrices(Provider):
 def _snapshot_date(data: bytes, url: str) -> date:
     try:
         doc = json.loads(data)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise SchemaError(f"invalid JSON from {url} (truncated or not JSON: {exc})") from None
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: deep nesting
+        raise SchemaError(f"invalid JSON from {url} (truncated, too deeply nested or not JSON: "
+                          f"{type(exc).__name__}: {str(exc)[:120]})") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("offers"), list):
         raise SchemaError(f"gpurentalprices: expected {{date, offers[]}} from {url}")
     try:

@@ -6,11 +6,14 @@ off mid-way) are retried up to ``retries`` times with exponential backoff (1 s, 
 ``max_wait`` is not slept: the fetch fails at once with the server's wait in the message, so a
 refresh never hangs for an hour. ``sleep`` is injectable (tests pass a recorder) and the default
 one wakes up early when the run is cancelled.
+
+Redirects are followed only within the requested origin (scheme, host, port; at most
+``MAX_REDIRECTS``): a redirect to another host, or from https to http, is refused with a
+``ProviderError``, so a fetch never contacts a server other than the configured base URL's.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable
@@ -25,6 +28,7 @@ from .errors import Cancelled, HttpStatusError, ProviderError, SchemaError
 
 USER_AGENT = f"qnai-desktop/{__version__} (research workstation; +https://github.com/qnai/qnai-desktop)"
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+MAX_REDIRECTS = 5
 _SECRET_QUERY = re.compile(r"([?&](?:key|api_key|apikey|token|access_token)=)[^&]*", re.I)
 
 
@@ -61,7 +65,7 @@ class HttpClient:
         self.sleep = self._cancellable_sleep if sleep is None else sleep
         self.requests = 0
         self.timeout = timeout
-        self._client = httpx.Client(timeout=timeout, verify=self.verify, follow_redirects=True,
+        self._client = httpx.Client(timeout=timeout, verify=self.verify, follow_redirects=False,
                                     headers={"User-Agent": USER_AGENT}, transport=transport)
 
     def __enter__(self) -> HttpClient:
@@ -84,13 +88,14 @@ class HttpClient:
             ok_404: bool = False) -> httpx.Response:
         """The response (2xx, or 404 when ``ok_404``); raises ProviderError after retries."""
         shown = redact(url)
+        secrets = _header_secrets(headers)  # a server may echo the key in its error body
         for attempt in range(self.retries + 1):
             if self.cancelled():
                 raise Cancelled("cancelled")
             self.requests += 1
             wait: float | None = None
             try:
-                resp = self._client.get(url, params=params, headers=headers)
+                resp = self._same_origin_get(url, params, headers)
             except httpx.TimeoutException:
                 problem = f"timed out after {self.timeout.read:g} s: {shown}"
             except httpx.TransportError as exc:
@@ -99,9 +104,9 @@ class HttpClient:
                 status = resp.status_code
                 if status < 400 or (status == 404 and ok_404):
                     return resp
+                problem = _scrub(f"HTTP {status}{_detail(resp)} from {shown}", secrets)
                 if status != 429 and status < 500:
-                    raise HttpStatusError(f"HTTP {status}{_detail(resp)} from {shown}", status)
-                problem = f"HTTP {status}{_detail(resp)} from {shown}"
+                    raise HttpStatusError(problem, status)
                 wait = retry_after(resp)
             if attempt == self.retries:
                 raise ProviderError(f"{problem} (gave up after {attempt + 1} tries)")
@@ -112,13 +117,32 @@ class HttpClient:
             self.sleep(wait)
         raise AssertionError("unreachable")
 
+    def _same_origin_get(self, url: str, params: dict | None, headers: dict | None) -> httpx.Response:
+        """GET, following redirects that stay on the requested origin; refuse any other."""
+        resp = self._client.get(url, params=params, headers=headers)
+        origin = _origin(resp.request.url)
+        for _ in range(MAX_REDIRECTS):
+            nxt = resp.next_request  # set by httpx for a redirect when it does not follow it
+            if nxt is None:
+                return resp
+            resp.close()
+            if _origin(nxt.url) != origin:
+                raise ProviderError(f"refused a redirect from {redact(url)} to "
+                                    f"{redact(str(nxt.url))}: only the configured base URL's "
+                                    "server is contacted")
+            resp = self._client.send(nxt)
+        resp.close()
+        raise ProviderError(f"more than {MAX_REDIRECTS} redirects from {redact(url)}")
+
     def get_json(self, url: str, **kwargs: Any) -> Any:
         resp = self.get(url, **kwargs)
         try:
             return resp.json()
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise SchemaError(f"invalid JSON from {redact(url)} (truncated or not JSON: {exc})") \
-                from None
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            # ValueError: JSONDecodeError, and an integer of over 4,300 digits (int max_str_digits);
+            # RecursionError: arrays/objects nested deeper than the interpreter's recursion limit
+            raise SchemaError(f"invalid JSON from {redact(url)} (truncated, too deeply nested or "
+                              f"not JSON: {type(exc).__name__}: {str(exc)[:120]})") from None
 
     def get_text(self, url: str, **kwargs: Any) -> str:
         resp = self.get(url, **kwargs)
@@ -128,11 +152,30 @@ class HttpClient:
             raise SchemaError(f"not UTF-8 text from {redact(url)} ({exc})") from None
 
 
+def _header_secrets(headers: dict | None) -> list[str]:
+    """Credentials in the request headers (``Bearer <key>`` and the bare key), longest first."""
+    found: set[str] = set()
+    for name, value in (headers or {}).items():
+        if name.casefold() in ("authorization", "x-api-key", "api-key") and str(value).strip():
+            found |= {str(value).strip(), str(value).split(None, 1)[-1].strip()}
+    return sorted(found, key=len, reverse=True)
+
+
+def _scrub(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return text
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port
+
+
 def _detail(resp: httpx.Response) -> str:
     """A short reason from an error body (npm: {"error": …}; OpenRouter: {"error": {"message"}})."""
     try:
         body = resp.json()
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return ""
     err = body.get("error") if isinstance(body, dict) else None
     if isinstance(err, dict):

@@ -13,6 +13,7 @@ Analysis, illustrative) is a different source and is left alone.
 
 from __future__ import annotations
 
+import math
 from fnmatch import fnmatchcase
 from statistics import median
 
@@ -100,6 +101,6 @@ def _blended(pricing: object) -> float | None:
         prompt, completion = float(pricing["prompt"]), float(pricing["completion"])
     except (KeyError, TypeError, ValueError):
         return None
-    if prompt <= 0 or completion <= 0:
-        return None
+    if not (math.isfinite(prompt) and math.isfinite(completion)) or prompt <= 0 or completion <= 0:
+        return None  # NaN/inf ("1e999") as unreadable as the auto router's -1
     return (3 * prompt + completion) / 4 * 1_000_000

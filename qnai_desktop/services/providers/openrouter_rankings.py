@@ -18,6 +18,7 @@ memory for the request header only, and never appears in a message, a setting or
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -131,6 +132,8 @@ def _read(doc: object, url: str, daily: dict[str, dict[date, float]], seen: set[
         except (KeyError, TypeError, ValueError):
             raise SchemaError(f"openrouter: data[{i}] is not {{date, model_permaslug, "
                               f"total_tokens}}: {url}") from None
+        if not math.isfinite(tokens) or tokens < 0:  # "1e999", "NaN", "-5" would poison the sums
+            raise SchemaError(f"openrouter: data[{i}].total_tokens is not a finite count >= 0: {url}")
         vendor = VENDORS.get(slug.split("/", 1)[0], "others")
         daily[vendor][day] = daily[vendor].get(day, 0.0) + tokens
         seen.add(day)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...core.charts import ChartSpec
 from ...core.export_checks import ExportWarning
-from ...services.export_plan import FORMATS, ChartJob, ExportError, file_name, gather_jobs
+from ...services.export_plan import FORMATS, ChartJob, ExportError, gather_jobs
 from ..app_context import AppContext
 from ..i18n import tr
 from ..settings import make_settings
@@ -123,7 +123,7 @@ class ExportDialog(QDialog):
         return found
 
     def default_name(self) -> str:
-        return file_name(self.job.chart_id, self.job.as_of, self.fmt)
+        return self.job.file_name(self.fmt)
 
     def copy_to_clipboard(self) -> None:
         opts = self.options()

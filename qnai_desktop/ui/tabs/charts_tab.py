@@ -9,13 +9,15 @@ touches that chart's series (or came from another process), and only while the t
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import ChangeSet
 from ...core.charts import ChartSpec, PreparedChart, build_catalogue, prepare, resolve_series
+from ...core.param_axis import dated_only
 from ...core.series import SeriesMeta
+from ...services.user_charts import delete_user_chart, owned_curves
 from ..app_context import EXTERNAL, AppContext
 from ..i18n import register, tr
 from ..models.pandas_model import PandasTableModel
@@ -34,7 +38,7 @@ from ..settings import make_settings
 from ..widgets.chart_add_dialog import AddChartDialog
 from ..widgets.chart_canvas import ChartCanvas
 from ..widgets.chart_crosshair import ChartCrosshair
-from ..widgets.chart_picker import ChartPicker, PickerEntry
+from ..widgets.chart_picker import KEY_ROLE, ChartPicker, PickerEntry
 from ..widgets.chart_ranges import preset_range
 from ..widgets.chart_render import render_chart
 from ..widgets.chart_specs import (
@@ -56,6 +60,14 @@ register({
     "charts.bad_user_chart": ("읽을 수 없는 내 차트: {items}", "Unreadable saved charts: {items}"),
     "charts.copied": ("차트 이미지를 클립보드에 복사했습니다", "Chart image copied to the clipboard"),
     "charts.saved": ("차트 저장: {title}", "Chart saved: {title}"),
+    "charts.delete": ("차트 삭제…", "Delete chart…"),
+    "charts.delete_tip": ("선택한 내 차트를 삭제합니다 (차트 팩과 시리즈는 삭제할 수 없음)",
+                          "Delete the selected saved chart (pack and series charts cannot be deleted)"),
+    "charts.delete_title": ("차트 삭제", "Delete chart"),
+    "charts.delete_confirm": ("내 차트 '{title}'을(를) 삭제할까요?", "Delete your chart '{title}'?"),
+    "charts.delete_curves": ("\n이 차트로 게시된 시나리오 곡선 {n}개도 함께 삭제됩니다.",
+                             "\nThe {n} scenario curve(s) published with it are deleted too."),
+    "charts.deleted": ("차트 삭제: {title}", "Chart deleted: {title}"),
 })
 
 SETTINGS_LAST = "charts/last"
@@ -90,6 +102,13 @@ class ChartsTab(CacheTab):
         self.picker.sig_chart_selected.connect(self._on_chart_selected)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.open_add_chart_dialog)
+        self.delete_button = QPushButton()
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(lambda: self.delete_chart(self._current or ""))
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._list_menu)
+        #: asks before deleting (tests replace it); returns True to go ahead
+        self.confirm_delete = self._ask_delete
         self.canvas = ChartCanvas()
         self.plot = self.canvas.plot_widget
         self.canvas.view_box.sigRangeChangedManually.connect(lambda *_a: self._set_preset(None))
@@ -122,7 +141,10 @@ class ChartsTab(CacheTab):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.picker, 1)
-        lv.addWidget(self.add_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        lv.addLayout(buttons)
         top = QHBoxLayout()
         top.addWidget(self.toolbar)
         top.addWidget(self.readout_label, 1)
@@ -148,6 +170,8 @@ class ChartsTab(CacheTab):
         lang = self.ctx.lang
         self.search.setPlaceholderText(tr("charts.search", lang))
         self.add_button.setText(tr("charts.add", lang))
+        self.delete_button.setText(tr("charts.delete", lang))
+        self.delete_button.setToolTip(tr("charts.delete_tip", lang))
         self.toolbar.retranslate(lang)
         self._need_list = self._need_chart = True
 
@@ -243,6 +267,7 @@ class ChartsTab(CacheTab):
 
     def _draw_current(self, keep_view: bool) -> None:
         spec = self._specs.get(self._current or "")
+        self.delete_button.setEnabled(spec is not None and spec.origin == "user")
         if spec is None:
             self.canvas.clear()
             return
@@ -253,7 +278,7 @@ class ChartsTab(CacheTab):
             self._prepared[spec.id] = prepared
         self.canvas.show_chart(prepared, spec, self.ctx.lang, keep_view=keep_view)
         self.toolbar.set_log(self.canvas.log_y, self.canvas.supports_log)
-        self.toolbar.set_dates_enabled(prepared.x_is_date)
+        self.toolbar.set_dates_enabled(prepared.x_is_date)  # no date presets on days/parameter x
         if not keep_view or not prepared.x_is_date:
             self._set_preset("All")
         elif self._preset not in (None, "All"):
@@ -304,10 +329,13 @@ class ChartsTab(CacheTab):
         if prepared is None:
             self.table_model.set_frame(pd.DataFrame())
             return
-        table = prepared.table_for(self.ctx.lang).iloc[::-1]  # newest first, as analysts read
+        table = prepared.table_for(self.ctx.lang)
+        table = table if prepared.x_mode == "param" else table.iloc[::-1]  # newest first
         first = table.index.name
         frame = table.reset_index()
-        formatters = {} if prepared.x_is_date else {first: lambda v: f"{int(v):,}"}
+        formatters = ({} if prepared.x_is_date else
+                      {first: lambda v: f"{round(v, 6):,.10g}"} if prepared.x_mode == "param" else
+                      {first: lambda v: f"{int(v):,}"})
         self.table_model = PandasTableModel(frame, formatters=formatters)
         self.table_view.setModel(self.table_model)
         self.table_view.horizontalHeader().setSectionResizeMode(
@@ -325,8 +353,9 @@ class ChartsTab(CacheTab):
     def open_add_chart_dialog(self) -> AddChartDialog:
         """Open (non-modal) the add-chart dialog; saving happens when it is accepted."""
         spec = self._specs.get(self._current or "")
-        preselect = resolve_series(spec, self._metas) if spec is not None else []
-        dialog = AddChartDialog(self._metas, self.ctx.lang, self._specs, preselect, self)
+        metas = dated_only(self._metas)  # scenario curves have no dates to plot against
+        preselect = resolve_series(spec, metas) if spec is not None else []
+        dialog = AddChartDialog(metas, self.ctx.lang, self._specs, preselect, self)
         dialog.accepted.connect(lambda: self.save_user_chart(dialog.result_spec))
         self.add_dialog = dialog
         dialog.open()
@@ -339,3 +368,39 @@ class ChartsTab(CacheTab):
         self.ctx.notify(change)
         self.ctx.sig_status_message.emit(tr("charts.saved", self.ctx.lang, title=spec.title(self.ctx.lang)))
         self.open_chart(spec.id)
+
+    def is_user_chart(self, chart_id: str) -> bool:
+        spec = self._specs.get(chart_id)
+        return spec is not None and spec.origin == "user"
+
+    def _list_menu(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos)
+        menu = self.context_menu(item.data(KEY_ROLE) if item is not None else None)
+        if menu is not None:
+            menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def context_menu(self, key: str | None) -> QMenu | None:
+        """The list entry's right-click menu (only the user's own charts have one)."""
+        if not key or not self.is_user_chart(key):
+            return None
+        menu = QMenu(self.list)
+        menu.addAction(tr("charts.delete", self.ctx.lang), lambda: self.delete_chart(key))
+        return menu
+
+    def _ask_delete(self, chart_id: str) -> bool:
+        lang, spec = self.ctx.lang, self._specs[chart_id]
+        curves = len(owned_curves(self.ctx.cache, chart_id))
+        text = tr("charts.delete_confirm", lang, title=spec.title(lang))
+        if curves:
+            text += tr("charts.delete_curves", lang, n=curves)
+        answer = QMessageBox.question(self, tr("charts.delete_title", lang), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_chart(self, chart_id: str) -> bool:
+        """Delete one of the user's charts after confirmation; the pack's cannot be deleted."""
+        if not self.is_user_chart(chart_id) or not self.confirm_delete(chart_id):
+            return False
+        title = self._specs[chart_id].title(self.ctx.lang)
+        self.ctx.notify(delete_user_chart(self.ctx.cache, chart_id))
+        self.ctx.sig_status_message.emit(tr("charts.deleted", self.ctx.lang, title=title))
+        return True

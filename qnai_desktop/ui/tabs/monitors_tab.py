@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import ChangeSet
 from ...core.monitors import RuleError
+from ...core.param_axis import dated_only
 from ...services import alerts
 from ...services.monitor_table import (
     TABLE_COLUMNS,
@@ -305,7 +306,7 @@ class MonitorsTab(CacheTab):
             self.add_rule(dialog.spec(), dialog.rule_name())
 
     def open_monitor_picker(self) -> None:
-        dialog = MonitorPickerDialog(self.ctx.cache.metas(), self.rows, self.ctx.lang, self)
+        dialog = MonitorPickerDialog(dated_only(self.ctx.cache.metas()), self.rows, self.ctx.lang, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.series_id():
             self.add_monitor(dialog.series_id(), dialog.adverse())
 

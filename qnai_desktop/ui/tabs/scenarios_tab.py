@@ -255,7 +255,7 @@ class ScenariosTab(CacheTab):
         self.render_count += 1
         model = self.state.model
         self.cards.show_outputs(model, self.state.outputs(), model.compute(model.defaults()),
-                                self.ctx.lang)
+                                self.ctx.lang, self.state.params)
         self.chart.show_params(self.state.params)
 
     def flush(self) -> None:

@@ -27,7 +27,8 @@ from .chart_legend import ChartLegend, LegendEntry
 
 register({
     "chart.days_since": ("경과일", "Days since"),
-    "chart.no_data": ("데이터 없음", "No data"),
+    "chart.no_data": ("데이터 없음 — 새로 고침(Ctrl+R) 또는 가져오기(Ctrl+I)로 채우세요",
+                      "No data yet — refresh (Ctrl+R) or import (Ctrl+I) to fill it"),
 })
 
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
@@ -93,6 +94,9 @@ class ChartCanvas(QWidget):
         self._empty_text = pg.TextItem(anchor=(0.5, 0.5))
         self.source_label = QLabel()
         self.note_label = QLabel()
+        # a long note (a published scenario lists every input) wraps instead of widening the
+        # canvas past the export's exact pixel width
+        self.note_label.setWordWrap(True)
         for label in (self.title_label, self.source_label, self.note_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -258,15 +262,21 @@ class ChartCanvas(QWidget):
         self.sig_drawn.emit()
 
     def _set_x_axis(self, x_mode: str) -> None:
-        if x_mode != self._x_mode:
+        """A date axis, or a numeric one titled "days since" / with the input's name and unit
+        (a parameter chart: published scenario curves, whose x is a model input)."""
+        if (x_mode == "date") != (self._x_mode == "date"):
             axis = (HouseDateAxis(korean=self._style.date_format == "korean") if x_mode == "date"
                     else HouseValueAxis("bottom"))
             self.plot_item.setAxisItems({"bottom": axis})
             style_axis(axis, self._style, self.house_font(self._style.tick_size), self._scale)
             st = self._style  # a new axis starts without the grid
             self.plot_item.showGrid(x=st.grid_x, y=st.grid_y, alpha=st.grid_alpha)
-            self._x_mode = x_mode
-        label = tr("chart.days_since", self.lang) if x_mode == "days_since" else None
+        self._x_mode = x_mode
+        label = None
+        if x_mode == "days_since":
+            label = tr("chart.days_since", self.lang)
+        elif x_mode == "param" and self.spec is not None:
+            label = self.spec.x_title(self.lang) or None
         axis = self.plot_item.getAxis("bottom")
         axis.setLabel(label, **{"color": self._style.muted_color,
                                 "font-size": f"{round(self._style.unit_size * self._scale)}px"})
@@ -338,7 +348,8 @@ class ChartCanvas(QWidget):
             self.view_box.setLimits(xMin=None, xMax=None)
             return
         lo, hi = bounds
-        pad = max((hi - lo) * 0.02, 1.0)
+        # a day (or a second) of slack on time axes; a parameter's x may span 0..1
+        pad = ((hi - lo) * 0.02 or 1.0) if self._x_mode == "param" else max((hi - lo) * 0.02, 1.0)
         if self.spec is not None and self.spec.kind == "bar":  # room for the outer bars
             pad = max(pad, bar_spacing(list(self.prepared.series)) if self.prepared else 0.0)
         self.view_box.setLimits(xMin=lo - pad, xMax=hi + pad)

@@ -25,9 +25,16 @@ def value_at(x: np.ndarray, y: np.ndarray, at: float) -> tuple[float, float] | N
     return float(x[i]), float(y[i])
 
 
-def x_text(x: float, x_is_date: bool, lang: str) -> str:
-    if x_is_date:
+def x_text(x: float, prepared: PreparedChart, lang: str) -> str:
+    """``2026-07-05``; ``120일`` on a days-since chart; ``외부 판매 비율 35 %`` on a parameter
+    chart (the input's value, never a date)."""
+    if prepared.x_is_date:
         return datetime.fromtimestamp(x, UTC).strftime("%Y-%m-%d")
+    if prepared.x_mode == "param":
+        spec = prepared.spec
+        label = spec.x_label_ko if lang == "ko" else spec.x_label_en
+        unit = spec.x_unit_ko if lang == "ko" else spec.x_unit_en
+        return " ".join(p for p in (label, f"{round(x, 6):,.10g}", unit) if p)
     days = round(x)
     return f"{days:,}일" if lang == "ko" else f"day {days:,}"
 
@@ -47,4 +54,4 @@ def readout(prepared: PreparedChart, at: float, lang: str,
         parts.append(f"{s.label(lang)} {fmt_auto(found[1])}")
     if shown_x is None:
         return ""
-    return " · ".join([x_text(shown_x, prepared.x_is_date, lang), *parts])
+    return " · ".join([x_text(shown_x, prepared, lang), *parts])

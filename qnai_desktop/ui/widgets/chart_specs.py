@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ...core.charts import ChartSpec, SeriesRef, TransformStep, resolve_series
+from ...core.param_axis import param_axis
 from ...core.series import UNITS, SeriesMeta
 
 #: Transform choices offered to users, with the parameter each takes (None: no parameter).
@@ -105,12 +106,17 @@ def build_user_spec(*, title_ko: str, title_en: str, series_ids: list[str], kind
 
 
 def series_chart(meta: SeriesMeta) -> ChartSpec:
-    """A plain line chart of one cached series (what the list's series entries open)."""
+    """A plain line chart of one cached series (what the list's series entries open); a
+    parameter curve (published scenario) gets a parameter chart with the input on x."""
     en, ko = UNITS[meta.unit]
+    axis = param_axis(meta)
+    x = {} if axis is None else {"x_mode": "param", "x_label_ko": axis.label_ko,
+                                 "x_label_en": axis.label_en, "x_unit_ko": axis.unit_ko,
+                                 "x_unit_en": axis.unit_en}
     return ChartSpec(
         id=SERIES_CHART_PREFIX + meta.id, title_ko=meta.title_ko, title_en=meta.title_en,
         kind="line", series=(SeriesRef(meta.id, meta.title_ko, meta.title_en),),
-        unit_ko=ko, unit_en=en, note_ko=meta.note_ko, note_en=meta.note_en,
+        unit_ko=ko, unit_en=en, note_ko=meta.note_ko, note_en=meta.note_en, **x,
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ...core.scenarios import Model
-from ...core.scenarios.display import format_delta, format_output, text
+from ...core.scenarios.display import NA, format_delta, format_output, text, unavailable
 from ..i18n import tr
 from .scenario_card import ScenarioOutputCard
 
@@ -42,9 +42,20 @@ class ScenarioOutputCards(QWidget):
             self.cards[name] = card
 
     def show_outputs(self, model: Model, outputs: Mapping[str, float], note: Mapping[str, float],
-             lang: str) -> None:
+                     lang: str, params: Mapping[str, float] | None = None) -> None:
+        """``params`` (the inputs behind ``outputs``) let a card say "-" and how to get a value
+        when an optional input is not given, instead of a false 0."""
+        na_now = unavailable(model, params or {})
+        na_note = unavailable(model, model.defaults())
         for name, card in self.cards.items():
             out = model.output(name)
+            if name in na_now:
+                card.show_text(text(out, lang), NA, na_now[name].hint(lang), False)
+                continue
+            if name in na_note:  # the note gives no value to compare with
+                card.show_text(text(out, lang), format_output(out, outputs[name], lang),
+                               tr("scn.not_in_note", lang), True)
+                continue
             same = abs(outputs[name] - note[name]) <= 1e-9 * max(1.0, abs(note[name]))
             delta = tr("scn.same_as_note", lang) if same else \
                 tr("scn.vs_note", lang, value=format_output(out, note[name], lang),

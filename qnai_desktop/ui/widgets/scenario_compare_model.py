@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core.scenarios.compare import Comparison
-from ...core.scenarios.display import format_delta, format_output, format_param, text
+from ...core.scenarios.display import NA, format_delta, format_output, format_param, text, unavailable
 from ..i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,19 +37,23 @@ class ScenarioCompareModel(QAbstractTableModel):
         self._headers = [tr("scn.col_kind", lang), tr("scn.col_item", lang), *headers]
         self._cells, self._tips = [], []
         if cmp is not None:
-            for r, _name in enumerate(cmp.row_names):
+            inputs = [r for r, k in enumerate(cmp.kinds) if k == "param"]
+            na = [unavailable(cmp.model, {cmp.row_names[r]: cmp.values[r, j] for r in inputs})
+                  for j in range(len(cmp.case_names))]  # per case: outputs with an input not given
+            for r, name in enumerate(cmp.row_names):
                 desc = cmp.describe(r)
                 fmt = (lambda v, d=desc: format_param(d, v, lang)) if cmp.kinds[r] == "param" \
                     else (lambda v, d=desc: format_output(d, v, lang))
                 kind = tr("scn.kind_param" if cmp.kinds[r] == "param" else "scn.kind_output", lang)
-                values = [fmt(v) for v in cmp.values[r]]
+                values = [NA if name in na[j] else fmt(v) for j, v in enumerate(cmp.values[r])]
                 self._cells.append([kind, text(desc, lang), *values])
                 ref = cmp.values[r, 0]
                 tips: list[str | None] = [None, None, None]
                 for j in range(1, len(values)):
                     delta = cmp.values[r, j] - ref
+                    known = NA not in (values[0], values[j])  # no delta against "not given"
                     tips.append(tr("scn.delta", lang, delta=format_delta(desc, delta, lang))
-                                if cmp.differs[r, j] else None)
+                                if cmp.differs[r, j] and known else None)
                 self._tips.append(tips)
         self.endResetModel()
 

@@ -15,6 +15,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scn.tag_note": ("노트", "note"),
     "scn.vs_note": ("노트 기준 {value} 대비 {delta}", "{delta} vs the note's {value}"),
     "scn.same_as_note": ("노트 기준과 같음", "Same as the note"),
+    "scn.not_in_note": ("노트에는 이 값이 없음", "Not given in the note"),
     "scn.tab_chart": ("차트", "Chart"),
     "scn.tab_grid": ("민감도 분석", "Sensitivity"),
     "scn.tab_cases": ("케이스", "Cases"),
