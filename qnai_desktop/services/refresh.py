@@ -119,7 +119,7 @@ def _run_one(cache: Cache, provider: Provider, last_dates: dict[str, date | None
         bundles = provider.fetch(ctx)
         ctx.check()  # cancelled while the last response was parsed: discard it
         res.requests = http.requests
-        with cache._txn():
+        with cache._txn(bulk=True):  # series, observations, settings, company values
             res.change = write_replacing_demo(
                 cache, bundles, how="fetch", origin=provider.base_url,
                 detail=f"refresh {name}: ok, {http.requests} request(s)")

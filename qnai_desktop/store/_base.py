@@ -24,8 +24,9 @@ class RepoBase:
 
     db: sqlite_utils.Database
 
-    def _txn(self):
-        return write_txn(self.db)
+    def _txn(self, bulk: bool = False):
+        """A write transaction (a savepoint when nested); see ``db.write_txn`` for ``bulk``."""
+        return write_txn(self.db, bulk=bulk)
 
     def _provenance(
         self,

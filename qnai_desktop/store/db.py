@@ -90,17 +90,36 @@ def user_version(db: sqlite_utils.Database) -> int:
 
 
 @contextmanager
-def write_txn(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def write_txn(db: sqlite_utils.Database, bulk: bool = False) -> Iterator[sqlite_utils.Database]:
     """One write transaction: BEGIN IMMEDIATE takes the write lock up front so a concurrent
-    writer waits on the busy timeout instead of failing with SQLITE_BUSY mid-transaction."""
+    writer waits on the busy timeout instead of failing with SQLITE_BUSY mid-transaction.
+
+    ``bulk=True`` is for writes that only upsert series rows and then their observations (imports,
+    refreshes): foreign-key enforcement is paused for the transaction, because each observation's
+    parent row is written first in the same transaction and SQLite's per-row parent lookup cost
+    ~0.3–0.5 s per million rows (benchmarks/bench_import.py). Nothing that relies on ON DELETE
+    CASCADE may run in a bulk transaction. Enforcement is back on before the connection is reused.
+    """
     conn = db.conn
     if conn.in_transaction:  # nested: a savepoint inside the outer transaction
         with db.atomic():
             yield db
         return
+    if bulk:
+        conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction, so set it first
+    try:
+        with _outer_txn(conn):
+            yield db
+    finally:
+        if bulk:
+            conn.execute("PRAGMA foreign_keys = ON")
+
+
+@contextmanager
+def _outer_txn(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("BEGIN IMMEDIATE")
     try:
-        yield db
+        yield
         conn.execute("COMMIT")
     except sqlite3.OperationalError as exc:
         if conn.in_transaction:

@@ -166,3 +166,22 @@ def test_company_values_are_dated_sourced_and_counted(cache: Cache) -> None:
     assert (got.field, got.value, got.source) == ("shares_outstanding", 2.52e9, "SEC EDGAR 10-Q")
     with pytest.raises(ValidationError, match="shares_outstanding of META"):
         cache.set_company_values([{**rows[0], "value": float("nan")}])
+
+
+def test_bulk_write_restores_foreign_key_enforcement(cache: Cache) -> None:
+    cache.write_bundles([SeriesBundle(_meta("fk.series"), _frame(["2026-07-01"], [1.0]))], how="import")
+    assert cache.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert cache.db.execute("PRAGMA foreign_key_check(observations)").fetchall() == []
+    with pytest.raises(sqlite3.IntegrityError):
+        cache.db.execute("INSERT INTO observations (series_id, date, value) VALUES ('nope', '2026-01-01', 1)")
+
+
+def test_replacing_a_demo_series_inside_a_bulk_write_leaves_no_orphans(cache: Cache) -> None:
+    from qnai_desktop.services.importers.commit import write_replacing_demo
+
+    real = SeriesBundle(_meta("cds.oracle_5y", unit="bp", source="Bloomberg"),
+                        _frame(["2026-08-03"], [140.5]))
+    write_replacing_demo(cache, [real], how="import", origin="cds.csv")
+    assert cache.observations("cds.oracle_5y")["value"].tolist() == [140.5]
+    assert not cache.series_meta("cds.oracle_5y").is_demo
+    assert cache.db.execute("PRAGMA foreign_key_check").fetchall() == []

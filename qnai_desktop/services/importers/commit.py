@@ -43,7 +43,7 @@ def write_replacing_demo(cache: Cache, bundles: list[SeriesBundle], *, how: str,
                          content_hash: str = "", detail: str = "") -> ChangeSet:
     """``write_bundles`` in one transaction, after deleting the illustrative series it replaces."""
     metas = cache.metas()
-    with cache._txn():  # nested writes below become savepoints of this transaction
+    with cache._txn(bulk=True):  # nested writes below become savepoints of this transaction
         for b in bundles:
             old = metas.get(b.meta.id)
             if old is not None and old.is_demo and not b.meta.is_demo:
@@ -58,7 +58,7 @@ def commit_imports(cache: Cache, previews: list[ImportPreview], *, dry_run: bool
     result = ImportResult(dry_run=dry_run)
     existing = cache.metas()
     try:
-        with cache._txn():
+        with cache._txn(bulk=True):  # series + observations + a settings row: no cascades
             for p in previews:
                 change = write_replacing_demo(
                     cache, p.bundles(existing), how="import", origin=str(p.path),

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 
 import numpy as np
 import pandas as pd
 
+from .errors import ImportFileError
 from .layouts import Layout
 from .source import SourceFile
 
@@ -28,7 +30,10 @@ def read_body(src: SourceFile, layout: Layout, width: int) -> pd.DataFrame:
         body = _read(src, layout, width, fast=True)
     except (ValueError, pd.errors.ParserWarning) as exc:  # not plain numbers, or too many cells
         wide = isinstance(exc, pd.errors.ParserError | pd.errors.ParserWarning)
-        body = _read(src, layout, _true_width(src, layout, width) if wide else width, fast=False)
+        try:
+            body = _read(src, layout, _true_width(src, layout, width) if wide else width, fast=False)
+        except pd.errors.ParserError as err:  # e.g. an unclosed quote, which Python's csv reads on
+            raise _unreadable(src, err) from None
     extra = body.columns[width:]
     for col in extra:  # one spare column catches a row with one cell too many
         spare = body[col]
@@ -63,6 +68,13 @@ def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool,
     if converted:
         return _read(src, layout, width, fast=fast, text_cols=text_cols | converted)
     return body
+
+
+def _unreadable(src: SourceFile, err: Exception) -> ImportFileError:
+    """pandas' tokenizer error as a refusal; its "row" is the file's 0-based line."""
+    if m := re.search(r"EOF inside string starting at row (\d+)", str(err)):
+        return src.error('a quoted cell is never closed (a " without its closing ")', row=int(m[1]) + 1)
+    return src.error(f"not a readable CSV file ({str(err).rsplit('C error: ', 1)[-1]})")
 
 
 def _utf8_bytes(src: SourceFile) -> bytes | None:
