@@ -186,6 +186,11 @@ class WatchlistRepo(RepoBase):
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return default if row is None else row[0]
 
+    def settings_with_prefix(self, prefix: str) -> dict[str, str]:
+        rows = self.db.execute("SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?"
+                               " ORDER BY key", [len(prefix), prefix]).fetchall()
+        return {k: v for k, v in rows}
+
     def set_setting(self, key: str, value: str, *, how: str = "edit") -> ChangeSet:
         change = ChangeSet(changed=1, tables={"settings"})
         with self._txn():

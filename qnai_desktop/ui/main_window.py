@@ -9,16 +9,11 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWid
 from ..core.changes import ChangeSet
 from ..core.formatting import fmt_date
 from ..core.palette import PaletteEntry
-from .about_dialog import AboutDialog
 from .app_context import AppContext
 from .command_palette import CommandPalette
 from .export import strings as _export_strings  # noqa: F401 - registers the export menu strings
 from .help_dialog import HelpDialog
 from .i18n import tr
-from .import_dialog import ImportDialog
-from .palette_entries import build_entries
-from .refresh_panel import RefreshPanel
-from .series_editor import SeriesEditor
 from .settings import make_settings
 from .tabs.charts_tab import ChartsTab
 from .tabs.monitors_tab import MonitorsTab
@@ -39,13 +34,9 @@ class MainWindow(QMainWindow):
         for name in TAB_NAMES:
             self.tabs.addTab(self.pages[name], "")
         self.setCentralWidget(self.tabs)
-        self.refresh_panel = RefreshPanel(ctx)
-        self.refresh_dock = QDockWidget(self)
-        self.refresh_dock.setObjectName("refresh_dock")
-        self.refresh_dock.setWidget(self.refresh_panel)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.refresh_dock)
-        self.refresh_dock.hide()
-        self.refresh_panel.sig_refresh_finished.connect(lambda _r: self._update_status())
+        # Built on first use: the refresh machinery (httpx, providers) is not needed to paint.
+        self._refresh_panel = None
+        self._refresh_dock: QDockWidget | None = None
         self.setAcceptDrops(True)
         self.cache_label = QLabel()
         self.sources_label = QLabel()
@@ -63,7 +54,7 @@ class MainWindow(QMainWindow):
             sig = getattr(page, "sig_badge_changed", None)
             if sig is not None:  # a tab that counts something for the user (e.g. new alerts)
                 sig.connect(lambda n, name=name: self.set_badge(name, n))
-        self.palette = CommandPalette(lambda: build_entries(self.ctx, self.palette_actions()),
+        self.palette = CommandPalette(self._palette_entries,
                                       ctx.lang, self)
         self.palette.sig_entry_chosen.connect(self.go_to)
         self.retranslate()
@@ -139,7 +130,6 @@ class MainWindow(QMainWindow):
         self.act_export.setText(tr("action.export", lang))
         self.act_refresh.setText(tr("action.refresh", lang))
         self.act_series_editor.setText(tr("action.series_editor", lang))
-        self.refresh_dock.setWindowTitle(tr("refresh.title", lang))
         self.act_export_pack.setText(tr("export.action_pack", lang))
         self.act_quit.setText(tr("action.quit", lang))
         self.act_about.setText(tr("action.about", lang))
@@ -202,14 +192,48 @@ class MainWindow(QMainWindow):
             if select is not None:
                 select(entry.key)
 
+    @property
+    def refresh_panel(self):
+        self._ensure_refresh_dock()
+        return self._refresh_panel
+
+    @property
+    def refresh_dock(self) -> QDockWidget:
+        self._ensure_refresh_dock()
+        return self._refresh_dock
+
+    def _ensure_refresh_dock(self) -> None:
+        if self._refresh_panel is not None:
+            return
+        from .refresh_panel import RefreshPanel
+
+        self._refresh_panel = RefreshPanel(self.ctx)
+        self._refresh_dock = QDockWidget(tr("refresh.title", self.ctx.lang), self)
+        self._refresh_dock.setObjectName("refresh_dock")
+        self._refresh_dock.setWidget(self._refresh_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._refresh_dock)
+        self._refresh_dock.hide()
+        self._refresh_panel.sig_refresh_finished.connect(lambda _r: self._update_status())
+        self.ctx.sig_language_changed.connect(
+            lambda lang: self._refresh_dock.setWindowTitle(tr("refresh.title", lang)))
+
+    def _palette_entries(self) -> list[PaletteEntry]:
+        from .palette_entries import build_entries
+
+        return build_entries(self.ctx, self.palette_actions())
+
     def open_import(self, paths: list[str]) -> None:
         """File → Import… (Ctrl+I) or files dropped on the window: preview, map, then commit."""
+        from .import_dialog import ImportDialog
+
         dialog = ImportDialog(self.ctx, self)
         dialog.add_files(paths)
         dialog.show()
         self.import_dialog = dialog
 
     def open_series_editor(self) -> None:
+        from .series_editor import SeriesEditor
+
         SeriesEditor(self.ctx, None, self).show()
 
     def refresh(self) -> None:
@@ -269,6 +293,8 @@ class MainWindow(QMainWindow):
             apply_theme(QApplication.instance(), str(values["ui/theme"]))
 
     def show_about(self) -> None:
+        from .about_dialog import AboutDialog
+
         AboutDialog(self.ctx.cache, self.ctx.lang, self).exec()
 
     def _on_cache_changed(self, _change: ChangeSet) -> None:
@@ -277,7 +303,9 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         lang = self.ctx.lang
         self.cache_label.setText(tr("status.cache", lang, path=str(self.ctx.cache.path)))
-        self.sources_label.setText(self.refresh_panel.last_success_text())
+        stamps = self.ctx.cache.settings_with_prefix("refresh.last_success.")
+        self.sources_label.setText(" · ".join(
+            f"{key.rsplit('.', 1)[-1]} {when.replace('T', ' ')[:16]}" for key, when in stamps.items()))
         newest = self.ctx.cache.newest_observation_date()
         self.newest_label.setText(tr("status.newest", lang, date=fmt_date(newest)) if newest
                                   else tr("status.no_data", lang))

@@ -9,24 +9,39 @@ the series are written. ``run_fundamentals`` does exactly that for ``fundamental
 
 from __future__ import annotations
 
-from ...store.cache import Cache
-from ..providers.base import Provider
-from .concepts import CAPEX_GROUP
-from .live import recompute, set_earnings, value_table
-from .quotes import SOURCE_SETTING, EodQuotes, import_prices
-from .runner import run_fundamentals
-from .sec import UA_SETTING, SecEdgar
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-FUNDAMENTAL_PROVIDERS: dict[str, type[Provider]] = {"sec": SecEdgar, "quotes": EodQuotes}
+if TYPE_CHECKING:
+    from ...store.cache import Cache
+    from ..providers.base import Provider
+
+# Submodules load on first use (PEP 562): importing ``services.fundamentals.live`` from a tab must
+# not pull in httpx and the providers before the window has painted.
+_LAZY = {"CAPEX_GROUP": "concepts", "recompute": "live", "set_earnings": "live",
+         "value_table": "live", "SOURCE_SETTING": "quotes", "EodQuotes": "quotes",
+         "import_prices": "quotes", "run_fundamentals": "runner", "UA_SETTING": "sec",
+         "SecEdgar": "sec"}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FUNDAMENTAL_PROVIDERS":
+        return {"sec": __getattr__("SecEdgar"), "quotes": __getattr__("EodQuotes")}
+    if name in _LAZY:
+        return getattr(import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def make_fundamental_providers(names: list[str] | None, cache: Cache) -> list[Provider]:
     """Sources for ``names`` (all when None) over the watchlist's tickers; KeyError if unknown."""
-    names = list(FUNDAMENTAL_PROVIDERS) if not names else names
-    unknown = [n for n in names if n not in FUNDAMENTAL_PROVIDERS]
+    from .quotes import SOURCE_SETTING, EodQuotes
+    from .sec import UA_SETTING, SecEdgar
+
+    known = __getattr__("FUNDAMENTAL_PROVIDERS")
+    names = list(known) if not names else names
+    unknown = [n for n in names if n not in known]
     if unknown:
-        raise KeyError(f"unknown source(s) {', '.join(unknown)}; known: "
-                       f"{', '.join(FUNDAMENTAL_PROVIDERS)}")
+        raise KeyError(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(known)}")
     tickers = cache.companies()["ticker"].tolist()
     out: list[Provider] = []
     for name in names:
