@@ -40,13 +40,15 @@ def log_path() -> Path:
 def setup_logging(level: int = logging.INFO) -> Path:
     """Rotate at 1 MB × 3; idempotent."""
     path = log_path()
-    root = logging.getLogger("qnai")
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+    # "qnai" (UI loggers) and "qnai_desktop" (module loggers: getLogger(__name__)) both reach the file.
+    loggers = [logging.getLogger("qnai"), logging.getLogger("qnai_desktop")]
+    if any(isinstance(h, RotatingFileHandler) for h in loggers[0].handlers):
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
-    root.addHandler(handler)
-    root.setLevel(level)
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(level)
     return path
