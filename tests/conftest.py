@@ -6,8 +6,10 @@ import os
 import shutil
 from pathlib import Path
 
+import keyring
 import pytest
 from hypothesis import HealthCheck, settings
+from keyring.backend import KeyringBackend
 
 from qnai_desktop.services.seed import open_cache
 from qnai_desktop.store.cache import Cache
@@ -61,3 +63,32 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared datasets not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory OS keyring stand-in (CI machines have no Secret Service)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def ring():
+    """Install a fresh memory keyring for one test; the previous backend comes back after."""
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)

@@ -21,9 +21,7 @@ from datetime import date
 from pathlib import Path
 
 import httpx
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from pytest_httpserver import HTTPServer
 
 from qnai_desktop.logs import setup_logging
@@ -43,32 +41,6 @@ TODAY = date(2026, 7, 13)  # the replay file holds complete weeks up to 2026-07-
 # A realistic key (the log filter would mask it) and one no redaction pattern recognises: the
 # second proves the key is never handed to a log call, a message or a setting in the first place.
 KEYS = ["sk-or-v1-" + "0123456789abcdef" * 4, "Qnai~Test.Key!42"]
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
-@pytest.fixture
-def ring():
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -19,23 +17,6 @@ from qnai_desktop.ui.help_dialog import help_html
 from qnai_desktop.ui.settings import make_settings
 from qnai_desktop.ui.settings_dialog import SettingsDialog
 from qnai_desktop.ui.theme import apply_theme
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 @pytest.fixture
@@ -82,31 +63,25 @@ def test_shortcuts_are_bound(window) -> None:
         assert key in bound, key
 
 
-def test_settings_round_trip_and_key_goes_to_keyring_only(qtbot, tmp_path: Path) -> None:
-    ring = MemoryKeyring()
-    previous = keyring.get_keyring()
-    keyring.set_keyring(ring)
-    try:
-        dialog = SettingsDialog(str(tmp_path / "c.sqlite"), "ko", ["house_default", "print"])
-        qtbot.addWidget(dialog)
-        dialog.language.setCurrentIndex(dialog.language.findData("en"))
-        dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
-        dialog.backups.setValue(9)
-        dialog.style_box.setCurrentText("print")
-        dialog.key.setText("sk-or-v1-secretsecretsecret1234")
-        dialog.save_and_accept()
-        s = make_settings()
-        assert (s.value("main/lang"), s.value("ui/theme"), int(s.value("cache/backups_keep")),
-                s.value("export/style")) == ("en", "dark", 9, "print")
-        assert ring.store[("qnai-desktop", "openrouter")] == "sk-or-v1-secretsecretsecret1234"
-        ini = Path(s.fileName()).read_text(encoding="utf-8")
-        assert "secret" not in ini
-        again = SettingsDialog(str(tmp_path / "c.sqlite"), "en", ["house_default", "print"])
-        qtbot.addWidget(again)
-        assert again.key_status.text() == "Stored: ••••1234"
-        assert again.backups.value() == 9
-    finally:
-        keyring.set_keyring(previous)
+def test_settings_round_trip_and_key_goes_to_keyring_only(qtbot, tmp_path: Path, ring) -> None:
+    dialog = SettingsDialog(str(tmp_path / "c.sqlite"), "ko", ["house_default", "print"])
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.backups.setValue(9)
+    dialog.style_box.setCurrentText("print")
+    dialog.key.setText("sk-or-v1-secretsecretsecret1234")
+    dialog.save_and_accept()
+    s = make_settings()
+    assert (s.value("main/lang"), s.value("ui/theme"), int(s.value("cache/backups_keep")),
+            s.value("export/style")) == ("en", "dark", 9, "print")
+    assert ring.store[("qnai-desktop", "openrouter")] == "sk-or-v1-secretsecretsecret1234"
+    ini = Path(s.fileName()).read_text(encoding="utf-8")
+    assert "secret" not in ini
+    again = SettingsDialog(str(tmp_path / "c.sqlite"), "en", ["house_default", "print"])
+    qtbot.addWidget(again)
+    assert again.key_status.text() == "Stored: ••••1234"
+    assert again.backups.value() == 9
 
 
 def test_error_dialog_details_collapse_and_copy(qtbot) -> None:
