@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         elif entry.kind in ("chart", "series"):
             self.open_chart(entry.key)
         else:
-            tab, method = {"ticker": ("watchlist", "select_ticker"),
+            tab, method = {"ticker": ("watchlist", "select"),
                            "monitor": ("monitors", "select_monitor"),
                            "scenario": ("scenarios", "select_model")}[entry.kind]
             page = self.show_tab(tab)

@@ -172,3 +172,15 @@ def test_refresh_shortcut_shows_progress_dock(window, monkeypatch) -> None:
     assert window.act_refresh.shortcut().toString() == "Ctrl+R"
     window.act_refresh.trigger()
     assert window.refresh_dock.isVisible() and started == [None]
+
+
+def test_palette_jumps_select_the_ticker_monitor_and_model(window) -> None:
+    from qnai_desktop.core.palette import PaletteEntry
+
+    window.go_to(PaletteEntry("ticker", "CRWV", "CRWV CoreWeave"))
+    assert window.pages["watchlist"].current_ticker() == "CRWV"
+    window.go_to(PaletteEntry("monitor", "cds.coreweave_5y", "CoreWeave 5Y CDS"))
+    assert window.tabs.currentWidget() is window.pages["monitors"]
+    assert window.pages["monitors"].current_series() == "cds.coreweave_5y"
+    window.go_to(PaletteEntry("scenario", "spec_decoding", "Speculative decoding"))
+    assert window.pages["scenarios"].state.model.id == "spec_decoding"

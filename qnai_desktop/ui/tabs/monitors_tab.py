@@ -207,6 +207,15 @@ class MonitorsTab(CacheTab):
         index = self.view.selectionModel().currentIndex()
         return self.model.row_label(index.row()) if index.isValid() else None
 
+    def select_monitor(self, series_id: str) -> bool:
+        """Select the row of ``series_id`` (command palette); False when it is not monitored."""
+        self.refresh_if_dirty()
+        for row in range(self.model.rowCount()):
+            if self.model.row_label(row) == series_id:
+                self.view.setCurrentIndex(self.model.index(row, 0))
+                return True
+        return False
+
     def _show_detail(self) -> None:
         sid = self.current_series()
         row = self.rows.get(sid) if sid else None

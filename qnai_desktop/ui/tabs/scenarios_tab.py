@@ -89,6 +89,8 @@ class ScenariosTab(CacheTab):
         self.reset_button = QPushButton()
         self.params = ScenarioParamPanel()
         scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        # inputs fit the panel's width (long labels wrap) instead of hiding values past the edge
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         inner_box = QVBoxLayout(inner)
         inner_box.setContentsMargins(0, 0, 6, 0)
@@ -231,6 +233,14 @@ class ScenariosTab(CacheTab):
         self._show_comparison()
 
     # -- the open model ------------------------------------------------------------------
+    def select_model(self, model_id: str) -> bool:
+        """Show scenario model ``model_id`` (command palette); False when unknown."""
+        for i in range(self.models_list.count()):
+            if self.models_list.item(i).data(Qt.ItemDataRole.UserRole) == model_id:
+                self.models_list.setCurrentRow(i)
+                return True
+        return False
+
     def _build_model(self) -> None:
         model, lang = self.state.model, self.ctx.lang
         self.title.setText(text(model, lang))

@@ -34,6 +34,7 @@ class ScenarioParamRow(QWidget):
         self.param = param
         self._scale = display_scale(param.unit)
         self.label = QLabel(text(param, lang))
+        self.label.setWordWrap(True)  # a long input name wraps rather than widening the panel
         self.tag = QLabel(tr("scn.tag_assumption" if param.is_assumption else "scn.tag_note", lang))
         self.tag.setStyleSheet(TAG_STYLE[param.is_assumption] + "border-radius: 6px; padding: 0 5px;"
                                " font-size: 8pt;")
@@ -50,7 +51,7 @@ class ScenarioParamRow(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.label)
-        top.addWidget(self.tag)
+        top.addWidget(self.tag, 0, Qt.AlignmentFlag.AlignTop)
         top.addStretch(1)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
