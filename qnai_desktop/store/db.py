@@ -50,7 +50,9 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise CorruptCacheError(f"{path}: not a readable Q&AI cache ({exc})") from exc
-    return sqlite_utils.Database(conn)
+    # No sqlite-utils plugins: third-party code installed beside us must not alter the cache's
+    # connection (and scanning every installed package's entry points costs ~50 ms at start-up).
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:

@@ -27,6 +27,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.cache = cache
         self.lang = lang
+        self.stopped = False  # the window closed: background work (polling, alerts) ends
         self._data_version = cache.data_version()
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
@@ -53,4 +54,5 @@ class AppContext(QObject):
             self.sig_language_changed.emit(lang)
 
     def stop(self) -> None:
+        self.stopped = True
         self._timer.stop()

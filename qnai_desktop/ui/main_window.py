@@ -2,25 +2,61 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.changes import ChangeSet
 from ..core.formatting import fmt_date
 from ..core.palette import PaletteEntry
+from .alert_watcher import AlertWatcher
 from .app_context import AppContext
 from .command_palette import CommandPalette
 from .export import strings as _export_strings  # noqa: F401 - registers the export menu strings
 from .help_dialog import HelpDialog
 from .i18n import tr
 from .settings import make_settings
-from .tabs.charts_tab import ChartsTab
-from .tabs.monitors_tab import MonitorsTab
-from .tabs.scenarios_tab import ScenariosTab
-from .tabs.watchlist_tab import WatchlistTab
 
 TAB_NAMES = ["watchlist", "charts", "monitors", "scenarios"]
+
+
+def _make_page(name: str, ctx: AppContext, watcher: AlertWatcher) -> QWidget:
+    """Import and build one tab (each tab's module graph costs 40–180 ms, so only on demand)."""
+    if name == "watchlist":
+        from .tabs.watchlist_tab import WatchlistTab
+        return WatchlistTab(ctx)
+    if name == "charts":
+        from .tabs.charts_tab import ChartsTab
+        return ChartsTab(ctx)
+    if name == "monitors":
+        from .tabs.monitors_tab import MonitorsTab
+        return MonitorsTab(ctx, watcher=watcher)
+    if name == "scenarios":
+        from .tabs.scenarios_tab import ScenariosTab
+        return ScenariosTab(ctx)
+    raise KeyError(name)
+
+
+class Pages(Mapping[str, QWidget]):
+    """The four tabs by name; asking for one that was not built yet builds it (and its tab)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self.built: dict[str, QWidget] = {}
+
+    def __getitem__(self, name: str) -> QWidget:
+        if name not in TAB_NAMES:
+            raise KeyError(name)
+        page = self.built.get(name)
+        return page if page is not None else self._window._build_page(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(TAB_NAMES)
+
+    def __len__(self) -> int:
+        return len(TAB_NAMES)
 
 
 class MainWindow(QMainWindow):
@@ -28,12 +64,21 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.tabs = QTabWidget()
-        self.pages: dict[str, QWidget] = {
-            "watchlist": WatchlistTab(ctx), "charts": ChartsTab(ctx),
-            "monitors": MonitorsTab(ctx), "scenarios": ScenariosTab(ctx)}
-        for name in TAB_NAMES:
-            self.tabs.addTab(self.pages[name], "")
+        # Tabs are built when first shown, into a slot that holds each place until then.
+        self.pages = Pages(self)
+        self._slots: list[QWidget] = []
+        for _name in TAB_NAMES:
+            slot = QWidget()
+            QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+            self._slots.append(slot)
+            self.tabs.addTab(slot, "")
+        self._closed = False
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
+        self.badges: dict[str, int] = {}
+        # Alerts run from start-up whether or not the Monitors tab was ever opened.
+        self.alert_watcher = AlertWatcher(ctx, parent=self)
+        self.alert_watcher.sig_badge_changed.connect(self._on_alert_badge)
         # Built on first use: the refresh machinery (httpx, providers) is not needed to paint.
         self._refresh_panel = None
         self._refresh_dock: QDockWidget | None = None
@@ -49,17 +94,32 @@ class MainWindow(QMainWindow):
         ctx.sig_language_changed.connect(lambda _l: self.retranslate())
         ctx.sig_status_message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         ctx.sig_open_chart_requested.connect(self.open_chart)
-        self.badges: dict[str, int] = {}
-        for name, page in self.pages.items():
-            sig = getattr(page, "sig_badge_changed", None)
-            if sig is not None:  # a tab that counts something for the user (e.g. new alerts)
-                sig.connect(lambda n, name=name: self.set_badge(name, n))
         self.palette = CommandPalette(self._palette_entries,
                                       ctx.lang, self)
         self.palette.sig_entry_chosen.connect(self.go_to)
         self.retranslate()
         self._update_status()
         self._restore_state()
+        self.current_page()  # the visible tab is built now; the others when first shown
+
+    def _on_alert_badge(self, count: int) -> None:
+        self.set_badge("monitors", count)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index and not self._closed:  # not while Qt tears the tabs down after close
+            self.pages[TAB_NAMES[index]]
+
+    def _build_page(self, name: str) -> QWidget:
+        page = _make_page(name, self.ctx, self.alert_watcher)
+        self.pages.built[name] = page
+        slot = self._slots[TAB_NAMES.index(name)]
+        slot.layout().addWidget(page)
+        if slot.isVisible():
+            page.show()  # now, not on the layout's queued show: the tab is on screen already
+        sig = getattr(page, "sig_badge_changed", None)
+        if sig is not None and name != "monitors":  # monitors' count comes from the watcher
+            sig.connect(lambda n, name=name: self.set_badge(name, n))
+        return page
 
     # -- construction -------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -147,8 +207,12 @@ class MainWindow(QMainWindow):
     # -- behaviour ----------------------------------------------------------------------
     def show_tab(self, name: str) -> QWidget:
         page = self.pages[name]
-        self.tabs.setCurrentWidget(page)
+        self.tabs.setCurrentIndex(TAB_NAMES.index(name))
         return page
+
+    def current_page(self) -> QWidget:
+        """The tab on screen (built: showing a tab builds it)."""
+        return self.pages[TAB_NAMES[self.tabs.currentIndex()]]
 
     def _tab_title(self, name: str) -> str:
         count = self.badges.get(name, 0) if hasattr(self, "badges") else 0
@@ -322,8 +386,10 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         tab = s.value("main/tab", "watchlist")
-        if tab in self.pages:
-            self.tabs.setCurrentWidget(self.pages[tab])
+        if tab in TAB_NAMES:
+            blocked = self.tabs.blockSignals(True)  # build only that tab, once, after this
+            self.tabs.setCurrentIndex(TAB_NAMES.index(tab))
+            self.tabs.blockSignals(blocked)
 
     def save_state(self) -> None:
         s = make_settings()
@@ -334,6 +400,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         self.save_state()
         self.ctx.stop()
         super().closeEvent(event)

@@ -46,7 +46,7 @@ def test_palette_enter_jumps_to_a_tab(window, qtbot) -> None:
     qtbot.keyClicks(window.palette.query, "Oracle CDS 5")
     qtbot.keyClick(window.palette.query, Qt.Key.Key_Return)
     assert not window.palette.isVisible()
-    assert window.tabs.currentWidget() in (window.pages["monitors"], window.pages["charts"])
+    assert window.current_page() in (window.pages["monitors"], window.pages["charts"])
 
 
 def test_palette_runs_actions(window, qtbot) -> None:
@@ -55,6 +55,24 @@ def test_palette_runs_actions(window, qtbot) -> None:
     qtbot.keyClick(window.palette.query, Qt.Key.Key_Return)
     assert window.ctx.lang == "en"
     assert window.tabs.tabText(0) == "Watchlist"
+
+
+def test_tabs_are_built_when_first_shown(qtbot, db_path: Path) -> None:
+    make_settings().setValue("main/tab", "charts")  # the tab she left open last time
+    w = build_window(db_path, lang="en")
+    qtbot.addWidget(w)
+    w.show()
+    assert set(w.pages.built) == {"charts"}  # only what is on screen is built before first paint
+    assert w.current_page() is w.pages.built["charts"] and w.current_page().isVisible()
+    w.tab_actions[3].trigger()  # Ctrl+4
+    assert set(w.pages.built) == {"charts", "scenarios"}
+    assert w.pages.built["scenarios"].isVisible()
+    w.tabs.tabBar().setCurrentIndex(0)  # a click on the tab bar
+    watchlist = w.pages.built["watchlist"]
+    assert watchlist.isVisible() and watchlist.proxy.rowCount() == 8
+    assert w.pages["monitors"] is w.pages["monitors"]  # built once, on request
+    assert len(w.pages) == 4 and list(w.pages) == ["watchlist", "charts", "monitors", "scenarios"]
+    w.ctx.stop()
 
 
 def test_shortcuts_are_bound(window) -> None:
@@ -180,7 +198,7 @@ def test_palette_jumps_select_the_ticker_monitor_and_model(window) -> None:
     window.go_to(PaletteEntry("ticker", "CRWV", "CRWV CoreWeave"))
     assert window.pages["watchlist"].current_ticker() == "CRWV"
     window.go_to(PaletteEntry("monitor", "cds.coreweave_5y", "CoreWeave 5Y CDS"))
-    assert window.tabs.currentWidget() is window.pages["monitors"]
+    assert window.current_page() is window.pages["monitors"]
     assert window.pages["monitors"].current_series() == "cds.coreweave_5y"
     window.go_to(PaletteEntry("scenario", "spec_decoding", "Speculative decoding"))
     assert window.pages["scenarios"].state.model.id == "spec_decoding"

@@ -256,12 +256,20 @@ def test_badge_shows_in_the_main_windows_tab_title(qtbot, db_path: Path) -> None
 
     window = build_window(db_path, lang="ko")
     qtbot.addWidget(window)
-    page = window.pages["monitors"]
-    qtbot.waitUntil(lambda: page.badge_count >= 0)
+    watcher = window.alert_watcher
+    qtbot.waitUntil(lambda: watcher.badge_count >= 0)
     alerts.add_rule(window.ctx.cache, {"kind": "level_above", "series": ORACLE, "threshold": 300})
     import_from_another_process(db_path, ORACLE, {"2026-08-03": 310.0})
     window.ctx.check_external_change()
+    # The alert fired and the badge counts it although the Monitors tab was never opened ...
+    assert "monitors" not in window.pages.built
     assert window.tabs.tabText(2) == "모니터 (1)"
+    # ... and opening it shows the same count and the event, evaluated once (no duplicate).
+    window.show()
+    window.tabs.setCurrentIndex(2)
+    page = window.pages.built["monitors"]
+    assert page.badge_count == 1 and alerts.unacknowledged_count(window.ctx.cache) == 1
+    assert page.events.table.rowCount() == 1
     window.ctx.stop()
 
 

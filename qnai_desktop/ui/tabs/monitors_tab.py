@@ -1,18 +1,17 @@
 """Monitors tab: where each market signal of the note stands, and the alerts its rules raised.
 
-Rules are evaluated after EVERY cache change — own writes and other processes' ('*') — even while
-the tab is hidden, so the badge on the tab title is right on the morning check. Recording alerts
-announces ``{'alert_events'}`` only, and that change is never re-evaluated: no notification loop.
+Rules are evaluated after EVERY cache change — own writes and other processes' ('*') — by an
+``AlertWatcher`` the main window owns from start-up, so the badge on the tab title is right on the
+morning check even before this tab is first opened (see ui/alert_watcher.py).
 Drawing (the table, rules and log) still happens only while the tab is visible (``CacheTab``).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +38,7 @@ from ...services.monitor_table import (
     remove_user_monitor,
 )
 from ...store.errors import StoreError
+from ..alert_watcher import AlertWatcher
 from ..app_context import AppContext
 from ..rule_editor import RuleEditorDialog, explain
 from ..widgets.monitor_detail import MonitorDetail
@@ -52,8 +52,6 @@ from ..widgets.monitor_style import legend_html
 from ..widgets.sparkline_delegate import SparklineDelegate
 from .base_tab import CacheTab
 
-RECHECK_MS = 3_600_000  # hourly: "data older than N days" becomes true with time alone
-
 
 class MonitorsTab(CacheTab):
     """Monitor table, the selected monitor's thesis link, alert rules and the alert log."""
@@ -63,10 +61,14 @@ class MonitorsTab(CacheTab):
     sig_badge_changed = Signal(int)  # unacknowledged alerts
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today,
+                 watcher: AlertWatcher | None = None) -> None:
         super().__init__(ctx, parent)
         self.today = today
-        self.badge_count = -1
+        # The main window hands in its watcher (alerts run before this tab is first opened);
+        # a tab on its own (tests, embedding) evaluates with its own.
+        self.watcher = watcher if watcher is not None else AlertWatcher(ctx, today, self)
+        self.watcher.sig_badge_changed.connect(self.sig_badge_changed)
         self.rows: dict[str, dict] = {}
         self.stored_rules: list[alerts.StoredRule] = []
         self.title = QLabel()
@@ -77,13 +79,8 @@ class MonitorsTab(CacheTab):
         self.detail = MonitorDetail()
         self.rules = RulesPanel()
         self.events = EventsPanel()
-        self.notifier = TrayNotifier(self)
         self._connect()
         self._layout()
-        ctx.sig_cache_changed.connect(self._on_cache_changed_for_alerts)
-        self._recheck = QTimer(self, interval=RECHECK_MS, timeout=self.evaluate_now)
-        self._recheck.start()
-        QTimer.singleShot(0, self, self._startup)  # after the main window connected the badge
         self.retranslate()
 
     # -- construction -------------------------------------------------------------------
@@ -222,43 +219,18 @@ class MonitorsTab(CacheTab):
         count = sum(1 for s in self.stored_rules if s.rule is not None and sid in s.rule.series_ids())
         self.detail.show_row(row, count, self.ctx.lang)
 
-    # -- alerts (always, visible or not) ------------------------------------------------
-    def _startup(self) -> None:
-        self.evaluate_now()
-        self._update_badge(force=True)
+    # -- alerts (always, visible or not: the watcher owns them) ---------------------------
+    @property
+    def badge_count(self) -> int:
+        return self.watcher.badge_count
 
-    def _on_cache_changed_for_alerts(self, change: ChangeSet) -> None:
-        if change.tables and change.tables <= alerts.EVENT_TABLES:
-            self._update_badge()  # our own recording (or an ack): nothing new to evaluate
-        else:
-            self.evaluate_now()
+    @property
+    def notifier(self) -> TrayNotifier:
+        return self.watcher.notifier
 
     def evaluate_now(self) -> alerts.AlertRun | None:
         """Run the rules on the cache now; record, announce and badge any new crossing."""
-        try:
-            run = alerts.evaluate_and_record(self.ctx.cache, self.today(), self.ctx.lang)
-        except (StoreError, sqlite3.Error) as exc:
-            self.ctx.sig_status_message.emit(tr("mon.status.error", self.ctx.lang, error=exc))
-            return None
-        if run.wrote:
-            self.ctx.notify(run.change)
-        if run.events:
-            self._announce(run.events)
-        self._update_badge()
-        return run
-
-    def _announce(self, events: list[dict]) -> None:
-        lang, n = self.ctx.lang, len(events)
-        self.ctx.sig_status_message.emit(tr("mon.status.new_alerts", lang, n=n,
-                                            first=events[0]["message"]))
-        self.notifier.notify(tr("mon.tray.title", lang, n=n),
-                             "\n".join(ev["message"] for ev in events[:3]))
-
-    def _update_badge(self, force: bool = False) -> None:
-        count = alerts.unacknowledged_count(self.ctx.cache)
-        if force or count != self.badge_count:
-            self.badge_count = count
-            self.sig_badge_changed.emit(count)
+        return self.watcher.evaluate_now()
 
     # -- user actions (one write each, then announce the change) ------------------------
     def _write(self, action: Callable[[], ChangeSet]) -> bool:
