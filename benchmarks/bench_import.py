@@ -16,6 +16,7 @@ import cProfile
 import io
 import pstats
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -61,23 +62,29 @@ def raw_executemany(path: Path, rows: list[tuple[str, str, float]], *, fk: bool 
     return seconds
 
 
-def main(rows: int = 1_000_000) -> None:
+def main(rows: int = 1_000_000, rounds: int = 3) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         csv_path = folder / "long.csv"
         data = make_csv(csv_path, rows)
-        print(f"{len(data):,} rows, {csv_path.stat().st_size / 1e6:.1f} MB CSV, 1,000 series")
-        base = raw_executemany(folder / "raw.sqlite", data)
-        base_fk = raw_executemany(folder / "raw_fk.sqlite", data, fk=True)
-
-        cache = Cache.open(folder / "import.sqlite")
-        t0 = time.perf_counter()
-        preview = preview_file(csv_path, cache.metas())
-        t1 = time.perf_counter()
-        result = commit_imports(cache, [preview])
-        t2 = time.perf_counter()
-        cache.close()
-        parse, write, total = t1 - t0, t2 - t1, t2 - t0
+        print(f"{len(data):,} rows, {csv_path.stat().st_size / 1e6:.1f} MB CSV, 1,000 series; "
+              f"median of {rounds} interleaved rounds, each into a fresh file")
+        bases, bases_fk, parses, writes, totals = [], [], [], [], []
+        for r in range(rounds):  # interleaved, so a noisy moment hits both sides alike
+            bases.append(raw_executemany(folder / f"raw{r}.sqlite", data))
+            bases_fk.append(raw_executemany(folder / f"raw_fk{r}.sqlite", data, fk=True))
+            cache = Cache.open(folder / f"import{r}.sqlite")
+            t0 = time.perf_counter()
+            preview = preview_file(csv_path, cache.metas())
+            t1 = time.perf_counter()
+            result = commit_imports(cache, [preview])
+            t2 = time.perf_counter()
+            cache.close()
+            parses.append(t1 - t0)
+            writes.append(t2 - t1)
+            totals.append(t2 - t0)
+        base, base_fk = statistics.median(bases), statistics.median(bases_fk)
+        parse, write, total = (statistics.median(x) for x in (parses, writes, totals))
 
         profiled = Cache.open(folder / "profiled.sqlite")  # a second, profiled write (slower)
         profile = cProfile.Profile()
@@ -86,6 +93,8 @@ def main(rows: int = 1_000_000) -> None:
         profile.disable()
         profiled.close()
 
+    print(f"rounds: raw {', '.join(f'{b:.2f}' for b in bases)} s; import "
+          f"{', '.join(f'{t:.2f}' for t in totals)} s")
     print(f"raw sqlite3.executemany (baseline)  {base:6.2f} s   (foreign_keys OFF, sqlite3 default)")
     print(f"  same with foreign_keys ON          {base_fk:6.2f} s   (as the cache runs: "
           f"{base_fk / base:.2f}×)")

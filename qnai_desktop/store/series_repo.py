@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 
 import numpy as np
 import pandas as pd
@@ -110,33 +110,65 @@ class SeriesRepo(RepoBase):
                        content_hash: str, detail: str) -> ChangeSet:
         total = ChangeSet(tables={"series", "observations"})
         with self._txn(bulk=True):
+            self._upsert_metas([b.meta for b in bundles])
+            stored = self._ids_with_observations([b.meta.id for b in bundles if len(b.frame)])
+            fresh: list[tuple[str, list[str], np.ndarray, np.ndarray | None]] = []
+            pending: set[str] = set()
+            arrays = iter(_arrays_many([b.frame for b in bundles if len(b.frame)]))
             for bundle in bundles:
-                total.merge(self._write_one(bundle))
+                sid = bundle.meta.id
+                change = ChangeSet(series={sid})
+                if len(bundle.frame):
+                    texts, values, ns = next(arrays)
+                    if sid in pending:  # the same series twice in one call: compare with the first
+                        self._insert_fresh(fresh)
+                        fresh, pending = [], set()
+                        stored.add(sid)
+                    if sid in stored:
+                        change = self._merge_rows(sid, texts, values, ns)
+                    else:  # nothing stored yet: every row is an add, written in one batch below
+                        change.added = len(texts)
+                        fresh.append((sid, texts, values, ns))
+                        pending.add(sid)
+                total.merge(change)
+            self._insert_fresh(fresh)
             self._provenance(how, total, origin=origin, content_hash=content_hash,
                              target=",".join(sorted(total.series))[:2000], detail=detail)
         return total
 
-    def _write_one(self, bundle: SeriesBundle) -> ChangeSet:
-        meta = bundle.meta
-        row = meta.to_row()
-        row["extra"] = json.dumps(row["extra"], ensure_ascii=False, sort_keys=True)
+    def _upsert_metas(self, metas: list[SeriesMeta]) -> None:
+        rows = []
+        for meta in metas:
+            row = meta.to_row()
+            row["extra"] = json.dumps(row["extra"], ensure_ascii=False, sort_keys=True)
+            rows.append([row[c] for c in _META_COLS])
         cols = ", ".join(_META_COLS)
         marks = ", ".join("?" for _ in _META_COLS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in _META_COLS[1:])
-        self.db.execute(
+        self.db.conn.executemany(
             f"INSERT INTO series ({cols}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}",
-            [row[c] for c in _META_COLS],
-        )
-        change = ChangeSet(series={meta.id})
-        if not len(bundle.frame):
-            return change
-        texts, values, ns = _arrays(bundle.frame)
+            rows)
+
+    def _ids_with_observations(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` already have observations (one query, however many ids)."""
+        if not ids:
+            return set()
+        rows = self.db.execute(
+            "SELECT value FROM json_each(?) WHERE EXISTS"
+            " (SELECT 1 FROM observations WHERE series_id = json_each.value)",
+            [json.dumps(sorted(set(ids)))]).fetchall()
+        return {r[0] for r in rows}
+
+    def _merge_rows(self, sid: str, texts: list[str], values: np.ndarray,
+                    ns: np.ndarray | None) -> ChangeSet:
+        """Counted upsert of one series' rows over what is stored for it."""
+        change = ChangeSet(series={sid})
         old = self.db.execute(
             "SELECT date, value, n FROM observations WHERE series_id = ? AND date BETWEEN ? AND ?",
-            [meta.id, texts[0], texts[-1]]).fetchall()
+            [sid, texts[0], texts[-1]]).fetchall()
         if not old:
             change.added = len(texts)
-            self._insert_rows(meta.id, texts, values, ns, upsert=False)
+            self._insert_rows(sid, texts, values, ns, upsert=False)
             return change
         old_dates, old_values, old_ns = zip(*old, strict=True)
         pos = pd.Index(old_dates).get_indexer(texts)
@@ -154,26 +186,37 @@ class SeriesRepo(RepoBase):
         change.changed = int(len(texts) - change.added - change.unchanged)
         write = ~unchanged
         if write.any():
-            self._insert_rows(meta.id, texts[write], values[write],
+            self._insert_rows(sid, np.asarray(texts, dtype=object)[write].tolist(), values[write],
                               None if ns is None else ns[write], upsert=True)
         return change
 
-    def _insert_rows(self, series_id: str, texts: np.ndarray, values: np.ndarray,
+    def _insert_fresh(self, fresh: list[tuple[str, list[str], np.ndarray, np.ndarray | None]]) -> None:
+        """Plain inserts for series with nothing stored: one executemany for all of them (those
+        without counts bind three columns; those with counts take one call each)."""
+        plain = [(sid, texts, values) for sid, texts, values, ns in fresh if ns is None]
+        if plain:
+            self.db.conn.executemany(
+                "INSERT INTO observations (series_id, date, value) VALUES (?,?,?)",
+                chain.from_iterable(zip(repeat(sid), texts, _bindable(values))
+                                    for sid, texts, values in plain))
+        for sid, texts, values, ns in fresh:
+            if ns is not None:
+                self._insert_rows(sid, texts, values, ns, upsert=False)
+
+    def _insert_rows(self, series_id: str, texts: list[str], values: np.ndarray,
                      ns: np.ndarray | None, *, upsert: bool) -> None:
-        vals = values.tolist()
-        if np.isnan(values).any():
-            vals = [None if v != v else v for v in vals]
+        vals = _bindable(values)
         if ns is None and not upsert:  # n defaults to NULL: bind three columns, not four
             self.db.conn.executemany(
                 "INSERT INTO observations (series_id, date, value) VALUES (?,?,?)",
-                zip(repeat(series_id), texts.tolist(), vals))
+                zip(repeat(series_id), texts, vals))
             return
         n_iter = repeat(None) if ns is None else ns.tolist()
         sql = "INSERT INTO observations (series_id, date, value, n) VALUES (?,?,?,?)"
         if upsert:
             sql += (" ON CONFLICT(series_id, date) DO UPDATE SET value = excluded.value,"
                     " n = excluded.n")
-        self.db.conn.executemany(sql, zip(repeat(series_id), texts.tolist(), vals, n_iter))
+        self.db.conn.executemany(sql, zip(repeat(series_id), texts, vals, n_iter))
 
 
     def delete_series(self, series_id: str) -> ChangeSet:
@@ -188,7 +231,7 @@ class SeriesRepo(RepoBase):
         return change
 
 
-def _arrays(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+def _arrays(frame: pd.DataFrame) -> tuple[list[str], np.ndarray, np.ndarray | None]:
     """(ISO date texts, float values, n objects or None) of an observation frame, sorted by date
     with the last duplicate winning. Plain numpy when the frame is already clean (the common
     case: importers hand over sorted datetime64 frames); the pandas path otherwise."""
@@ -211,16 +254,65 @@ def _arrays(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray | N
     return _day_texts(days), values, ns
 
 
-@lru_cache(maxsize=64)
-def _day_range_texts(first: int, count: int) -> np.ndarray:
-    return np.datetime_as_string(np.arange(first, first + count).astype("datetime64[D]"), unit="D")
-
-
-def _day_texts(days: np.ndarray) -> np.ndarray:
-    """ISO texts of sorted day values; the text table of a date range is built once and shared by
-    every series over that range (an import of 1,000 series × 1,000 days formats 1,000 dates)."""
+def _arrays_many(frames: list[pd.DataFrame]) -> list[tuple[list[str], np.ndarray, np.ndarray | None]]:
+    """``_arrays`` of many non-empty frames at once: one concatenation and one pass of numpy
+    instead of a thousand small pandas calls (a 1,000-series import spends ~0.1 s on those).
+    Frames that are not already clean (unsorted, duplicate days, NaT) take ``_arrays`` itself."""
+    if len(frames) < 2:
+        return [_arrays(f) for f in frames]
+    big = pd.concat(frames, ignore_index=True)
+    dates = big["date"].to_numpy()
+    n_col = big["n"] if "n" in big else None
+    if not (np.issubdtype(dates.dtype, np.datetime64) and big["value"].dtype.kind in "fiu"
+            and (n_col is None or n_col.dtype == "Int64")):
+        return [_arrays(f) for f in frames]
+    values = big["value"].to_numpy(dtype="float64")
+    days = dates.astype("datetime64[D]")
     ints = days.astype("int64")
-    first, span = int(ints[0]), int(ints[-1] - ints[0]) + 1
+    lens = np.fromiter((len(f) for f in frames), dtype="int64", count=len(frames))
+    ends = np.cumsum(lens)
+    starts = ends - lens
+    step_bad = ~(ints[1:] > ints[:-1])  # NaT is the smallest int64: caught here or below
+    step_bad[starts[1:] - 1] = False  # the step from one frame into the next
+    bad = set(np.searchsorted(ends, np.flatnonzero(step_bad), side="right").tolist())
+    bad |= set(np.searchsorted(ends, np.flatnonzero(np.isnat(days)), side="right").tolist())
+    if len(bad) == len(frames):
+        return [_arrays(f) for f in frames]
+    nat = np.isnat(days)
+    texts = _day_texts(np.where(nat, days[~nat][0], days) if nat.any() and not nat.all() else days)
+    has_n = (np.zeros(len(frames), dtype=bool) if n_col is None
+             else ~np.logical_and.reduceat(n_col.isna().to_numpy(), starts))
+    ns_all = n_col.to_numpy(dtype=object, na_value=None) if has_n.any() else None
+    out = []
+    for k, (lo, hi) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        if k in bad:
+            out.append(_arrays(frames[k]))
+        else:
+            out.append((texts[lo:hi], values[lo:hi], ns_all[lo:hi] if has_n[k] else None))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _day_range_texts(first: int, count: int) -> tuple[str, ...]:
+    days = np.arange(first, first + count).astype("datetime64[D]")
+    return tuple(np.datetime_as_string(days, unit="D").tolist())
+
+
+def _day_texts(days: np.ndarray) -> list[str]:
+    """ISO texts of day values (no NaT); the text table of a date range is built once and shared
+    by every series over that range (an import of 1,000 series × 1,000 days formats 1,000 dates,
+    and its million rows bind references to those 1,000 strings, not a million new ones)."""
+    ints = days.astype("int64")
+    first = int(ints.min())
+    span = int(ints.max()) - first + 1
     if span > 200_000:  # a sparse series over centuries: format directly
-        return np.datetime_as_string(days, unit="D")
-    return _day_range_texts(first, span)[ints - first]
+        return np.datetime_as_string(days, unit="D").tolist()
+    return list(map(_day_range_texts(first, span).__getitem__, (ints - first).tolist()))
+
+
+def _bindable(values: np.ndarray) -> list:
+    """Float values as Python objects for sqlite3, NaN as NULL."""
+    vals = values.tolist()
+    if np.isnan(values).any():
+        vals = [None if v != v else v for v in vals]
+    return vals

@@ -289,8 +289,9 @@ def extract_long(src: SourceFile, body: pd.DataFrame, layout: Layout,
     # one sorted table, sliced per series (a slice shares the table's arrays)
     n = len(order)
     sorted_dates = dates[order]
-    table = pd.DataFrame({"date": sorted_dates, "value": values[order],
-                          "n": pd.arrays.IntegerArray(np.zeros(n, "int64"), np.ones(n, bool))})
+    table = pd.DataFrame({"date": sorted_dates, "value": values[order],  # fresh arrays: no copy
+                          "n": pd.arrays.IntegerArray(np.zeros(n, "int64"), np.ones(n, bool))},
+                         copy=False)
     starts = np.r_[0, np.flatnonzero(np.diff(sorted_codes)) + 1] if n else np.array([], int)
     ends = np.r_[starts[1:], n] if n else starts
     facts = bulk_facts(sorted_dates, starts, ends)
