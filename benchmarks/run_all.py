@@ -78,6 +78,9 @@ BENCHES = [
                "bare imports of PySide6, pyqtgraph, pandas", ("over<=", 400.0)),
         Figure("Peak RSS at first paint", r"peak RSS at first paint: median " + NUM, "MB",
                target=("<=", 300.0)),
+        *[Figure(f"{tab.title()} tab built on first open (after the first paint)",
+                 r"built on first open.*?" + tab + r" " + NUM + r" ms", "ms") for tab in
+          ("charts", "monitors", "scenarios")],
     ], quick_args=["--runs", "2"]),
     Bench("bench_slider.py", "Scenario slider latency", slider_figures()),
     Bench("bench_chart_frame.py", "1M-point chart frame", [

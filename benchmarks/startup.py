@@ -2,6 +2,10 @@
 bare ``import PySide6.QtWidgets, pyqtgraph, pandas`` measured in the same run.
 
 Target (issue 2): overhead over the bare imports ≤ 0.4 s; peak RSS ≤ 300 MB.
+The clock stops at the main window's first Paint event (the bare child stops after its imports);
+tear-down is not counted for either. Our package is byte-compiled first, as scripts/setup.sh and a
+wheel install do. Only the visible tab is built before the first paint; the time each other tab
+takes when first opened is printed too (it is not part of the target).
 Run: ``.venv/bin/python benchmarks/startup.py [--runs 7]``. Prints; never asserts.
 """
 
@@ -39,7 +43,15 @@ class FirstPaint(QObject):
         if ev.type() == QEvent.Type.Paint:
             at = time.perf_counter()
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(json.dumps({"rss_mb": rss, "at": at}), flush=True)
+            w.removeEventFilter(self)
+            # after the clock stopped: what each tab left for later costs when first opened
+            opens = {}
+            for name in ("charts", "monitors", "scenarios"):
+                t = time.perf_counter()
+                w.show_tab(name)
+                QApplication.processEvents()
+                opens[name] = (time.perf_counter() - t) * 1000
+            print(json.dumps({"rss_mb": rss, "at": at, "opens_ms": opens}), flush=True)
             os._exit(0)
         return False
 f = FirstPaint()
@@ -80,12 +92,13 @@ def main() -> None:
         env_settings = str(Path(tmp) / "settings.ini")
         os.environ["QNAI_SETTINGS"] = env_settings
         _time(APP, db)  # seeds the cache and warms the OS file cache; not counted
-        bare, app, rss = [], [], []
+        bare, app, rss, opens = [], [], [], []
         for _ in range(args.runs):  # interleaved so drift hits both equally
             bare.append(_time(BARE)[0])
             t, info = _time(APP, db)
             app.append(t)
             rss.append(info["rss_mb"])
+            opens.append(info["opens_ms"])
     b, a = statistics.median(bare), statistics.median(app)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
     print(f"bare imports (PySide6.QtWidgets, pyqtgraph, pandas): median {b * 1000:.0f} ms")
@@ -94,6 +107,9 @@ def main() -> None:
         f"overhead over bare imports: {(a - b) * 1000:.0f} ms (target ≤ 400 ms); ratio {a / b:.2f}×"
     )
     print(f"peak RSS at first paint: median {statistics.median(rss):.0f} MB (target ≤ 300 MB)")
+    first = ", ".join(f"{name} {statistics.median(o[name] for o in opens):.0f} ms"
+                      for name in opens[0])
+    print(f"built on first open, after the first paint (median; the window opened on Watchlist): {first}")
 
 
 if __name__ == "__main__":

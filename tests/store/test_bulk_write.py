@@ -24,9 +24,16 @@ DAY0 = np.datetime64("2024-01-01", "s")
 @st.composite
 def frames(draw) -> pd.DataFrame:
     """An observation frame as importers, generators or a careless caller might hand it over."""
-    days = draw(st.lists(st.integers(-400, 400), min_size=1, max_size=12))
-    if draw(st.booleans()):
-        days = sorted(set(days))  # the clean, common case
+    shape = draw(st.sampled_from(["consecutive", "sorted", "as given", "far apart"]))
+    if shape == "consecutive":  # a daily series: the common case of a big import
+        start = draw(st.integers(-400, 400))
+        days = list(range(start, start + draw(st.integers(1, 12))))
+    else:
+        days = draw(st.lists(st.integers(-400, 400), min_size=1, max_size=12))
+        if shape != "as given":
+            days = sorted(set(days))
+        if shape == "far apart":  # a range too wide for the shared table of day texts
+            days.append(250_000)
     seconds = draw(st.sampled_from([0, 3600]))  # a time of day is truncated to the day
     dates = DAY0 + np.array(days, dtype="int64") * np.timedelta64(86_400, "s") + np.timedelta64(seconds, "s")
     values = draw(st.lists(st.one_of(st.floats(-1e6, 1e6), st.just(float("nan"))),
