@@ -5,7 +5,9 @@ Baseline, measured in the same run: plain ``sqlite3.executemany`` of the same 1M
 rows prepared before the clock starts. The import is timed end to end — ``preview_file`` (read,
 detect, parse, check duplicates) + ``commit_imports`` (``Cache.write_bundles``, one
 transaction) — and split into its phases, with a cProfile of the write so the lead can see
-where ``write_bundles`` spends its time. Prints, never asserts.
+where ``write_bundles`` spends its time. Five interleaved rounds (raw, raw with foreign keys,
+import), each into fresh files: the medians of each side are the figures, and each round's
+paired ratio is printed too, because a shared 2-core machine is noisy. Prints, never asserts.
 
 Run: ``.venv/bin/python benchmarks/bench_import.py [rows]``
 """
@@ -62,7 +64,7 @@ def raw_executemany(path: Path, rows: list[tuple[str, str, float]], *, fk: bool 
     return seconds
 
 
-def main(rows: int = 1_000_000, rounds: int = 3) -> None:
+def main(rows: int = 1_000_000, rounds: int = 5) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         csv_path = folder / "long.csv"
@@ -80,6 +82,9 @@ def main(rows: int = 1_000_000, rounds: int = 3) -> None:
             result = commit_imports(cache, [preview])
             t2 = time.perf_counter()
             cache.close()
+            for name in (f"raw{r}.sqlite", f"raw_fk{r}.sqlite", f"import{r}.sqlite"):
+                for extra in ("", "-wal", "-shm"):
+                    (folder / (name + extra)).unlink(missing_ok=True)
             parses.append(t1 - t0)
             writes.append(t2 - t1)
             totals.append(t2 - t0)
@@ -94,7 +99,9 @@ def main(rows: int = 1_000_000, rounds: int = 3) -> None:
         profiled.close()
 
     print(f"rounds: raw {', '.join(f'{b:.2f}' for b in bases)} s; import "
-          f"{', '.join(f'{t:.2f}' for t in totals)} s")
+          f"{', '.join(f'{t:.2f}' for t in totals)} s; paired ratios "
+          f"{', '.join(f'{t / b:.2f}' for t, b in zip(totals, bases, strict=True))} "
+          f"(median {statistics.median(t / b for t, b in zip(totals, bases, strict=True)):.2f}×)")
     print(f"raw sqlite3.executemany (baseline)  {base:6.2f} s   (foreign_keys OFF, sqlite3 default)")
     print(f"  same with foreign_keys ON          {base_fk:6.2f} s   (as the cache runs: "
           f"{base_fk / base:.2f}×)")

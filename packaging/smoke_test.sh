@@ -95,6 +95,14 @@ sys.exit(0 if len(raw) > 20000 and nonzero > 0.02 else 1)
 PY
 ok "screenshot $(basename "$png") is not blank"
 
+# 4b. the tabs built on first open are in the bundle too (their imports are inside functions)
+for tab in charts monitors scenarios; do
+  "$exe" screenshot --tab "$tab" --out "$tmp/$tab.png" --db "$db" >"$tmp/shot-$tab.log" 2>&1 \
+    || { cat "$tmp/shot-$tab.log" >&2; fail "screenshot of the $tab tab exited non-zero"; }
+  [ "$(stat -c %s "$tmp/$tab.png")" -gt 20000 ] || fail "the $tab screenshot is nearly empty"
+done
+ok "charts, monitors and scenarios tabs render from the bundle"
+
 # 5. size and start times
 size="$(du -sh "$app_dir" | cut -f1)"
 : >"$tmp/t_version"; : >"$tmp/t_paint"

@@ -68,16 +68,17 @@ def suggest(candidates: list[Candidate], existing: dict[str, SeriesMeta],
         first, last = facts.first, facts.last
         if cand.fixed is not None:
             m = cand.fixed
-            row = MappingRow(cand.key, cand.label, m.id, m.title_ko, m.title_en, m.unit,
-                             m.frequency, m.source, cand.rows, first, last, editable=False)
+            row = set_status(MappingRow(cand.key, cand.label, m.id, m.title_ko, m.title_en, m.unit,
+                                        m.frequency, m.source, cand.rows, first, last, editable=False),
+                             existing)
         else:
             sid = _unique(_suggest_id(cand, existing, remembered), used)
             row = MappingRow(cand.key, cand.label, sid, cand.label, cand.label,
                              cand.unit_hint or "index", facts.frequency,
                              cand.source_hint or "", cand.rows, first, last)
-            row = retarget(row, sid, existing)
+            row = retarget(row, sid, existing)  # sets the status too
         used.add(row.series_id)
-        out.append(set_status(row, existing))
+        out.append(row)
     return out
 
 
