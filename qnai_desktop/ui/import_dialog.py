@@ -45,7 +45,7 @@ from .app_context import AppContext
 from .i18n import register, tr
 from .import_mapping import MappingTable
 from .models.pandas_model import PandasTableModel
-from .tasks import Task
+from .tasks import Task, while_alive
 
 register({
     "import.title": ("데이터 가져오기", "Import data"),
@@ -193,8 +193,8 @@ class ImportDialog(QDialog):
             self.files.append(entry)
             self.file_list.addItem(f"{entry.path.name} — {tr('import.reading', self.ctx.lang)}")
             task = Task(lambda _w, p=entry.path: read_preview(p, existing, remembered), name="preview")
-            task.sig_task_succeeded.connect(lambda res, e=entry: self._previewed(e, res))
-            task.sig_task_failed.connect(lambda msg, e=entry: self._previewed(e, msg))
+            task.sig_task_succeeded.connect(while_alive(self, lambda res, e=entry: self._previewed(e, res)))
+            task.sig_task_failed.connect(while_alive(self, lambda msg, e=entry: self._previewed(e, msg)))
             self._track(task).start()
         if self.file_list.currentRow() < 0 and self.files:
             self.file_list.setCurrentRow(0)
@@ -257,8 +257,8 @@ class ImportDialog(QDialog):
         gen = self._generation
         task = Task(lambda w: commit_imports(w.cache, previews, dry_run=True),
                     db_path=self.ctx.cache.path, name="import dry run")
-        task.sig_task_succeeded.connect(lambda r: self._counted(gen, r, ""))
-        task.sig_task_failed.connect(lambda msg: self._counted(gen, None, msg))
+        task.sig_task_succeeded.connect(while_alive(self, lambda r: self._counted(gen, r, "")))
+        task.sig_task_failed.connect(while_alive(self, lambda msg: self._counted(gen, None, msg)))
         self._track(task).start()
         self._update_state()
 
@@ -298,7 +298,8 @@ class ImportDialog(QDialog):
     # -- state ---------------------------------------------------------------------------------
     def _track(self, task: Task) -> Task:
         self._busy.add(task)
-        task.sig_task_done.connect(lambda t=task: (self._busy.discard(t), self._update_state()))
+        task.sig_task_done.connect(
+            while_alive(self, lambda t=task: (self._busy.discard(t), self._update_state())))
         return task
 
     def _can_commit(self) -> bool:

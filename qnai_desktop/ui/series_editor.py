@@ -34,7 +34,7 @@ from ..services.importers import PasteError, frame_from_rows, split_pasted, writ
 from ..services.importers.mapping import ID_RE
 from .app_context import AppContext
 from .i18n import register, tr
-from .tasks import Task
+from .tasks import Task, while_alive
 
 register({
     "editor.title": ("시리즈 값 입력", "Enter series values"),
@@ -178,7 +178,7 @@ class SeriesEditor(QDialog):
         self.task.sig_task_succeeded.connect(self._saved)
         self.task.sig_task_failed.connect(self._error)
         self.btn_save.setEnabled(False)
-        self.task.sig_task_done.connect(lambda: self.btn_save.setEnabled(True))
+        self.task.sig_task_done.connect(while_alive(self, lambda: self.btn_save.setEnabled(True)))
         self.task.start()
 
     def _meta(self, sid: str) -> SeriesMeta:

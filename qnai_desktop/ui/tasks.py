@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..store.cache import Cache
@@ -49,6 +50,20 @@ class Work:
     cache: Cache | None
     progress: Callable[[Any], None]
     cancelled: Callable[[], bool]
+
+
+def while_alive(owner: QObject, fn: Callable[..., Any]) -> Callable[..., None]:
+    """``fn`` as a slot that does nothing once ``owner``'s C++ object is gone.
+
+    A task may finish after the dialog that started it was closed and deleted; a plain lambda
+    would then touch deleted widgets ("Internal C++ object already deleted"). Bound methods of a
+    QObject are disconnected by Qt on their own; lambdas need this guard."""
+
+    def slot(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            fn(*args)
+
+    return slot
 
 
 class Task(QObject):

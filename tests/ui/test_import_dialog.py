@@ -156,3 +156,38 @@ def test_new_series_typed_by_hand(qtbot, ctx) -> None:
     meta = ctx.cache.series_meta("meta.reels_revenue_run_rate")
     assert (meta.unit, meta.frequency, meta.is_demo) == ("usd_bn", "Q", False)
     assert list(ctx.cache.observations("meta.reels_revenue_run_rate")["value"]) == [50.0, 56.5]
+
+
+def test_closing_the_dialog_while_files_are_read_is_safe(qtbot, ctx) -> None:
+    """She drops a file and closes the dialog at once: the background read finishes later and
+    must not touch the deleted dialog (no 'Internal C++ object already deleted')."""
+    import gc
+    import threading
+
+    import shiboken6
+
+    from qnai_desktop.ui import import_dialog
+
+    gate = threading.Event()
+    real = import_dialog.read_preview
+
+    def slow_read(*args):
+        gate.wait(10)
+        return real(*args)
+
+    original, import_dialog.read_preview = import_dialog.read_preview, slow_read
+    try:
+        dlg = ImportDialog(ctx)
+        dlg.show()
+        dlg.add_files([FIX / "korean_euckr.csv"])
+        task = next(iter(dlg._busy))
+        dlg.close()
+        dlg.deleteLater()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dlg), timeout=5_000)
+        with qtbot.waitSignal(task.sig_task_done, timeout=10_000):
+            gate.set()  # the read finishes only now, after the dialog is gone
+        qtbot.wait(50)  # queued slots run; pytest-qt fails the test on any exception in them
+        gc.collect()
+    finally:
+        import_dialog.read_preview = original
+        gate.set()
