@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.changes import ChangeSet
 from ...core.watchlist import (
     DEFAULT_STALE_DAYS,
     EDITABLE,
@@ -41,11 +40,10 @@ from ...core.watchlist import (
     store_column,
     view_frame,
 )
-from ...services.fundamentals.live import set_earnings, value_table
-from ...store.errors import StoreError
+from ...services.fundamentals.live import value_table
 from ..app_context import AppContext
-from ..settings import make_settings
 from ..widgets.watchlist_check import WatchlistCheck
+from ..widgets.watchlist_columns import WatchlistColumns
 from ..widgets.watchlist_detail import WatchlistDetail
 from ..widgets.watchlist_links import describe_links, link_choices
 from ..widgets.watchlist_model import WatchlistModel, fmt_per
@@ -58,7 +56,6 @@ from .base_tab import CacheTab
 HEADER_KEYS = {"ticker": "col.ticker", "name": "col.name", "market_cap_usd_bn": "col.market_cap",
                "per_12mf": "col.per", "thesis1": "col.thesis1", "thesis2": "col.thesis2",
                "as_of": "col.as_of"}
-HIDDEN_KEY = "watchlist/hidden_columns"
 AUTO_SIZE_ROWS = 300  # beyond this, sizing rows/columns to contents costs more than it helps
 
 
@@ -101,14 +98,12 @@ class WatchlistTab(CacheTab):
         self.check = WatchlistCheck()
         self._bench = Benchmarks()
         self._haystack = np.array([], dtype=object)
-        self._hidden = set(self._load_hidden())
-        self._column_actions: dict[str, QAction] = {}
         self._sized = False
         self._fitted = False
         self._issue_count = 0
         self._layout()
+        self.columns = WatchlistColumns(self.view, self.toolbar.columns_menu, self)
         self._connect()
-        self._build_column_menu()
         self.retranslate()
 
     # -- construction -------------------------------------------------------------------
@@ -175,16 +170,6 @@ class WatchlistTab(CacheTab):
                         context=Qt.ShortcutContext.WidgetShortcut)
         esc.activated.connect(self.toolbar.filter.clear)
 
-    def _build_column_menu(self) -> None:
-        for col in VIEW_COLUMNS[1:]:  # the ticker always stays
-            act = QAction(self, checkable=True, checked=col not in self._hidden)
-            act.toggled.connect(lambda on, col=col: self.set_column_visible(col, on))
-            self.toolbar.columns_menu.addAction(act)
-            self._column_actions[col] = act
-        self.toolbar.columns_menu.addSeparator()
-        self.act_note_order = self.toolbar.columns_menu.addAction("")
-        self.act_note_order.triggered.connect(self.note_order)
-
     # -- language -----------------------------------------------------------------------
     def _headers(self) -> dict[str, str]:
         lang = self.ctx.lang
@@ -202,9 +187,7 @@ class WatchlistTab(CacheTab):
         self.act_redo.setText(tr("wl.redo", lang))
         headers = self._headers()
         self.model.set_headers(headers)
-        for col, act in self._column_actions.items():
-            act.setText(headers[col])
-        self.act_note_order.setText(tr("wl.note_order", lang))
+        self.columns.retranslate(headers, lang)
         self._title_bottom()
 
     def _title_bottom(self) -> None:
@@ -241,7 +224,7 @@ class WatchlistTab(CacheTab):
         self.check.set_issues(issues, names, lang)
         self._issue_count = len(issues)
         self.retranslate()
-        self._apply_hidden()
+        self.columns.apply()
         self._size_table()
         self.detail.set_link_choices(link_choices(cache, lang))
         if current and self.current_ticker() != current:
@@ -312,29 +295,11 @@ class WatchlistTab(CacheTab):
         self.toolbar.count.setText(tr("wl.filter.count", self.ctx.lang, shown=self.proxy.rowCount(),
                                       total=self.model.rowCount()) if mask is not None else "")
 
-    def _load_hidden(self) -> list[str]:
-        value = make_settings().value(HIDDEN_KEY, [])
-        values = [value] if isinstance(value, str) else list(value or [])
-        return [v for v in values if v in VIEW_COLUMNS[1:]]
-
     def set_column_visible(self, col: str, visible: bool) -> None:
-        (self._hidden.discard if visible else self._hidden.add)(col)
-        settings = make_settings()
-        settings.setValue(HIDDEN_KEY, sorted(self._hidden))
-        settings.sync()
-        self._apply_hidden()
-
-    def _apply_hidden(self) -> None:
-        for i, col in enumerate(VIEW_COLUMNS):
-            self.view.setColumnHidden(i, col in self._hidden)
-            act = self._column_actions.get(col)
-            if act is not None and act.isChecked() == (col in self._hidden):
-                act.blockSignals(True)
-                act.setChecked(col not in self._hidden)
-                act.blockSignals(False)
+        self.columns.set_visible(col, visible)
 
     def note_order(self) -> None:
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.columns.note_order()
 
     def select(self, ticker: str, column: str | None = None) -> QModelIndex:
         row = self.model.row_of(ticker)
@@ -360,8 +325,8 @@ class WatchlistTab(CacheTab):
             box.setFocus(Qt.FocusReason.OtherFocusReason)
             box.selectAll()
             return
-        if column in self._hidden:
-            self.set_column_visible(column, True)
+        if column in self.columns.hidden:
+            self.columns.set_visible(column, True)
         if not self.select(ticker, column).isValid():
             self.toolbar.filter.clear()
             self.select(ticker, column)
@@ -409,17 +374,7 @@ class WatchlistTab(CacheTab):
         return self.ops.set_benchmark(name, float(box.value() if value is None else value))
 
     def set_earnings(self, ticker: str, usd_bn: float, as_of: str) -> bool:
-        """The analyst's dated 12MF earnings estimate; the PER follows in the same transaction
-        (kept in the name's history, not on the undo stack: enter the old estimate to go back)."""
-        try:
-            change: ChangeSet = set_earnings(self.ctx.cache, ticker, usd_bn, as_of)
-        except (StoreError, KeyError, ValueError) as exc:
-            self._say(tr("wl.store_error", self.ctx.lang, msg=str(exc)), True)
-            return False
-        self.ctx.notify(change)
-        self._say(tr("wl.values.saved", self.ctx.lang, ticker=ticker, value=f"{usd_bn:,.1f}",
-                     as_of=as_of))
-        return True
+        return self.ops.set_earnings(ticker, usd_bn, as_of)
 
     def import_path(self, path: Path | str) -> bool:
         return self.ops.import_path(path)

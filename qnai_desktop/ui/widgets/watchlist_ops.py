@@ -27,6 +27,7 @@ from ...core.watchlist import (
     parse_ticker,
     store_column,
 )
+from ...services.fundamentals.live import set_earnings
 from ...store.errors import StoreError
 from ...store.watchlist_extra import apply_patch, links_of
 from ..app_context import AppContext
@@ -184,3 +185,16 @@ class WatchlistOps(QObject):
             return 0
         self.sig_message.emit(tr("wl.exported", self.lang, n=n, path=str(path)), False)
         return n
+
+    def set_earnings(self, ticker: str, usd_bn: float, as_of: str) -> bool:
+        """The analyst's dated 12MF earnings estimate; the PER follows in the same transaction
+        (kept in the name's history, not on the undo stack: enter the old estimate to go back)."""
+        try:
+            change = set_earnings(self.ctx.cache, ticker, usd_bn, as_of)
+        except (StoreError, KeyError, ValueError) as exc:
+            self.sig_message.emit(tr("wl.store_error", self.lang, msg=str(exc)), True)
+            return False
+        self.ctx.notify(change)
+        self.sig_message.emit(tr("wl.values.saved", self.lang, ticker=ticker, value=f"{usd_bn:,.1f}",
+                                 as_of=as_of), False)
+        return True
