@@ -46,6 +46,9 @@ def create_application():
 
 def build_window(db: Path | str | None, lang: str | None = None):
     """Open the cache (seeding a new one), then the main window over it (not shown)."""
+    import sqlite3
+
+    from .store import health
     from .ui.app_context import AppContext
     from .ui.main_window import MainWindow
     from .ui.settings import make_settings
@@ -54,39 +57,69 @@ def build_window(db: Path | str | None, lang: str | None = None):
     cache = open_cache(db)
     lang = lang or str(make_settings().value("main/lang", "ko"))
     ctx = AppContext(cache, lang=lang)
-    return MainWindow(ctx)
+    try:
+        return MainWindow(ctx)
+    except sqlite3.Error as exc:  # a read while building met damage: a sentence, not a crash
+        ctx.stop()
+        cache.close()
+        raise health.classify(exc, cache.path) from exc
+    except BaseException:
+        ctx.stop()
+        cache.close()
+        raise
 
 
 def run_gui(db: Path | str | None, lang: str | None = None) -> int:
-    from PySide6.QtCore import QTimer
+    """The window until she quits; when SQLite reports the cache damaged and she accepts the
+    offer, every connection is closed, the newest usable backup restored, and a new window
+    opened on it."""
     from PySide6.QtWidgets import QApplication
 
     from .logs import setup_logging
-    from .services.backups import auto_backup
     from .store.db import default_db_path
     from .store.errors import CorruptCacheError, StoreError
-    from .ui.error_dialog import install_excepthook, show_error
+    from .ui.error_dialog import show_error
     from .ui.settings import make_settings
 
     setup_logging()
     app = create_application()
     lang = lang or str(make_settings().value("main/lang", "ko"))
-    try:
-        window = build_window(db, lang)
-    except CorruptCacheError as exc:
-        if not offer_restore(Path(db) if db else default_db_path(), exc, lang):
+    path = Path(db) if db else default_db_path()
+    while True:
+        try:
+            window = build_window(path, lang)
+        except CorruptCacheError as exc:
+            if not offer_restore(path, exc, lang):
+                return 2
+            continue
+        except StoreError as exc:  # read-only, busy, newer schema, another program's file
+            print(f"error: {exc}", file=sys.stderr)
+            show_error(str(exc), repr(exc), lang)
             return 2
-        window = build_window(db, lang)
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        show_error(str(exc), repr(exc), lang)
-        return 2
-    keep = int(make_settings().value("cache/backups_keep", 5))
-    auto_backup(Path(window.ctx.cache.path), keep=keep)
-    install_excepthook(lambda: window.ctx.lang, lambda: window)
-    window.show()
+        _start_window(window)
+        code = QApplication.exec() if app else 0
+        lang = window.ctx.lang
+        _close_window(window)
+        if not window.restore_requested:
+            return code
+        offer_restore(path, CorruptCacheError(str(path)), lang, ask=False)  # refused: reopen
+
+
+def _start_window(window) -> None:
+    """Show the window, then the background work of journey 1: the cache check and the daily
+    backup off the GUI thread, a refresh after 500 ms, the interval refresh, the welcome."""
+    from PySide6.QtCore import QTimer
+
+    from .store import health
+    from .ui.error_dialog import install_excepthook
+    from .ui.settings import make_settings
+
     settings = make_settings()
-    # Journey 1: the window shows yesterday's cache at once, then a refresh runs in the background.
+    cache_path = Path(window.ctx.cache.path)
+    install_excepthook(lambda: window.ctx.lang, lambda: window,
+                       on_damage=lambda exc: health.mark_damaged(cache_path, str(exc)))
+    window.show()
+    window.cache_guard.start_check(int(settings.value("cache/backups_keep", 5)))
     if settings.value("refresh/on_start", True, type=bool):
         QTimer.singleShot(500, window.refresh)
     interval_min = int(settings.value("refresh/interval_min", 0))
@@ -99,14 +132,24 @@ def run_gui(db: Path | str | None, lang: str | None = None) -> int:
 
         settings.setValue("welcome/shown", True)
         QTimer.singleShot(0, lambda: WelcomeDialog(window.ctx.cache, window.ctx.lang, window).exec())
-    return QApplication.exec() if app else 0
 
 
-def offer_restore(path: Path, exc: Exception, lang: str) -> bool:
-    """The cache is damaged: offer its newest usable backup. True when restored."""
+def _close_window(window) -> None:
+    """Cancel and wait for background work, then close the window's connection."""
+    from .ui.tasks import shutdown
+
+    window.ctx.stop()
+    shutdown(10_000)
+    window.ctx.cache.close()
+    window.deleteLater()
+
+
+def offer_restore(path: Path, exc: Exception, lang: str, *, ask: bool = True) -> bool:
+    """SQLite reported the cache damaged: offer its newest usable backup. True when restored."""
     from PySide6.QtWidgets import QMessageBox
 
     from .services.backups import newest_usable_backup, restore
+    from .store.errors import StoreError
     from .ui.error_dialog import show_error
     from .ui.i18n import tr
 
@@ -114,14 +157,19 @@ def offer_restore(path: Path, exc: Exception, lang: str) -> bool:
     if backup is None:
         show_error(tr("startup.damaged_no_backup", lang, path=str(path)), str(exc), lang)
         return False
-    answer = QMessageBox.question(
-        None, tr("app.title", lang), tr("startup.damaged_restore", lang, path=str(path),
-                                        backup=backup.name))
-    if answer != QMessageBox.StandardButton.Yes:
+    if ask:
+        answer = QMessageBox.question(
+            None, tr("app.title", lang), tr("startup.damaged_restore", lang, path=str(path),
+                                            backup=backup.name) + f"\n\n{exc}")
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    try:
+        kept = restore(path, backup)
+    except StoreError as refused:
+        show_error(str(refused), "", lang)
         return False
-    damaged = restore(path, backup)
     QMessageBox.information(None, tr("app.title", lang),
-                            tr("startup.restored", lang, damaged=str(damaged)))
+                            tr("startup.restored", lang, damaged=str(kept)))
     return True
 
 
@@ -130,12 +178,21 @@ def screenshot(db: Path | str | None, tab: str, out: Path, lang: str | None = No
     """Render one tab of the main window offscreen to a PNG (used for the README screenshot)."""
     from PySide6.QtWidgets import QApplication
 
+    from .store import health
+    from .store.errors import CorruptCacheError
+
     window = build_window(db, lang)
+    window.cache_guard.detach()  # no dialogs offscreen: damage ends in CorruptCacheError below
+    path = window.ctx.cache.path
+    health.verify(window.ctx.cache.db.conn, path)  # a picture of a damaged cache is no picture
     window.resize(*size)
     window.show_tab(tab)
     window.show()
     for _ in range(3):  # tick labels need more than one pass (PITFALLS.md)
         QApplication.processEvents()
+    reason = health.damage_of(path)
+    if reason is not None:
+        raise CorruptCacheError(f"{path}: the cache file is damaged (SQLite: {reason})")
     out.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(out)):
         raise OSError(f"could not write {out}")

@@ -15,7 +15,10 @@ from pathlib import Path
 from types import ModuleType
 
 from . import __version__, commands
-from .store.errors import CorruptCacheError, StoreError
+from .store.errors import CorruptCacheError, NewerSchemaError, StoreError
+
+RESTORE_HINT = ("hint: `qnai-desktop cache restore` puts the newest usable backup in its place "
+                "(the damaged file is kept).")
 
 
 def command_modules() -> list[ModuleType]:
@@ -49,21 +52,55 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser = build_parser()
     args = parser.parse_args(argv)
+    _announce_busy_waits()
     try:
         if args.command is None:
             from .app import run_gui
 
             return run_gui(getattr(args, "db", None), args.lang)
         return int(args._run(args))
-    except CorruptCacheError as exc:
-        print(f"error: {exc}\nhint: `qnai-desktop cache restore` puts the newest usable backup"
-              " in its place (the damaged file is kept).", file=sys.stderr)
-        return 2
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # the boundary: every known failure is one sentence and exit 2
+        message = failure_message(exc, getattr(args, "db", None))
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return 2
+
+
+def failure_message(exc: BaseException, db: Path | str | None) -> str | None:
+    """The sentence (and hint) for a failure the user can act on; None for a bug."""
+    import sqlite3
+
+    from .store import health
+    from .store.db import default_db_path
+
+    if isinstance(exc, sqlite3.Error):  # raised by a read outside the store's own checks
+        exc = health.classify(exc, Path(db) if db else default_db_path())
+    if isinstance(exc, CorruptCacheError):
+        return f"error: {exc}\n{RESTORE_HINT}"
+    if isinstance(exc, (StoreError, NewerSchemaError)):
+        return f"error: {exc}"
+    if isinstance(exc, OSError) and (exc.filename or exc.strerror):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"error: {where}{exc.strerror or exc}"
+    return None
+
+
+def _print_wait(waiting: bool) -> None:
+    from .store.db import WAITING_MESSAGE
+
+    if waiting:
+        print(WAITING_MESSAGE, file=sys.stderr, flush=True)
+
+
+def _announce_busy_waits() -> None:
+    """While a write waits for another program's lock, say so once on stderr."""
+    from .store.db import add_busy_listener, remove_busy_listener
+
+    remove_busy_listener(_print_wait)  # main() may run many times in one process (tests)
+    add_busy_listener(_print_wait)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
+import sys
 from pathlib import Path
 
 from ..services.backups import DEFAULT_KEEP, backup_file, backups_of, newest_usable_backup, restore
@@ -21,8 +22,12 @@ def register(parser: argparse.ArgumentParser) -> None:
     sub.add_parser("check", help="PRAGMA integrity_check (exit 1 when damaged)")
     b = sub.add_parser("backup", help="take a backup now")
     b.add_argument("--keep", type=int, default=DEFAULT_KEEP)
-    r = sub.add_parser("restore", help="replace a damaged cache by its newest usable backup")
-    r.add_argument("--from", dest="source", type=Path, default=None, help="a specific backup file")
+    r = sub.add_parser("restore", help="replace a damaged cache by its newest usable backup "
+                       "(the replaced file is kept)")
+    r.add_argument("--from", dest="source", type=Path, default=None,
+                   help="a specific backup (must be a readable Q&AI cache)")
+    r.add_argument("--force", action="store_true",
+                   help="restore even though the cache is healthy (it is kept beside)")
     for p in (info, b, r):
         p.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
@@ -32,24 +37,39 @@ def _path(args: argparse.Namespace) -> Path:
     return Path(db) if db else default_db_path()
 
 
+def _check(path: Path) -> int:
+    """``PRAGMA integrity_check`` through a read-only SQLite connection; 0 ok, 1 damaged."""
+    if not path.is_file():
+        return fail(f"{path}: no such cache file")
+    conn = None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        result = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        result = [str(exc)]
+    finally:
+        if conn is not None:
+            conn.close()
+    print("\n".join(result))
+    if result != ["ok"]:
+        print(f"{path}: damaged. `qnai-desktop cache restore` puts the newest usable backup in "
+              "its place (the damaged file is kept).", file=sys.stderr)
+        return 1
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     path = _path(args)
     if args.cache_command == "restore":
         source = args.source or newest_usable_backup(path)
         if source is None:
             return fail(f"{path}: no usable backup found in {path.parent / 'backups'}")
-        damaged = restore(path, source)
-        print(f"restored {path} from {source}; the previous file is kept as {damaged}")
+        kept = restore(path, source, force=args.force)
+        print(f"restored {path} from {source}" + (
+            f"; the previous file is kept as {kept}" if kept else ""))
         return 0
     if args.cache_command == "check":
-        try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-            conn.close()
-        except sqlite3.DatabaseError as exc:
-            result = [str(exc)]
-        print("\n".join(result))
-        return 0 if result == ["ok"] else 1
+        return _check(path)
     if args.cache_command == "backup":
         with open_cache(args):
             pass

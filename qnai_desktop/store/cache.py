@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import health
 from .cases_repo import CasesRepo
 from .db import connect, default_db_path, migrate, user_version
-from .errors import CorruptCacheError
 from .series_repo import SeriesRepo
 from .watchlist_repo import WatchlistRepo
 
@@ -27,15 +27,16 @@ class Cache(SeriesRepo, WatchlistRepo, CasesRepo):
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Cache:
-        """Open (creating and migrating as needed). Raises NewerSchemaError / CorruptCacheError."""
+        """Open (creating and migrating as needed). Raises a StoreError subclass (NewerSchemaError,
+        CorruptCacheError, ReadOnlyCacheError, CacheBusyError …) with a sentence."""
         p = Path(path) if path is not None else default_db_path()
         db = connect(p)
         try:
             migrate(db, p)
             db.execute("SELECT COUNT(*) FROM series").fetchone()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             db.close()
-            raise CorruptCacheError(f"{p}: the cache file is damaged ({exc})") from exc
+            raise health.classify(exc, p) from exc
         except BaseException:
             db.close()
             raise

@@ -12,7 +12,25 @@ class NewerSchemaError(StoreError):
 
 
 class CorruptCacheError(StoreError):
-    """The cache file is not a readable SQLite database."""
+    """SQLite reports the cache file damaged (or it is empty although backups exist).
+
+    The one error after which a restore from a backup is offered."""
+
+
+class NotACacheError(StoreError):
+    """A readable SQLite file that is not a Q&AI cache (another program's database)."""
+
+
+class CacheAccessError(StoreError):
+    """The cache file or its folder cannot be opened for writing (permissions, missing folder)."""
+
+
+class ReadOnlyCacheError(CacheAccessError):
+    """The cache file is read-only: nothing is wrong with its content."""
+
+
+class CacheBusyError(StoreError):
+    """Another program held the write lock longer than the busy bound; nothing was written."""
 
 
 class ValidationError(StoreError):

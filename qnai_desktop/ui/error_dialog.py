@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
@@ -80,16 +81,25 @@ def show_error(summary: str, details: str = "", lang: str = "ko",
     ErrorDialog(summary, details, lang, parent).exec()
 
 
-def install_excepthook(lang_getter, parent_getter) -> None:
-    """Unhandled exceptions in slots show the dialog instead of vanishing into stderr."""
+def install_excepthook(lang_getter, parent_getter,
+                       on_damage: Callable[[BaseException], None] | None = None) -> None:
+    """Unhandled exceptions in slots show the dialog instead of vanishing into stderr.
+
+    Damage SQLite reports goes to ``on_damage`` (the window then offers a restore) instead of
+    the generic dialog; the store's own errors show their sentence, not "unexpected"."""
+    from ..store import health
+    from ..store.errors import CorruptCacheError, StoreError
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, exc, tb))
         log.error("unhandled exception\n%s", details)
         sys.__stderr__.write(redact(details)) if sys.__stderr__ else None
+        if on_damage is not None and (isinstance(exc, CorruptCacheError) or health.is_damage(exc)):
+            on_damage(exc)
+            return
+        summary = str(exc) if isinstance(exc, StoreError) else tr("error.unexpected", lang_getter())
         try:
-            ErrorDialog(tr("error.unexpected", lang_getter()), details, lang_getter(),
-                        parent_getter()).exec()
+            ErrorDialog(summary, details, lang_getter(), parent_getter()).exec()
         except Exception:
             pass
 

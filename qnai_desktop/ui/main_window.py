@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -13,6 +14,7 @@ from ..core.formatting import fmt_date
 from ..core.palette import PaletteEntry
 from .alert_watcher import AlertWatcher
 from .app_context import AppContext
+from .cache_guard import CacheGuard
 from .command_palette import CommandPalette
 from .export import strings as _export_strings  # noqa: F401 - registers the export menu strings
 from .help_dialog import HelpDialog
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         # Alerts run from start-up whether or not the Monitors tab was ever opened.
         self.alert_watcher = AlertWatcher(ctx, parent=self)
         self.alert_watcher.sig_badge_changed.connect(self._on_alert_badge)
+        self.restore_requested = False
         # Built on first use: the refresh machinery (httpx, providers) is not needed to paint.
         self._refresh_panel = None
         self._refresh_dock: QDockWidget | None = None
@@ -101,6 +104,22 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._restore_state()
         self.current_page()  # the visible tab is built now; the others when first shown
+        # Damage SQLite reports (any thread) → one restore offer; another writer's lock → status.
+        # Last, so a constructor that failed on damage leaves no listener behind.
+        self.cache_guard = CacheGuard(Path(ctx.cache.path or ""), lambda: self.ctx.lang, self)
+        self.cache_guard.sig_busy_changed.connect(self._on_cache_busy)
+        self.cache_guard.sig_restore_requested.connect(self._on_restore_requested)
+
+    def _on_cache_busy(self, waiting: bool) -> None:
+        if waiting:
+            self.statusBar().showMessage(tr("cache.waiting", self.ctx.lang))
+        else:
+            self.statusBar().clearMessage()
+
+    def _on_restore_requested(self) -> None:
+        """Close; ``app.run_gui`` then closes every connection, restores and reopens."""
+        self.restore_requested = True
+        self.close()
 
     def _on_alert_badge(self, count: int) -> None:
         self.set_badge("monitors", count)
@@ -402,5 +421,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
         self.save_state()
+        self.cache_guard.detach()
         self.ctx.stop()
         super().closeEvent(event)

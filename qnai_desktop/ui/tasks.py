@@ -12,6 +12,7 @@ here until done, so a closed dialog cannot pull one out from under its worker.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from ..store import health
 from ..store.cache import Cache
 
 log = logging.getLogger(__name__)
@@ -107,6 +109,8 @@ class Task(QObject):
             result = self.fn(Work(cache, self.sig_progress_reported.emit, self.is_cancelled))
         except Exception as exc:  # reported to the GUI; a worker must never die silently
             log.exception("task %s failed", self.name)
+            if isinstance(exc, sqlite3.Error):  # a sentence (and damage heard by the window)
+                exc = health.classify(exc, self.db_path)
             self.sig_task_failed.emit(str(exc) or type(exc).__name__)
         else:
             self.sig_task_succeeded.emit(result)
