@@ -37,7 +37,7 @@ NEWEST = date(2026, 8, 5)
 class Replay(BaseHTTPRequestHandler):
     """npm's range API and the gpurentalprices mirror, in their real formats; 404 otherwise."""
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         time.sleep(0.05)  # a little latency, so a refresh overlaps the CLI calls
         m = re.match(r"/downloads/range/(\d{4}-\d\d-\d\d):(\d{4}-\d\d-\d\d)/(.+)", self.path)
         if m:
