@@ -204,7 +204,9 @@ def extract_bloomberg(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Can
         names = {c: " ".join(filter(None, [security, str(sheet.rows[h][c])]))
                  for c in [*range(lo, hi), date_col]}
         body.attrs["names"] = names
-        cols = [(c, f"{sheet.name}:{number}:{sheet.rows[h][c]}", names[c]) for c in fields]
+        # the key names the column: a field twice in one block is two candidates, not one
+        cols = [(c, f"{sheet.name}:{number}:{sheet.rows[h][c]}:{column_letter(c)}", names[c])
+                for c in fields]
         hint = "bp" if re.search(r"\bCDS\b|SPREAD", security.upper() + " " +
                                  " ".join(str(sheet.rows[h][c]) for c in fields)) else None
         out += read_block(src, body, rows, date_col, cols, source_hint="Bloomberg", unit_hint=hint)
