@@ -6,6 +6,10 @@ unit, frequency, source) that edits the preview's ``MappingRow`` data. After eve
 run on the worker (same writes, rolled back) shows the exact counts ("312 added, 0 changed");
 Import writes all files in one transaction. A file that cannot be read is marked with its
 error (file, row, column, value) and nothing is imported until it is removed.
+The same header in two dropped files gives two series. A row that would overwrite stored values
+from another file, source or title gets a choice (new series by default, replace, skip) and the
+counts say how many stored series would be replaced; a dataset changing more than 2% of the
+stored values it overlaps asks before it writes.
 ``MappingTable`` lives here because only this dialog edits a mapping.
 """
 
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -37,13 +42,16 @@ from ..services.datasets import DatasetError
 from ..services.importers import (
     ImportPreview,
     ImportResult,
+    MassChange,
     commit_imports,
+    default_choices,
+    keep_apart,
     preview_file,
     remembered_mappings,
 )
 from .app_context import AppContext
 from .i18n import register, tr
-from .import_mapping import MappingTable
+from .import_mapping import WARN_AMBER, MappingTable, mass_lines, review_lines
 from .models.pandas_model import PandasTableModel
 from .tasks import Task, while_alive
 
@@ -68,13 +76,9 @@ register({
                        "{added:,} added, {changed:,} changed, {unchanged:,} unchanged"),
     "import.blocked": ("오류가 있는 파일 {n}개: 제거해야 나머지를 가져올 수 있습니다",
                        "{n} file(s) with errors: remove them to import the others"),
-    "import.col.include": ("포함", "Use"), "import.col.column": ("원본 열", "Column in file"),
-    "import.col.series": ("시리즈 ID", "Series id"), "import.col.title": ("제목", "Title"),
-    "import.col.unit": ("단위", "Unit"), "import.col.freq": ("주기", "Freq."),
-    "import.col.source": ("출처", "Source"), "import.col.rows": ("행", "Rows"),
-    "import.col.span": ("기간", "Dates"), "import.col.status": ("상태", "Status"),
-    "import.status.new": ("새 시리즈", "new series"), "import.status.existing": ("기존 시리즈", "existing"),
-    "import.status.replaces_demo": ("예시 데이터 대체", "replaces illustrative"),
+    "import.replacing": (" · 기존 시리즈 {n}개 대체", " · replaces {n} stored series"),
+    "import.confirm.title": ("저장된 값을 많이 바꿉니다", "Many stored values change"),
+    "import.confirm.body": ("{lines}\n\n그래도 가져올까요?", "{lines}\n\nImport anyway?"),
 })
 def read_preview(path: Path, existing: dict[str, SeriesMeta],
                  remembered: dict[str, str]) -> ImportPreview | DatasetError:
@@ -116,6 +120,7 @@ class FileEntry:
     path: Path
     preview: ImportPreview | None = None
     error: str = ""
+    apart: bool = False  # its ids were kept apart from the files before it (keep_apart)
 
 
 class ImportDialog(QDialog):
@@ -148,6 +153,9 @@ class ImportDialog(QDialog):
         self.error.setStyleSheet(f"color: {ERROR_RED.name()}; font-weight: bold;")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setVisible(False)
+        self.warning = QLabel(wordWrap=True)
+        self.warning.setStyleSheet(f"color: {WARN_AMBER.name()};")
+        self.warning.setVisible(False)
         self.preview_model = PandasTableModel()
         self.preview = QTableView()
         self.preview.setModel(self.preview_model)
@@ -175,7 +183,8 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.btn_commit)
         bottom.addWidget(self.btn_close)
         layout = QVBoxLayout(self)
-        for part in (top, self.file_list, self.info, self.notes, self.error, split, bottom):
+        for part in (top, self.file_list, self.info, self.notes, self.error, self.warning, split,
+                     bottom):
             (layout.addLayout if isinstance(part, QHBoxLayout) else layout.addWidget)(part)
         self._dry_timer = QTimer(self, singleShot=True, interval=250)
         self._dry_timer.timeout.connect(self.dry_run)
@@ -219,9 +228,20 @@ class ImportDialog(QDialog):
         item = self.file_list.item(row)
         item.setText(f"{'✗' if error else '✓'} {entry.path.name}" + (f" — {error}" if error else ""))
         item.setForeground(QBrush(ERROR_RED) if error else QBrush())
+        if all(f.preview or f.error for f in self.files):
+            self._keep_apart()
         if row == self.file_list.currentRow():
             self._show_current(row)
         self.schedule_dry_run()
+
+    def _keep_apart(self) -> None:
+        """Files read since the last call get ids of their own (same header → two series)."""
+        done = {m.series_id for f in self.files if f.apart and f.preview for m in f.preview.mapping
+                if m.include}
+        fresh = [f for f in self.files if f.preview and not f.apart]
+        keep_apart([f.preview.mapping for f in fresh], self.ctx.cache.metas(), done)
+        for f in fresh:
+            f.apart = True
 
     def _show_current(self, row: int) -> None:
         entry = self.files[row] if 0 <= row < len(self.files) else None
@@ -232,7 +252,9 @@ class ImportDialog(QDialog):
         self.notes.setText(" · ".join(p.notes) if p else "")
         self._set_error(entry.error if entry else "")
         self.preview_model.set_frame(p.table if p else PandasTableModel().frame)
-        self.mapping.set_rows(p.mapping if p else [], self.ctx.cache.metas() if p else {})
+        taken = {m.series_id for f in self.files if f is not entry and f.preview
+                 for m in f.preview.mapping}
+        self.mapping.set_rows(p.mapping if p else [], self.ctx.cache.metas() if p else {}, taken)
 
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, tr("import.title", self.ctx.lang), "",
@@ -265,8 +287,16 @@ class ImportDialog(QDialog):
     def _counted(self, gen: int, result: ImportResult | None, error: str) -> None:
         if gen != self._generation:
             return
+        mappings = {str(f.path): f.preview.mapping for f in self.files if f.preview}
+        if result and default_choices(mappings, result.review, self.ctx.cache.metas()):
+            self._show_current(self.file_list.currentRow())  # conflicts → new series, recount
+            self.schedule_dry_run()
+            return
         self.result = result
         self._set_error(error)
+        lines = review_lines(result.review if result else None, self.ctx.lang)
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
         for path, change in result.files if result else []:
             row = next((i for i, f in enumerate(self.files) if str(f.path) == path), -1)
             if row >= 0:
@@ -282,12 +312,26 @@ class ImportDialog(QDialog):
         if not self._can_commit():
             return
         previews = self._ready()
-        task = Task(lambda w: commit_imports(w.cache, previews), db_path=self.ctx.cache.path,
-                    name="import")
+        mass = [m for m in self.result.review.mass_changes if not m.approved]
+        if mass and not self._confirm(mass):
+            return
+        approved = {sid for m in mass for sid in m.series}
+        task = Task(lambda w: commit_imports(w.cache, previews, replace=approved),
+                    db_path=self.ctx.cache.path, name="import")
         task.sig_task_succeeded.connect(self._committed)
         task.sig_task_failed.connect(self._set_error)
         self._track(task).start()
         self._update_state()
+
+    def _confirm(self, mass: list[MassChange]) -> bool:
+        """Asks before a dataset import changes many stored values (more than 2%)."""
+        lang = self.ctx.lang
+        answer = QMessageBox.question(self, tr("import.confirm.title", lang),
+                                      tr("import.confirm.body", lang,
+                                         lines="\n".join(mass_lines(mass, lang))),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _committed(self, result: ImportResult) -> None:
         self.committed, self.result = result, None
@@ -304,7 +348,8 @@ class ImportDialog(QDialog):
 
     def _can_commit(self) -> bool:
         return (self.result is not None and not self._busy and self.committed is None
-                and bool(self._ready()) and not any(f.error for f in self.files))
+                and bool(self._ready()) and not any(f.error for f in self.files)
+                and not any(not c.approved for c in self.result.review.conflicts))
 
     def _update_state(self) -> None:
         lang = self.ctx.lang
@@ -315,6 +360,8 @@ class ImportDialog(QDialog):
             text = tr("import.blocked", lang, n=broken)
         elif self.result is not None:
             text = tr("import.counts", lang, summary=summary(self.result.total, lang))
+            if self.result.replaced:
+                text += tr("import.replacing", lang, n=self.result.replaced)
         elif self.files:
             text = tr("import.counting" if self._ready() else "import.reading", lang)
         else:

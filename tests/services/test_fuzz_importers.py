@@ -32,7 +32,12 @@ from hypothesis import strategies as st
 from qnai_desktop.core.series import SeriesBundle, SeriesMeta
 from qnai_desktop.services.datasets import DatasetError
 from qnai_desktop.services.datasets.epoch import FUNDING_FILE, REVENUE_FILE
-from qnai_desktop.services.importers import ImportPreview, commit_imports, preview_file
+from qnai_desktop.services.importers import (
+    ImportConflictError,
+    ImportPreview,
+    commit_imports,
+    preview_file,
+)
 from qnai_desktop.store.cache import Cache
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures"
@@ -89,6 +94,7 @@ def try_import(template: Template, name: str, data: bytes, *, max_row: int | Non
     copy of the template cache. Returns the preview or the refusal; anything else fails the test."""
     with tempfile.TemporaryDirectory(prefix="qnai-fuzz-") as tmp:
         path = Path(tmp) / name
+        path.parent.mkdir(parents=True, exist_ok=True)  # "commit-data/2026-08-01.csv"
         path.write_bytes(data)
         try:
             preview = preview_file(path, template.metas, {})
@@ -109,7 +115,11 @@ def try_import(template: Template, name: str, data: bytes, *, max_row: int | Non
                 assert dump(cache) == before, "a refused commit changed the cache"
                 return exc
             assert dump(cache) == before, "a dry run changed the cache"
-            done = commit_imports(cache, [preview])
+            if dry.review.pending:  # stored values from elsewhere: refused until approved
+                with pytest.raises(ImportConflictError):
+                    commit_imports(cache, [preview])
+                assert dump(cache) == before, "a refused overwrite changed the cache"
+            done = commit_imports(cache, [preview], replace=True)
             counts = (done.total.added, done.total.changed, done.total.unchanged)
             assert counts == (dry.total.added, dry.total.changed, dry.total.unchanged)
             assert sum(counts) == preview.rows
@@ -281,7 +291,7 @@ def agents_file(draw) -> tuple[str, bytes, None]:
                               st.one_of(st.sampled_from(["-3", "1.5", "1e999", "10" * 200, "nan"]),
                                         ANY_TEXT))}
         rows.append([cell.get(h.strip().casefold(), "x") for h in header][: draw(st.integers(1, 4))])
-    name = draw(st.sampled_from(["2026-08-01.csv", "agents.csv"]))
+    name = draw(st.sampled_from(["commit-data/2026-08-01.csv", "2026-08-01.csv", "agents.csv"]))
     return name, draw(csv_bytes(rows)), None
 
 
@@ -334,10 +344,11 @@ def snapshot_file(draw) -> tuple[str, bytes, None]:
         optional={"kind": st.sampled_from(["on-demand", "spot", "secure", "", "COMMUNITY"]),
                   "provider": ANY_TEXT})
     doc = {"date": draw(st.one_of(DAYS.map(str), st.sampled_from(HOSTILE_DATES), JSON_LEAF)),
+           "generated_at": "2026-08-02T23:04:21.818Z", "providers": {},
            "offers": draw(st.lists(st.one_of(offer, ANY_JSON), max_size=8))}
     kind = draw(st.sampled_from(["snapshot", "no date", "any", "deep", "deep offers"]))
     depth = draw(st.integers(1, 50_000))
-    text = {"snapshot": lambda: json.dumps(doc), "no date": lambda: json.dumps({"offers": doc["offers"]}),
+    text = {"snapshot": lambda: json.dumps(doc), "no date": lambda: json.dumps({**doc, "date": None}),
             "any": lambda: json.dumps(draw(ANY_JSON)), "deep": lambda: "[" * depth + "]" * depth,
             "deep offers": lambda: '{"offers": ' + "[" * depth + "]" * depth + "}"}[kind]()
     data = text.encode("utf-8")

@@ -70,6 +70,17 @@ def test_bloomberg_sheet_two_blocks_map_onto_the_cds_series(cache, name: str) ->
     assert "periodicity: DAILY" in p.notes and "start date: 2026-01-02" in p.notes
 
 
+def test_a_field_twice_in_one_bloomberg_block_is_two_series(tmp_path: Path) -> None:
+    """Both PX_LAST columns of the block once shared a key, so each row wrote the last column."""
+    f = tmp_path / "bdh.csv"
+    f.write_text("X CDS 5Y Corp,,\nDate,PX_LAST,PX_LAST\n2026-01-02,1,10\n2026-01-05,2,\n",
+                 encoding="utf-8")
+    p = preview_file(f)
+    [a, b] = p.bundles({})
+    assert (a.frame["value"].tolist(), b.frame["value"].tolist()) == ([1.0, 2.0], [10.0])
+    assert p.rows == 3
+
+
 def test_bloomberg_import_replaces_demo_then_is_idempotent(cache) -> None:
     p = preview_file(FIX / "bloomberg_cds.xlsx", cache.metas())
     dry = commit_imports(cache, [p], dry_run=True)

@@ -107,7 +107,8 @@ def test_a_corrupt_workbook_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_broken_dataset_file_names_its_row(tmp_path: Path) -> None:
-    f = tmp_path / "2026-08-01.csv"
+    (tmp_path / "commit-data").mkdir()
+    f = tmp_path / "commit-data" / "2026-08-01.csv"
     f.write_text("date,query,count\n2026-08-01,total,10\n2026-08-01,claude,-3\n", encoding="utf-8")
     with pytest.raises(DatasetError, match=r"row 2 .*column 'count'"):
         preview_file(f)

@@ -191,3 +191,76 @@ def test_closing_the_dialog_while_files_are_read_is_safe(qtbot, ctx) -> None:
     finally:
         import_dialog.read_preview = original
         gate.set()
+
+
+# --- series identity: conflicts, two files with one header, mass changes --------------------------
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_conflict_offers_a_choice_and_defaults_to_a_new_series(qtbot, dialog, ctx, tmp_path) -> None:
+    from qnai_desktop.services.importers import commit_imports, preview_file
+
+    first = write(tmp_path / "oracle_q1.csv", "날짜,오라클 매출\n2026-03-31,100\n")
+    commit_imports(ctx.cache, [preview_file(first, ctx.cache.metas())])
+    before = dump(ctx.cache)
+    dialog.add_files([write(tmp_path / "oracle_fix.csv", "날짜,오라클 매출\n2026-03-31,999\n")])
+    qtbot.waitUntil(lambda: dialog.result is not None and not dialog._busy
+                    and bool(dialog.mapping.rows[0].choice), timeout=10_000)
+    choice: QComboBox = dialog.mapping.cellWidget(0, 4)
+    assert [choice.itemText(i) for i in range(choice.count())] == [
+        "new series", "replace import.orakeul_maechul", "skip"]
+    assert choice.currentText() == "new series"
+    assert dialog.mapping.rows[0].series_id == "import.orakeul_maechul_2"
+    assert dialog.counts.text() == "Import will give: 1 added, 0 changed, 0 unchanged"
+    assert dump(ctx.cache) == before  # nothing written before Import
+    choice.setCurrentIndex(1)  # she chooses to replace
+    wait_counts(qtbot, dialog)
+    assert dialog.counts.text() == ("Import will give: 0 added, 1 changed, 0 unchanged"
+                                    " · replaces 1 stored series")
+    assert "oracle_fix.csv column '오라클 매출' → import.orakeul_maechul" in dialog.warning.text()
+    dialog.mapping.cellWidget(0, 4).setCurrentIndex(0)  # and back to a new series (a new box)
+    wait_counts(qtbot, dialog)
+    with qtbot.waitSignal(ctx.sig_cache_changed, timeout=10_000):
+        dialog.btn_commit.click()
+    assert ctx.cache.observations("import.orakeul_maechul")["value"].tolist() == [100.0]
+    assert ctx.cache.observations("import.orakeul_maechul_2")["value"].tolist() == [999.0]
+    assert ctx.cache.series_meta("import.orakeul_maechul_2").title_ko == "오라클 매출"
+
+
+def test_two_dropped_files_with_one_header_give_two_series(qtbot, dialog, ctx, tmp_path) -> None:
+    dialog.add_files([write(tmp_path / "a.csv", "날짜,매출\n2026-03-31,1\n"),
+                      write(tmp_path / "b.csv", "날짜,매출\n2026-03-31,2\n")])
+    wait_counts(qtbot, dialog)
+    assert [f.preview.mapping[0].series_id for f in dialog.files] == [
+        "import.maechul", "import.maechul_2"]
+    with qtbot.waitSignal(ctx.sig_cache_changed, timeout=10_000):
+        dialog.btn_commit.click()
+    assert ctx.cache.observations("import.maechul")["value"].tolist() == [1.0]
+    assert ctx.cache.observations("import.maechul_2")["value"].tolist() == [2.0]
+
+
+def test_a_dataset_changing_many_stored_values_asks_first(qtbot, dialog, ctx, tmp_path,
+                                                          shared_data, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    real = shared_data / "coding-agent-commits" / "commit-data" / "2026-08-21.csv"
+    lines = real.read_text().split()
+    doubled = [lines[0]] + [f"{d},{q},{int(n) * 2}" for d, q, n in (x.split(",") for x in lines[1:])]
+    folder = write(tmp_path / "commit-data" / "2026-08-21.csv", "\n".join(doubled) + "\n").parent
+    dialog.add_files([folder])
+    wait_counts(qtbot, dialog)
+    assert "would change 14 of 14 stored values of agents.commits.* (100.0%)" in dialog.warning.text()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    before = dump(ctx.cache)
+    dialog.btn_commit.click()
+    assert asked and "agents.commits.*" in asked[0] and dump(ctx.cache) == before
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(ctx.sig_cache_changed, timeout=10_000):
+        dialog.btn_commit.click()
+    assert ctx.cache.observations("agents.commits.total")["value"].iat[-1] == 6680504 * 2

@@ -4,16 +4,24 @@ A dry run performs the very same writes and rolls them back, so the counts it sh
 added, 0 changed") are exactly what the commit will report. Real data written over an
 illustrative (is_demo) series first deletes the demo points (inside the same transaction), so
 the series holds only the imported observations and its flag is cleared.
+
+Before anything is written the import is reviewed (``conflicts.review_plan``): two files of one
+import writing one series are refused, and stored values that came from another file, source
+or title are overwritten only when approved (``replace``); the dry run reports the review.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ...core.changes import ChangeSet
 from ...core.series import SeriesBundle
 from ...store.cache import Cache
+from .conflicts import ImportConflictError, Plan, Review, review_plan
+from .errors import ImportFileError
 from .preview import ImportPreview
 
 MAPPINGS_KEY = "import.mappings"
@@ -26,13 +34,20 @@ class ImportResult:
     files: list[tuple[str, ChangeSet]] = field(default_factory=list)
     total: ChangeSet = field(default_factory=ChangeSet)
     dry_run: bool = False
+    review: Review = field(default_factory=Review)
+
+    @property
+    def replaced(self) -> int:
+        """Stored series whose values from elsewhere this import overwrites (approved)."""
+        return len({c.series_id for c in self.review.conflicts if c.approved})
 
     def to_dict(self) -> dict:
         def counts(c: ChangeSet) -> dict:
             return {"added": c.added, "changed": c.changed, "unchanged": c.unchanged,
                     "series": sorted(c.series)}
         return {"dry_run": self.dry_run, "total": counts(self.total),
-                "files": [{"path": p, **counts(c)} for p, c in self.files]}
+                "files": [{"path": p, **counts(c)} for p, c in self.files],
+                **self.review.to_dict()}
 
 
 class _Rollback(Exception):
@@ -53,15 +68,24 @@ def write_replacing_demo(cache: Cache, bundles: list[SeriesBundle], *, how: str,
 
 
 def commit_imports(cache: Cache, previews: list[ImportPreview], *, dry_run: bool = False,
-                   remember: bool = True) -> ImportResult:
-    """Write every preview (one provenance row per file) in ONE transaction."""
+                   remember: bool = True, replace: bool | Collection[str] = False) -> ImportResult:
+    """Write every preview (one provenance row per file) in ONE transaction.
+
+    Raises ``ImportConflictError`` (nothing written) when the review finds a conflict or mass
+    change not approved by ``replace`` (True, or the series ids she chose to replace) or by a
+    row's REPLACE choice; a dry run reports them in ``result.review`` instead."""
     result = ImportResult(dry_run=dry_run)
     existing = cache.metas()
     try:
         with cache._txn(bulk=True):  # series + observations + a settings row: no cascades
-            for p in previews:
+            plan: Plan = [(str(p.path), p.planned(existing)) for p in previews]
+            _refuse_shared_targets(plan)
+            result.review = review_plan(cache, plan, existing, replace)
+            if result.review.pending and not dry_run:
+                raise ImportConflictError(result.review)
+            for p, (_path, rows) in zip(previews, plan, strict=True):
                 change = write_replacing_demo(
-                    cache, p.bundles(existing), how="import", origin=str(p.path),
+                    cache, [b for _row, b in rows], how="import", origin=str(p.path),
                     content_hash=p.content_hash,
                     detail=f"{p.layout}; {p.encoding}; {p.series_found} series")
                 result.files.append((str(p.path), change))
@@ -73,6 +97,21 @@ def commit_imports(cache: Cache, previews: list[ImportPreview], *, dry_run: bool
     except _Rollback:
         pass
     return result
+
+
+def _refuse_shared_targets(plan: Plan) -> None:
+    """Two files of one import never merge into one series: the second one is refused."""
+    first: dict[str, tuple[str, str]] = {}
+    for path, rows in plan:
+        for row, bundle in rows:
+            sid = bundle.meta.id
+            if sid in first and first[sid][0] != path:
+                other, label = first[sid]
+                raise ImportFileError(path, f"{row.label!r} maps to series {sid!r}, which "
+                                      f"{Path(other).name} column {label!r} also writes in this "
+                                      "import; give one of them another series id",
+                                      column=row.label)
+            first.setdefault(sid, (path, row.label))
 
 
 def _remember(cache: Cache, previews: list[ImportPreview]) -> None:

@@ -1,7 +1,7 @@
 """Which table layout a sheet has, and the candidates each layout yields.
 
-* **long** — a header row naming a series column (series / series_id / id / 시리즈 …), a date
-  column and a value column (value / 값 / close / px_last …), optionally ``n``.
+* **long** — a header row naming a series column (series / id / query / 시리즈 …), a date
+  column and a value column (value / 값 / close / px_last / count …), optionally ``n``.
 * **bloomberg** — Bloomberg Excel add-in (BDH) output: a header row with ``Date`` and field
   mnemonics (``PX_LAST``, ``CDS_SPREAD_MID`` …); securities side by side in blocks separated by
   a blank column, each with its own date column; the security name in the cell(s) above its
@@ -26,11 +26,12 @@ from .errors import ImportFileError
 from .source import Sheet, SourceFile
 from .values import CellProblem, looks_like_date, parse_date, to_dates, to_numbers
 
-SERIES_NAMES = {"series", "series_id", "series id", "seriesid", "id", "시리즈", "시리즈id",
+SERIES_NAMES = {"series", "series_id", "series id", "seriesid", "id", "query", "시리즈", "시리즈id",
                 "시리즈 id", "ticker", "티커", "code", "코드"}
 DATE_NAMES = {"date", "dates", "날짜", "일자", "기준일", "일시", "날짜/시간", "as of", "as_of",
               "period", "기간", "time"}
-VALUE_NAMES = {"value", "values", "값", "수치", "close", "px_last", "price", "level", "종가", "지표"}
+VALUE_NAMES = {"value", "values", "값", "수치", "close", "px_last", "price", "level", "count", "종가",
+               "지표"}
 META_KEYS = {"security", "securities", "ticker", "start date", "end date", "periodicity",
              "fields", "field", "currency", "days", "fill", "dates", "period", "override"}
 _FIELD = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
@@ -204,7 +205,9 @@ def extract_bloomberg(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Can
         names = {c: " ".join(filter(None, [security, str(sheet.rows[h][c])]))
                  for c in [*range(lo, hi), date_col]}
         body.attrs["names"] = names
-        cols = [(c, f"{sheet.name}:{number}:{sheet.rows[h][c]}", names[c]) for c in fields]
+        # the key names the column: a field twice in one block is two candidates, not one
+        cols = [(c, f"{sheet.name}:{number}:{sheet.rows[h][c]}:{column_letter(c)}", names[c])
+                for c in fields]
         hint = "bp" if re.search(r"\bCDS\b|SPREAD", security.upper() + " " +
                                  " ".join(str(sheet.rows[h][c]) for c in fields)) else None
         out += read_block(src, body, rows, date_col, cols, source_hint="Bloomberg", unit_hint=hint)

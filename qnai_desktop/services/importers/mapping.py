@@ -3,17 +3,22 @@
 Suggestions, in order: a dataset parser's fixed id; the id the analyst chose for the same label
 last time (setting ``import.mappings``); the label itself when it is already a valid series id
 (long CSVs); a known Bloomberg security (ORCL/CRWV 5Y CDS → ``cds.oracle_5y`` /
-``cds.coreweave_5y``) when that series exists; else ``import.<slug of the label>``.
+``cds.coreweave_5y``) when that series exists; else ``import.<key of the label>``
+(``core.romanize.label_key``: ``오라클 매출`` → ``import.orakeul_maechul``; a label it cannot spell
+back exactly gets a hash suffix, so two labels never share an id by accident).
 A target that exists lends its unit, frequency, source and titles; an illustrative (is_demo)
-target is replaced by the import, which clears the flag.
+target is replaced by the import, which clears the flag. Ids are unique within a file and,
+through :func:`keep_apart`, across the files of one import.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ...core.romanize import label_key
 from ...core.series import FREQUENCIES, UNITS, SeriesBundle, SeriesMeta
 from .candidates import Candidate
 from .errors import ImportFileError
@@ -26,6 +31,8 @@ KNOWN_SECURITIES: list[tuple[tuple[str, ...], str]] = [
     (("COREWEAVE", "CDS", "5Y"), "cds.coreweave_5y"),
 ]
 NEW, EXISTING, REPLACES_DEMO = "new", "existing", "replaces_demo"
+#: What she chose for a row whose target series would be overwritten (services/importers/conflicts).
+REPLACE, NEW_SERIES, SKIP = "replace", "new", "skip"
 
 
 @dataclass
@@ -46,10 +53,8 @@ class MappingRow:
     include: bool = True
     editable: bool = True
     status: str = NEW
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")[:60]
+    conflict_with: str = ""  # the existing series this row would overwrite (see conflicts.py)
+    choice: str = ""  # REPLACE / NEW_SERIES / SKIP once a conflict was found
 
 
 def guess_frequency(candidate: Candidate) -> str:
@@ -72,7 +77,7 @@ def suggest(candidates: list[Candidate], existing: dict[str, SeriesMeta],
                                         m.frequency, m.source, cand.rows, first, last, editable=False),
                              existing)
         else:
-            sid = _unique(_suggest_id(cand, existing, remembered), used)
+            sid = unique_id(_suggest_id(cand, existing, remembered), used)
             row = MappingRow(cand.key, cand.label, sid, cand.label, cand.label,
                              cand.unit_hint or "index", facts.frequency,
                              cand.source_hint or "", cand.rows, first, last)
@@ -91,14 +96,47 @@ def _suggest_id(cand: Candidate, existing: dict[str, SeriesMeta], remembered: di
     for needed, sid in KNOWN_SECURITIES:
         if set(needed) <= tokens and sid in existing:
             return sid
-    return "import." + (slug(cand.label) or "series")
+    return "import." + label_key(cand.label)
 
 
-def _unique(sid: str, used: set[str]) -> str:
+def unique_id(sid: str, used: Collection[str]) -> str:
+    """``sid``, or ``sid_2`` (``_3`` …) when ``used`` holds it."""
     out, n = sid, 2
     while out in used:
         out, n = f"{sid}_{n}", n + 1
     return out
+
+
+def keep_apart(mappings: Sequence[list[MappingRow]], existing: dict[str, SeriesMeta],
+               taken: Collection[str] = ()) -> int:
+    """The same header in two files of one import gives two series, never one merged series.
+
+    An editable row of a later list whose id an earlier list (or ``taken``) already targets is
+    moved to ``<id>_2`` (``_3`` …); rows are replaced in place; returns how many moved. Dataset
+    rows keep their fixed ids: the commit refuses two files writing one series."""
+    used = set(taken)
+    moved = 0
+    for rows in mappings:
+        mine = {r.series_id for r in rows if r.include}
+        for i, row in enumerate(rows):
+            if row.include and row.editable and row.series_id in used:
+                rows[i] = fresh_target(row, unique_id(row.series_id, used | mine), existing)
+                mine.add(rows[i].series_id)
+                moved += 1
+        used |= mine
+    return moved
+
+
+def fresh_target(row: MappingRow, series_id: str, existing: dict[str, SeriesMeta]) -> MappingRow:
+    """``row`` moved to ``series_id``; titles and source it had borrowed from its old target go
+    back to the file's own (the label), so a new series never wears another series' title."""
+    old = existing.get(row.series_id)
+    if old is not None:
+        if (row.title_ko, row.title_en) == (old.title_ko, old.title_en):
+            row = replace(row, title_ko=row.label, title_en=row.label)
+        if row.source == old.source:
+            row = replace(row, source="")
+    return retarget(row, series_id, existing)
 
 
 def retarget(row: MappingRow, series_id: str, existing: dict[str, SeriesMeta]) -> MappingRow:
@@ -120,6 +158,12 @@ def set_status(row: MappingRow, existing: dict[str, SeriesMeta]) -> MappingRow:
 def build_bundles(path, candidates: list[Candidate], mapping: list[MappingRow],
                   existing: dict[str, SeriesMeta]) -> list[SeriesBundle]:
     """Bundles for the included rows; raises ImportFileError for an invalid mapping."""
+    return [bundle for _row, bundle in plan_bundles(path, candidates, mapping, existing)]
+
+
+def plan_bundles(path, candidates: list[Candidate], mapping: list[MappingRow],
+                 existing: dict[str, SeriesMeta]) -> list[tuple[MappingRow, SeriesBundle]]:
+    """Each included row with the bundle it writes; raises ImportFileError for an invalid mapping."""
     by_key = {c.key: c for c in candidates}
     targets: dict[str, str] = {}
     out = []
@@ -139,7 +183,7 @@ def build_bundles(path, candidates: list[Candidate], mapping: list[MappingRow],
             meta = cand.fixed or _meta(path, row, existing.get(row.series_id))
         except ValueError as exc:
             raise ImportFileError(path, str(exc), **where) from None
-        out.append(SeriesBundle(meta, cand.frame))
+        out.append((row, SeriesBundle(meta, cand.frame)))
     return out
 
 

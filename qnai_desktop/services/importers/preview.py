@@ -26,7 +26,7 @@ from .layouts import (
     extract_wide,
 )
 from .long_csv import read_body
-from .mapping import MappingRow, build_bundles, suggest
+from .mapping import MappingRow, build_bundles, plan_bundles, suggest
 from .source import Sheet, SourceFile, open_source, read_rows
 
 PREVIEW_ROWS = 50
@@ -71,6 +71,10 @@ class ImportPreview:
 
     def bundles(self, existing: dict[str, SeriesMeta]) -> list[SeriesBundle]:
         return build_bundles(self.path, self.candidates, self.mapping, existing)
+
+    def planned(self, existing: dict[str, SeriesMeta]) -> list[tuple[MappingRow, SeriesBundle]]:
+        """Each included mapping row with the bundle it writes (raises for an invalid mapping)."""
+        return plan_bundles(self.path, self.candidates, self.mapping, existing)
 
     def summary(self) -> dict:
         return {"path": str(self.path), "layout": self.layout, "encoding": self.encoding,
