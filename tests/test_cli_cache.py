@@ -160,3 +160,16 @@ def test_a_writer_holding_the_lock_past_the_bound_gives_a_sentence(db_path: Path
     err = one_sentence(result)
     assert "waiting for another program" in err and "locked for more than 2 s" in err
     assert waited < 7
+
+
+def test_the_cache_file_itself_is_never_read_as_an_import(db_path: Path) -> None:
+    """Reading the open cache's bytes would drop this process's locks; both importers refuse."""
+    before = dump(db_path)
+    for args in (["import", str(db_path)], ["import", str(db_path) + "-wal"],
+                 ["watchlist", "import", str(db_path)]):
+        if args[1].endswith("-wal") and not Path(args[1]).exists():
+            Path(args[1]).write_bytes(b"")
+        result = cli(*args, db=db_path)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert "open Q&AI cache file" in result.stderr
+    assert dump(db_path) == before

@@ -30,6 +30,7 @@ from ..core.watchlist import (
     unescape_formula,
     view_frame,
 )
+from ..store import health
 from ..store._base import content_hash
 from ..store.cache import Cache
 from ..store.errors import ValidationError
@@ -79,6 +80,8 @@ class ImportPlan:
 def _read_table(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], list[str]]:
     """Header cells, (file row number, cells) for non-blank rows, and per-column display names."""
     name = path.name
+    if health.open_cache_among(path) is not None:  # reading it would drop our own locks on it
+        raise WatchlistFileError(name, 0, "", "this is the open Q&AI cache file, not a table")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     data = path.read_bytes()

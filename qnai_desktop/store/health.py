@@ -201,6 +201,25 @@ def open_connections(path: Path | str) -> int:
     return count
 
 
+def open_cache_among(path: Path) -> Path | None:
+    """The cache file (or its -wal/-shm/-journal) this process has open at or under ``path``.
+
+    Readers of user files (importers) ask first: reading the cache's bytes with a plain
+    descriptor would drop this process's SQLite locks on it."""
+    with _lock:
+        keys = [k for k, dbs in _open.items() if len(dbs)]
+    live = [k for k in keys if open_connections(k)]
+    if not live:
+        return None
+    target = key_of(path)
+    for key in live:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            name = key + suffix
+            if name == target or name.startswith(target.rstrip(os.sep) + os.sep):
+                return Path(name)
+    return None
+
+
 def in_use_elsewhere(path: Path) -> bool:
     """Another process has the cache open: it holds SQLite's "deadman switch" read lock on the
     -shm file (byte 128 of the unix VFS: UNIX_SHM_BASE 120 + SQLITE_SHM_NLOCK 8).

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ...core.series import SeriesBundle, SeriesMeta
+from ...store import health
 from .candidates import Candidate, column_letter
 from .dataset_files import detect_dataset, read_dataset
 from .errors import ImportFileError
@@ -92,6 +93,10 @@ def preview_file(path: Path | str, existing: dict[str, SeriesMeta] | None = None
     existing = existing or {}
     if not path.exists():
         raise ImportFileError(path, "no such file or folder")
+    cache_file = health.open_cache_among(path)
+    if cache_file is not None:  # reading it here would drop our own locks on the cache
+        raise ImportFileError(path, f"this is (or holds) the open Q&AI cache file {cache_file.name}; "
+                              "it cannot be imported into itself")
     dataset = detect_dataset(path)
     if dataset is not None:
         return _dataset_preview(path, dataset, existing)
