@@ -37,6 +37,13 @@ def _private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    """pytest-httpserver binds the name ``localhost`` by default, which fails where /etc/hosts is
+    missing (a bare debootstrap; PITFALLS.md): every test server binds the address instead."""
+    return ("127.0.0.1", 0)
+
+
+@pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "seeded.sqlite"
     open_cache(path).close()
