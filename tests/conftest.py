@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,9 +56,11 @@ def unprivileged() -> Callable[[list[str]], list[str]]:
     if os.name != "posix" or os.geteuid() != 0:
         return lambda cmd: cmd
     setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("running as root without setpriv: a read-only folder cannot be tested")
-    return lambda cmd: [setpriv, "--inh-caps=-all", "--ambient-caps=-all", "--bounding-set=-all", *cmd]
+    drop = [setpriv or "setpriv", "--inh-caps=-all", "--ambient-caps=-all", "--bounding-set=-all"]
+    if setpriv is None or subprocess.run([*drop, "true"], capture_output=True).returncode != 0:
+        pytest.skip("running as root and cannot drop capabilities (setpriv): a read-only folder "
+                    "cannot be tested")
+    return lambda cmd: [*drop, *cmd]
 
 
 @pytest.fixture(scope="session")
