@@ -122,7 +122,7 @@ def main() -> None:
     from qnai_desktop.ui.refresh_panel import RefreshPanel
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    server = HTTPServer(threaded=True)
+    server = HTTPServer(host="127.0.0.1", threaded=True)  # an address: "localhost" may not resolve
     server.start()
     serve(server)
     for env in ("NPM", "GPURENTALPRICES", "EPOCH", "CODING_AGENTS", "OPENROUTER"):

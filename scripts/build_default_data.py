@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:  # run as a plain script from a checkout
 
 from qnai_desktop.services.bundle_io import write_bundles  # noqa: E402
 from qnai_desktop.services.datasets import load_all, shared_data_dir  # noqa: E402
+from qnai_desktop.services.output_paths import OutputPathError  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     if not shared.is_dir():
         parser.error(f"shared data folder not found: {shared}")
     for group, bundles in load_all(shared).items():
-        paths = write_bundles(bundles, args.out, group)
+        try:
+            paths = write_bundles(bundles, args.out, group)
+        except OutputPathError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         points = sum(len(b.frame) for b in bundles)
         print(f"{group}: {len(bundles)} series, {points} points -> {paths[0]}")
     return 0

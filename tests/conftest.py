@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import keyring
@@ -34,6 +36,31 @@ def _private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the developer's real settings or cache."""
     monkeypatch.setenv("QNAI_SETTINGS", str(tmp_path / "settings.ini"))
     monkeypatch.setenv("QNAI_DB", str(tmp_path / "default-cache.sqlite"))
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    """pytest-httpserver binds the name ``localhost`` by default, which fails where /etc/hosts is
+    missing (a bare debootstrap; PITFALLS.md): every test server binds the address instead."""
+    return ("127.0.0.1", 0)
+
+
+@pytest.fixture
+def unprivileged() -> Callable[[list[str]], list[str]]:
+    """Wrap a command so that file permissions apply to it (a read-only folder stays read-only).
+
+    Tests often run as root, which ignores permissions: then the command runs with every
+    capability dropped (util-linux ``setpriv``), so CAP_DAC_OVERRIDE no longer lets it write.
+    Running it as ``nobody`` would need the interpreter and the work tree readable by others.
+    """
+    if os.name != "posix" or os.geteuid() != 0:
+        return lambda cmd: cmd
+    setpriv = shutil.which("setpriv")
+    drop = [setpriv or "setpriv", "--inh-caps=-all", "--ambient-caps=-all", "--bounding-set=-all"]
+    if setpriv is None or subprocess.run([*drop, "true"], capture_output=True).returncode != 0:
+        pytest.skip("running as root and cannot drop capabilities (setpriv): a read-only folder "
+                    "cannot be tested")
+    return lambda cmd: [*drop, *cmd]
 
 
 @pytest.fixture(scope="session")

@@ -86,7 +86,8 @@ def test_an_unwritable_folder_fails_before_rendering(db_path: Path, tmp_path: Pa
     blocker = tmp_path / "file.txt"
     blocker.write_text("x")
     assert main(["--db", str(db_path), "export", "--all", "--out", str(blocker / "pack")]) == 2
-    assert "cannot write to" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"error: cannot write {blocker / 'pack'}: {blocker} is a file, "
+                                       "not a folder\n")
     assert not (tmp_path / "file.txt").is_dir()
 
 

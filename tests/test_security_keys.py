@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import ipaddress
 import json
 import logging
 import re
@@ -40,6 +41,7 @@ RANKINGS = "/api/v1/datasets/rankings-daily"
 TODAY = date(2026, 7, 13)  # the replay file holds complete weeks up to 2026-07-06
 # A realistic key (the log filter would mask it) and one no redaction pattern recognises: the
 # second proves the key is never handed to a log call, a message or a setting in the first place.
+LOOPBACK = "127.0.0.1"  # test servers bind an address: "localhost" may not resolve (no /etc/hosts)
 KEYS = ["sk-or-v1-" + "0123456789abcdef" * 4, "Qnai~Test.Key!42"]
 
 
@@ -131,8 +133,9 @@ def test_a_server_echoing_the_key_in_its_error_does_not_leak_it(ring, app_files,
 
 @pytest.fixture
 def other_host():
-    """A second server on another host name (127.0.0.1, not localhost) that must never be called."""
-    server = HTTPServer(host="127.0.0.1")
+    """A second server on another loopback address (127.0.0.2; all of 127/8 is loopback on Linux)
+    that must never be called."""
+    server = HTTPServer(host="127.0.0.2")
     server.expect_request(re.compile(".*")).respond_with_data("stolen", status=200)
     server.start()
     yield server
@@ -222,12 +225,13 @@ def self_signed(folder: Path) -> ssl.SSLContext:
     from cryptography.x509.oid import NameOID
 
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, LOOPBACK)])
     now = dt.datetime.now(dt.UTC)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
             .not_valid_after(now + dt.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(LOOPBACK))]),
+                           critical=False)
             .sign(key, hashes.SHA256()))
     (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     (folder / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM,
@@ -239,12 +243,16 @@ def self_signed(folder: Path) -> ssl.SSLContext:
 
 
 def test_tls_certificates_are_verified(tmp_path: Path) -> None:
-    server = HTTPServer(ssl_context=self_signed(tmp_path))
+    server = HTTPServer(host=LOOPBACK, ssl_context=self_signed(tmp_path))
     server.expect_request("/x").respond_with_data("{}")
     server.start()
     try:
         with HttpClient(retries=0) as http, pytest.raises(ProviderError, match="connection failed"):
             http.get(server.url_for("/x"))
         assert server.log == []  # the handshake failed: no request was sent
+        # the control: trusting this certificate, the same URL works (it is valid for 127.0.0.1),
+        # so the refusal above is about trust, not about the address
+        trusted = ssl.create_default_context(cafile=str(tmp_path / "cert.pem"))
+        assert httpx.get(server.url_for("/x"), verify=trusted).status_code == 200
     finally:
         server.stop()

@@ -3,7 +3,8 @@
 Writes ``<chart-id>_<as-of>.<ext>`` per chart and format, one deck for ``pptx``, and
 ``manifest.json``; prints the pre-export warnings (stale series, illustrative data, …). Exit 0
 when written (1 with ``--strict`` if there were warnings), 2 on a usage, name or folder error —
-in which case nothing was written.
+in which case nothing was written. A folder problem is one line naming the path and the reason
+(``error: cannot write /x/pack: the folder is read-only``); a missing folder is created.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def _options(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     from ..services.export_plan import ExportError, StagedFolder, gather_jobs, plan_export
+    from ..services.output_paths import output_error
 
     try:
         options = _options(args)
@@ -79,9 +81,16 @@ def run(args: argparse.Namespace) -> int:
     quiet_offscreen_warnings()
     try:
         style = load_style(options.style)
+    except OSError as exc:
+        return fail(f"cannot read the style {options.style}: {exc.strerror or exc}")
+    except ValueError as exc:
+        return fail(str(exc))
+    try:
         result = PackExporter(jobs, options, args.out, style=style).run()
     except (ExportError, ValueError) as exc:
         return fail(str(exc))
+    except OSError as exc:  # one without an errno (e.g. Qt could not encode an image)
+        return fail(str(output_error(args.out, exc)))
     lang = options.lang
     if args.json:
         print_json({"out": str(result.out_dir), "files": [p.name for p in result.files],

@@ -1,9 +1,16 @@
-"""``qnai-desktop screenshot --tab NAME --out FILE.png``: render a tab offscreen."""
+"""``qnai-desktop screenshot --tab NAME --out FILE.png``: render a tab offscreen.
+
+The output path is checked before the window is built (a missing folder is created); the PNG is
+written under a temporary name and renamed into place, so a failure leaves nothing behind and
+prints one line naming the path and the reason (exit 2).
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+
+from ._common import fail
 
 NAME = "screenshot"
 HELP = "render a tab of the main window offscreen to PNG"
@@ -18,9 +25,21 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..app import screenshot
+    from ..services.output_paths import OutputPathError, atomic_output
 
-    w, h = (int(v) for v in args.size.lower().split("x"))
-    print(screenshot(getattr(args, "db", None), args.tab, args.out, getattr(args, "lang", None),
-                     size=(w, h)))
+    try:
+        w, h = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        return fail(f"--size {args.size!r}: use WIDTHxHEIGHT, e.g. 1400x860")
+    try:
+        with atomic_output(args.out) as tmp:
+            from ..app import screenshot
+
+            screenshot(getattr(args, "db", None), args.tab, tmp, getattr(args, "lang", None),
+                       size=(w, h))
+    except OutputPathError as exc:
+        return fail(str(exc))
+    except OSError:  # Qt's QImage.save said no, without a reason
+        return fail(f"cannot write {args.out}: the image could not be saved as PNG")
+    print(args.out)
     return 0

@@ -85,12 +85,16 @@ def _check(args: argparse.Namespace, as_json: bool, lang: str) -> int:
 
 
 def _export(args: argparse.Namespace, as_json: bool) -> int:
+    from ..services.output_paths import OutputPathError
     from ..services.watchlist_io import export_file
 
     if args.out.suffix.lower() not in (".csv", ".xlsx"):
         return fail(f"{args.out}: choose a .csv or .xlsx file name")
-    with open_cache(args) as cache:
-        n = export_file(cache, args.out, lang=getattr(args, "lang", None) or "ko")
+    try:
+        with open_cache(args) as cache:
+            n = export_file(cache, args.out, lang=getattr(args, "lang", None) or "ko")
+    except OutputPathError as exc:
+        return fail(str(exc))
     if as_json:
         print_json({"out": str(args.out), "rows": n})
     else:

@@ -3,7 +3,8 @@
 Output is deterministic so a rebuild of unchanged inputs gives byte-identical files (clean
 diffs for shipped data): series sorted by id, rows by date, values printed with 12 significant
 digits (``.12g``; NaN and missing ``n`` as empty cells), UTF-8, ``\\n`` line ends, JSON with
-sorted keys. Files are replaced atomically so a crash never leaves half a group.
+sorted keys. Files are replaced atomically so a crash never leaves half a group; an output path
+problem is an ``output_paths.OutputPathError`` naming the path and the reason.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.series import SeriesBundle, SeriesMeta, empty_frame, normalize_frame
+from .output_paths import atomic_output, check_output_dir
 
 CSV_SUFFIX = ".csv"
 META_SUFFIX = ".meta.json"
@@ -59,7 +60,7 @@ def write_bundles(bundles: Iterable[SeriesBundle], folder: Path | str, group: st
     metas = [by_id[sid].meta.to_row() for sid in sorted(by_id)]
     meta_text = json.dumps(metas, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    check_output_dir(folder)  # created if missing; OutputPathError ("cannot write …: …") if not
     csv_path, meta_path = folder / f"{group}{CSV_SUFFIX}", folder / f"{group}{META_SUFFIX}"
     _write_atomic(csv_path, out.getvalue())
     _write_atomic(meta_path, meta_text)
@@ -122,12 +123,8 @@ def _read_group(meta_path: Path, csv_path: Path) -> list[SeriesBundle]:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+    """Replace ``path`` whole; an ``OutputPathError`` names it when the folder refuses."""
+    with atomic_output(path) as tmp:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; these are shipped data files
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        os.chmod(tmp, 0o644)  # shipped data files: the same mode whatever the umask

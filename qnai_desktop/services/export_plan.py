@@ -1,25 +1,28 @@
 """Plan an export: which files, under which safe deterministic names, and what the manifest says.
 
-Pure except :func:`gather_jobs` (reads the cache) and :class:`StagedFolder` (the one place that
-touches the output folder: files are written into a hidden staging folder inside it and moved in
-only when everything succeeded, so a failure or a cancel leaves nothing half-written).
+Pure except :func:`gather_jobs` (reads the cache). The output folder is touched only by
+:class:`~.export_staging.StagedFolder` (re-exported here with the export errors).
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from qnai_desktop.core.charts import ChartSpec, PreparedChart, build_catalogue, prepare, resolve_series
 from qnai_desktop.core.export_checks import ExportWarning
 from qnai_desktop.core.param_axis import is_param_series
 from qnai_desktop.core.series import SeriesMeta
+from qnai_desktop.services.export_staging import (  # noqa: F401 - re-exported for callers
+    STAGING_PREFIX,
+    ExportError,
+    ExportFolderError,
+    ExportNameError,
+    StagedFolder,
+)
 
 FORMATS = ("png", "svg", "pdf", "pptx", "xlsx", "csv")
 PER_CHART_FORMATS = ("png", "svg", "pdf", "xlsx", "csv")  # pptx: one deck for the whole pack
@@ -32,22 +35,9 @@ MIN_SIDE, MAX_SIDE = 200, 8000
 MAX_SCALE = 4
 MAX_PIXEL_SIDE, MAX_PIXELS = 16_384, 80_000_000  # beyond this a QImage needs gigabytes
 MANIFEST_NAME = "manifest.json"
-STAGING_PREFIX = ".qnai-export-"
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                      *(f"lpt{i}" for i in range(1, 10))}
 _BAD_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
-
-
-class ExportError(Exception):
-    """An export that cannot proceed; the message is shown to the user as is."""
-
-
-class ExportNameError(ExportError):
-    """A chart id that cannot be a file name (path separators, '..', reserved characters)."""
-
-
-class ExportFolderError(ExportError):
-    """The output folder cannot be created or written."""
 
 
 def safe_stem(chart_id: str) -> str:
@@ -348,65 +338,3 @@ def gather_jobs(cache, chart_ids: Sequence[str] | None = None,
             provenance=_provenance_by_series(prov_rows, plotted),
         ))
     return jobs
-
-
-class StagedFolder:
-    """Write into ``<out>/.qnai-export-*/``; :meth:`commit` moves the files into ``out``.
-
-    Leaving the ``with`` block without commit (an error, a cancel) deletes the staging folder,
-    and ``out`` itself if this export created it, so nothing half-written remains.
-    """
-
-    def __init__(self, out: Path | str) -> None:
-        self.out = Path(out).expanduser()
-        self.path: Path | None = None
-        self._created: list[Path] = []
-        self.committed: list[Path] = []
-
-    def __enter__(self) -> StagedFolder:
-        if self.out.exists() and not self.out.is_dir():
-            raise ExportFolderError(f"cannot export to {self.out}: it is a file, not a folder")
-        try:
-            missing = [p for p in (self.out, *self.out.parents) if not p.exists()]
-            self.out.mkdir(parents=True, exist_ok=True)
-            self._created = missing  # deepest first
-            self.path = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.out))
-        except OSError as exc:
-            self._remove_created()
-            raise ExportFolderError(
-                f"cannot write to {self.out}: {exc.strerror or exc}; choose another folder") from exc
-        return self
-
-    def file(self, name: str) -> Path:
-        """Where to write ``name`` while staging (the name is checked to stay inside)."""
-        assert self.path is not None, "use StagedFolder in a with block"
-        if Path(name).name != name or name in ("", ".", ".."):
-            raise ExportNameError(f"{name!r} is not a plain file name")
-        return self.path / name
-
-    def commit(self) -> list[Path]:
-        """Move every staged file into the output folder; return the final paths."""
-        assert self.path is not None
-        for staged in sorted(self.path.iterdir()):
-            final = self.out / staged.name
-            if final.is_dir():
-                raise ExportFolderError(f"cannot write {final}: a folder of that name exists")
-            os.replace(staged, final)
-            self.committed.append(final)
-        self.path.rmdir()
-        self.path = None
-        return self.committed
-
-    def _remove_created(self) -> None:
-        for folder in self._created:
-            try:
-                folder.rmdir()  # only if still empty
-            except OSError:
-                break
-
-    def __exit__(self, *exc: object) -> None:
-        if self.path is not None:
-            shutil.rmtree(self.path, ignore_errors=True)
-            self.path = None
-            if not self.committed:
-                self._remove_created()

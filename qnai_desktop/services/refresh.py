@@ -7,11 +7,18 @@ source's bundles (replacing illustrative series) together with the setting
 no key writes no data; every attempt is recorded in provenance (``how='fetch'``; the detail
 says ok / failed: reason / cancelled / skipped). Plain callable, no Qt: the UI runs it on a
 worker thread with the worker's own Cache; the CLI runs it directly.
+
+Each source has an overall deadline (``source_deadline`` s; default ``SOURCE_DEADLINE``, or the
+environment variable ``QNAI_REFRESH_SOURCE_DEADLINE_S``): requests, retries and waits included.
+Past it the source fails with "gave up after N s", writes no data, and the next source runs.
+Before anything is written, every text of the bundles, dated values and the provenance line goes
+through ``services.scrub`` (no stored API key, nor one the request sent, reaches the cache).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,8 +28,12 @@ from ..core.changes import ChangeSet
 from ..store.cache import Cache
 from .importers.commit import write_replacing_demo
 from .providers import Cancelled, FetchContext, HttpClient, Provider, ProviderError
+from .scrub import known_secrets, scrub_bundles, scrub_text, scrub_value
+from .secrets import stored_keys
 
 log = logging.getLogger(__name__)
+SOURCE_DEADLINE = 300.0  # seconds per source: a slow server cannot hold up the whole refresh
+DEADLINE_ENV = "QNAI_REFRESH_SOURCE_DEADLINE_S"
 LAST_SUCCESS = "refresh.last_success.{}"
 OK, FAILED, SKIPPED, CANCELLED = "ok", "failed", "skipped", "cancelled"
 Progress = Callable[[str, int, int, str], None]  # source, done, total, message
@@ -81,15 +92,35 @@ def last_success(cache: Cache, sources: list[str]) -> dict[str, str | None]:
     return {s: cache.get_setting(LAST_SUCCESS.format(s)) for s in sources}
 
 
+def source_deadline(environ: dict[str, str] | None = None) -> float:
+    """Seconds each source may take: ``QNAI_REFRESH_SOURCE_DEADLINE_S`` if set to a number > 0,
+    else ``SOURCE_DEADLINE`` (an unreadable value is logged, naming the variable, and ignored)."""
+    text = (os.environ if environ is None else environ).get(DEADLINE_ENV, "").strip()
+    if not text:
+        return SOURCE_DEADLINE
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < float("inf"):
+        log.warning("%s=%r is not a number of seconds > 0; using %g s", DEADLINE_ENV, text,
+                    SOURCE_DEADLINE)
+        return SOURCE_DEADLINE
+    return seconds
+
+
 def run_refresh(cache: Cache, providers: list[Provider], *, progress: Progress | None = None,
                 cancelled: Callable[[], bool] = lambda: False, explicit: bool = False,
                 today: date | None = None,
                 http_factory: Callable[[Callable[[], bool]], HttpClient] | None = None,
-                ) -> RefreshResult:
-    """Run ``providers`` in order; ``explicit`` makes an unavailable source (no key) a failure."""
+                deadline: float | None = None) -> RefreshResult:
+    """Run ``providers`` in order; ``explicit`` makes an unavailable source (no key) a failure;
+    ``deadline`` = seconds per source (default :func:`source_deadline`)."""
     progress = progress or (lambda source, done, total, message: None)
     today = today or datetime.now(UTC).date()
     make_http = http_factory or (lambda cancel: HttpClient(cancelled=cancel))
+    deadline = source_deadline() if deadline is None else deadline
+    keys = stored_keys()  # read once per run; scrubbed from every source's output
     result = RefreshResult()
     last_dates = real_last_dates(cache)
     for provider in providers:
@@ -103,22 +134,33 @@ def run_refresh(cache: Cache, providers: list[Provider], *, progress: Progress |
             result.sources.append(_record(cache, provider, SourceResult(name, status, error=reason)))
             progress(name, 1, 1, reason)
             continue
+        http = make_http(cancelled)
+        http.limit_source(deadline)
         result.sources.append(_run_one(cache, provider, last_dates, today, progress, cancelled,
-                                       make_http))
+                                       http, keys))
     return result
 
 
+def scrub_pending(provider: Provider, secrets: list[str]) -> None:
+    """Scrub what a fundamentals source keeps for ``write_values`` (dated rows, warnings)."""
+    for attr in ("pending", "warnings"):
+        if isinstance(getattr(provider, attr, None), list):
+            setattr(provider, attr, scrub_value(getattr(provider, attr), secrets))
+
+
 def _run_one(cache: Cache, provider: Provider, last_dates: dict[str, date | None], today: date,
-             progress: Progress, cancelled: Callable[[], bool],
-             make_http: Callable[[Callable[[], bool]], HttpClient]) -> SourceResult:
+             progress: Progress, cancelled: Callable[[], bool], http: HttpClient,
+             keys: list[str]) -> SourceResult:
     name, started = provider.name, time.perf_counter()
-    http = make_http(cancelled)
     ctx = FetchContext(http, last_dates, today, lambda d, t, m: progress(name, d, t, m), cancelled)
     res = SourceResult(name, OK)
     try:
         bundles = provider.fetch(ctx)
-        ctx.check()  # cancelled while the last response was parsed: discard it
+        ctx.check()  # cancelled, or past the deadline, while the last response was parsed
         res.requests = http.requests
+        secrets = known_secrets(keys, http.sent_secrets, keyring=False)
+        bundles = scrub_bundles(bundles, secrets)
+        scrub_pending(provider, secrets)
         with cache._txn(bulk=True):  # series, observations, settings, company values
             res.change = write_replacing_demo(
                 cache, bundles, how="fetch", origin=provider.base_url,
@@ -137,6 +179,7 @@ def _run_one(cache: Cache, provider: Provider, last_dates: dict[str, date | None
         res.status, res.error = FAILED, f"unexpected error ({type(exc).__name__}: {exc})"
     finally:
         http.close()
+    res.error = scrub_text(res.error, known_secrets(keys, http.sent_secrets, keyring=False))
     res.requests = http.requests
     res.seconds = time.perf_counter() - started
     progress(name, 1, 1, res.error or res.change.summary())

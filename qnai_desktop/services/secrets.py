@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 SERVICE = "qnai-desktop"
+#: Every key name the app stores (OpenRouter rankings; Tiingo end-of-day prices): services.scrub
+#: masks each of them in anything a refresh writes. A new keyed source adds its name here.
+KEY_NAMES = ("openrouter", "tiingo")
 
 
 class SecretStoreError(Exception):
@@ -17,6 +20,19 @@ def get_key(name: str) -> str | None:
         return keyring.get_password(SERVICE, name)
     except KeyringError:
         return None
+
+
+def stored_keys(names: tuple[str, ...] = KEY_NAMES) -> list[str]:
+    """The keys stored under ``names`` (none when there is no usable keyring)."""
+    found = []
+    for name in names:
+        try:
+            value = get_key(name)
+        except Exception:  # no keyring backend at all, or a broken one: nothing stored to find
+            value = None
+        if value:
+            found.append(value)
+    return found
 
 
 def set_key(name: str, value: str) -> None:

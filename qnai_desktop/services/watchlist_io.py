@@ -35,6 +35,7 @@ from ..store._base import content_hash
 from ..store.cache import Cache
 from ..store.errors import ValidationError
 from ..store.watchlist_repo import COMPANY_COLS
+from .output_paths import atomic_output
 
 EXPORT_COLUMNS = ["ticker", "name_ko", "name_en", "market_cap_usd_bn", "per_12mf", "per_vs_sp500",
                   "per_vs_bigtech", "thesis1_ko", "thesis2_ko", "thesis1_en", "thesis2_en", "as_of",
@@ -242,22 +243,25 @@ def export_file(cache: Cache, path: Path | str, *, lang: str = "ko",
     """Write the watchlist to ``.csv`` (UTF-8 with BOM, for Excel) or ``.xlsx``; returns rows.
 
     The XLSX also carries a second sheet laid out as the table is shown (``lang`` and the
-    display ``headers``), ready to paste into a slide.
+    display ``headers``), ready to paste into a slide. The file appears whole or not at all; a
+    missing folder is created; a path problem is an ``OutputPathError`` ("cannot write …: …").
     """
     path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise WatchlistFileError(path.name, 0, "", "choose a .csv or .xlsx file name")
     bench = Benchmarks.from_settings(cache.get_setting)
     df = export_frame(cache.companies(), bench)
     records = [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(EXPORT_COLUMNS)
-            writer.writerows([["" if v is None else v for v in r] for r in records])
-    elif suffix == ".xlsx":
-        _write_xlsx(path, records, view_frame(cache.companies(), lang, bench), headers or {})
-    else:
-        raise WatchlistFileError(path.name, 0, "", "choose a .csv or .xlsx file name")
+    shown = view_frame(cache.companies(), lang, bench) if suffix == ".xlsx" else None
+    with atomic_output(path) as tmp:
+        if shown is None:
+            with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(EXPORT_COLUMNS)
+                writer.writerows([["" if v is None else v for v in r] for r in records])
+        else:
+            _write_xlsx(tmp, records, shown, headers or {})
     return len(records)
 
 

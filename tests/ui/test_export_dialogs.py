@@ -121,5 +121,5 @@ def test_pack_refuses_to_start_without_charts_or_with_a_bad_folder(ctx, qtbot, t
     blocker.write_text("x")
     dlg = pack_dialog(ctx, qtbot, blocker, ["meta_ads"])
     assert not dlg.start() and not dlg.running
-    assert "not a folder" in dlg.status.text()
+    assert dlg.status.text() == f"{blocker}에 쓸 수 없습니다: {blocker}은(는) 폴더가 아니라 파일입니다"
     assert [p.name for p in user.iterdir()] == ["file.txt"]

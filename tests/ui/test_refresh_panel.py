@@ -90,6 +90,8 @@ def test_a_failing_source_shows_its_reason(qtbot, ctx, httpserver) -> None:
     panel = make_panel(qtbot, ctx, httpserver.url_for(""))
     with qtbot.waitSignal(panel.sig_refresh_finished, timeout=20_000):
         panel.start(["npm"])
+    # the worker closes its connection after reporting; wait for that before the cache closes
+    qtbot.waitUntil(lambda: panel.btn_start.isEnabled(), timeout=5_000)
     assert panel._states["npm"].text().startswith("failed: HTTP 404 (package cline not found)")
     assert "/downloads/range/" in panel._states["npm"].toolTip()  # the full reason
 

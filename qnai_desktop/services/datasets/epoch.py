@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from ...core.series import SeriesBundle, SeriesMeta
+from ..text_fields import plain_text
 from ._common import CsvTable, DatasetError, Record, frame, one_file
 
 SOURCE = "Epoch AI"
@@ -41,6 +42,7 @@ COMPANIES: dict[str, tuple[str, str]] = {
 _CONFIDENCE = {"confident": 3, "likely": 2, "speculative": 1, "uncertain": 1}
 _EXCLUDED_TYPES = {"product/division revenue"}
 _FALSE = {"", "false", "no", "0", "unchecked"}
+NOTE_MAX = 200  # characters of a "Graph note" kept as a point note
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,8 @@ def _collect(t: CsvTable, day_col: int, value_col: int, accept: Callable[[Record
             continue
         reported = (t.date_cell(rec, report_col) if report_col is not None else None) or date.min
         confidence = _CONFIDENCE.get(t.cell(rec, conf_col).casefold(), 0)
-        point = _Point(day, value / 1e9, (confidence, reported, rec.row), t.cell(rec, note_col))
+        note = plain_text(t.cell(rec, note_col), NOTE_MAX)  # free text: one short plain line
+        point = _Point(day, value / 1e9, (confidence, reported, rec.row), note)
         points = picked.setdefault(key, {})
         if day not in points or point.rank > points[day].rank:
             points[day] = point

@@ -39,6 +39,7 @@ from typing import Literal
 import pandas as pd
 
 from ...core.series import SeriesBundle, SeriesMeta
+from ..text_fields import token
 from ._common import DatasetError, files_in, frame, parse_iso_date
 
 SOURCE = "gpurentalprices.com"
@@ -134,7 +135,8 @@ def parse_gpurentalprices(path: Path | str,
                     f"({kinds_note}); n = 오퍼 수.",
             is_demo=False, licence=LICENCE,
             extra={"kinds": sorted(kinds) if kinds is not None else None,
-                   "gpu_ids": sorted({o.gpu for o in offers if headline_model(o.gpu) == model})},
+                   "gpu_ids": sorted({o.gpu for o in offers if headline_model(o.gpu) == model
+                                      and token(o.gpu)})},  # short plain ids only
         )
         bundles.append(SeriesBundle(meta, frame(days, [median(p) for p in prices],
                                                 [len(p) for p in prices])))

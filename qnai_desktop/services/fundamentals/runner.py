@@ -26,7 +26,10 @@ from ..refresh import (
     RefreshResult,
     SourceResult,
     real_last_dates,
+    scrub_pending,
+    source_deadline,
 )
+from ..scrub import known_secrets, scrub_bundles, scrub_text
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +37,21 @@ log = logging.getLogger(__name__)
 def run_fundamentals(cache: Cache, providers: list[Provider], *, explicit: bool = True,
                      today: date | None = None,
                      http_factory: Callable[[Callable[[], bool]], HttpClient] | None = None,
-                     cancelled: Callable[[], bool] = lambda: False) -> RefreshResult:
+                     cancelled: Callable[[], bool] = lambda: False,
+                     deadline: float | None = None) -> RefreshResult:
+    """``deadline`` = seconds per source (default ``refresh.source_deadline()``)."""
     today = today or datetime.now(UTC).date()
     make_http = http_factory or (lambda cancel: HttpClient(cancelled=cancel))
+    deadline = source_deadline() if deadline is None else deadline
     result = RefreshResult()
     for provider in providers:
         reason = provider.unavailable()
         if reason:
             res = SourceResult(provider.name, FAILED if explicit else SKIPPED, error=reason)
         else:
-            res = _run_one(cache, provider, today, make_http(cancelled), cancelled)
+            http = make_http(cancelled)
+            http.limit_source(deadline)
+            res = _run_one(cache, provider, today, http, cancelled)
         if res.status != OK:
             cache.write_bundles([], how="fetch", origin=provider.base_url,
                                 detail=f"refresh {provider.name}: {res.status}: {res.error}")
@@ -59,6 +67,9 @@ def _run_one(cache: Cache, provider: Provider, today: date, http: HttpClient,
     try:
         bundles = provider.fetch(ctx)
         ctx.check()
+        secrets = known_secrets(http.sent_secrets)
+        bundles = scrub_bundles(bundles, secrets)
+        scrub_pending(provider, secrets)
         warnings = list(getattr(provider, "warnings", []))
         detail = f"refresh {provider.name}: ok, {http.requests} request(s)" + \
             (f"; {'; '.join(warnings)}" if warnings else "")
@@ -77,6 +88,7 @@ def _run_one(cache: Cache, provider: Provider, today: date, http: HttpClient,
         res.status, res.error = FAILED, f"unexpected error ({type(exc).__name__}: {exc})"
     finally:
         http.close()
+    res.error = scrub_text(res.error, known_secrets(http.sent_secrets))
     res.requests = http.requests
     res.seconds = time.perf_counter() - started
     return res

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .base import FetchContext, Provider
 from .coding_agents import CodingAgentCommits
 from .epoch import EpochCompanies
-from .errors import Cancelled, HttpStatusError, ProviderError, SchemaError
+from .errors import Cancelled, DeadlineError, HttpStatusError, ProviderError, SchemaError
 from .gpurentalprices import GpuRentalPrices
 from .http import HttpClient
 from .npm import PACKAGES, NpmDownloads
@@ -32,7 +32,7 @@ def make_providers(names: list[str] | None = None, *,
     return [NpmDownloads(packages=npm_packages) if n == "npm" else PROVIDERS[n]() for n in names]
 
 
-__all__ = ["PACKAGES", "PROVIDERS", "Cancelled", "CodingAgentCommits", "EpochCompanies",
+__all__ = ["PACKAGES", "PROVIDERS", "Cancelled", "CodingAgentCommits", "DeadlineError", "EpochCompanies",
            "FetchContext", "GpuRentalPrices", "HttpClient", "HttpStatusError", "NpmDownloads",
            "OpenRouterModels", "OpenRouterRankings", "Provider", "ProviderError", "SchemaError",
            "make_providers"]

@@ -32,8 +32,11 @@ class FetchContext:
         return self.last_dates.get(series_id)
 
     def check(self) -> None:
+        """Raise ``Cancelled`` when the run was cancelled, ``DeadlineError`` when the source's
+        deadline has passed (providers call this between steps)."""
         if self.cancelled():
             raise Cancelled("cancelled")
+        self.http.check_source()
 
 
 class Provider:

@@ -5,6 +5,9 @@
 skipped), at most ``MAX_DAYS`` per run, oldest first so a long absence leaves no hole (the
 last 30 days when nothing is cached). Parsed by
 ``services.datasets.coding_agents`` (per-agent counts and shares of the total).
+
+Only the agents of ``AGENTS`` (and the total) are written: a series id or title is never taken
+from a response, so an agent the tracker adds appears once it is added to ``AGENTS``.
 """
 
 from __future__ import annotations
@@ -46,4 +49,5 @@ class CodingAgentCommits(Provider):
             if resp.status_code != 404:
                 files[f"{day}.csv"] = (url, resp.content)
         ctx.progress(len(days), len(days), "")
-        return parse_downloads(files, parse_coding_agents)
+        return [b for b in parse_downloads(files, parse_coding_agents)
+                if b.meta.id == "agents.commits.total" or b.meta.extra.get("query") in AGENTS]

@@ -23,5 +23,9 @@ class SchemaError(ProviderError):
     """The response is not in the shape the provider expects (truncated JSON, schema drift)."""
 
 
+class DeadlineError(ProviderError):
+    """A source took longer than its overall deadline ("gave up after N s"); nothing written."""
+
+
 class Cancelled(ProviderError):
     """The user cancelled; whatever was fetched is discarded."""

@@ -10,7 +10,8 @@ key, 500/day per account; 429 answers are retried honouring Retry-After.
 Vendor = the permaslug's prefix (``x-ai`` → xai); anything outside ``VENDORS`` (and ``other``)
 → others. Weekly sums (Monday-dated, complete weeks only) in billions of tokens write
 ``openrouter.tokens.<vendor>``, replacing the illustrative series. Licence CC BY 4.0, cited
-"Source: OpenRouter (openrouter.ai/rankings), as of <meta.as_of>".
+"Source: OpenRouter (openrouter.ai/rankings), as of <meta.as_of>" — ``meta.as_of`` is the only
+response text stored, and only when it is an ISO date or date-time (else it is left out).
 
 The key comes from the OS keyring (service ``qnai-desktop``, name ``openrouter``), is held in
 memory for the request header only, and never appears in a message, a setting or the cache.
@@ -24,6 +25,7 @@ from datetime import date, timedelta
 
 from ...core.series import SeriesBundle, SeriesMeta
 from ..datasets._common import frame
+from ..text_fields import iso_stamp
 from .base import FetchContext, Provider
 from .errors import ProviderError, SchemaError
 
@@ -137,4 +139,4 @@ def _read(doc: object, url: str, daily: dict[str, dict[date, float]], seen: set[
         vendor = VENDORS.get(slug.split("/", 1)[0], "others")
         daily[vendor][day] = daily[vendor].get(day, 0.0) + tokens
         seen.add(day)
-    return str(meta.get("as_of") or "")
+    return iso_stamp(meta.get("as_of"))  # stored in the licence line: a date-time or nothing

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 from ...core.charts import ChartSpec
 from ...core.export_checks import ExportWarning
 from ...services.export_plan import FORMATS, ChartJob, ExportError, gather_jobs
+from ...services.output_paths import OutputPathError
 from ..app_context import AppContext
 from ..i18n import tr
+from ..output_error import output_error_text, show_output_error
 from ..settings import make_settings
 from ..style import load_style
 from .clipboard import copy_image
@@ -163,6 +165,9 @@ class ExportDialog(QDialog):
             path += "." + self.fmt
         try:
             self.save_to(path)
+        except OutputPathError as exc:  # a read-only folder, a name too long, …: one sentence
+            self.status.setText(output_error_text(exc, self.ctx.lang))
+            show_output_error(self, exc, self.ctx.lang)
         except (ExportError, OSError, ValueError) as exc:
             QMessageBox.warning(self, tr("error.title", self.ctx.lang),
                                 tr("export.failed", self.ctx.lang, error=str(exc)))

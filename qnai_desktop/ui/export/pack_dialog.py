@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from ...core.charts import ChartSpec
 from ...services.export_plan import FORMATS, ExportError, StagedFolder, all_specs, gather_jobs
+from ...services.output_paths import OutputPathError
 from ..app_context import AppContext
 from ..i18n import tr
+from ..output_error import output_error_text, show_output_error
 from ..settings import make_settings
 from ..style import load_style
 from .options_form import OptionsForm
@@ -162,6 +164,9 @@ class PackExportDialog(QDialog):
             jobs = gather_jobs(self.ctx.cache, charts, specs=self.specs)
             self._exporter = PackExporter(jobs, options, Path(folder),
                                           style=load_style(options.style))
+        except OutputPathError as exc:  # a read-only folder, a name too long, …: one sentence
+            self._show_output_error(exc)
+            return False
         except (ExportError, ValueError, KeyError) as exc:
             self.status.setText(tr("export.failed", lang, error=str(exc)))
             return False
@@ -187,12 +192,20 @@ class PackExportDialog(QDialog):
         except StopIteration:
             self._finish(self._exporter.result)
             return
+        except OutputPathError as exc:
+            self._stop()
+            self._show_output_error(exc)
+            return
         except (ExportError, OSError, ValueError) as exc:
             self._stop()
             self.status.setText(tr("export.failed", self.ctx.lang, error=str(exc)))
             return
         self.progress.setValue(done)
         self.status.setText(tr("export.progress", self.ctx.lang, done=done, total=total, what=what))
+
+    def _show_output_error(self, exc: OutputPathError) -> None:
+        self.status.setText(output_error_text(exc, self.ctx.lang))
+        show_output_error(self, exc, self.ctx.lang)
 
     def cancel(self) -> None:
         """Stop after the current chart; the staging folder is removed, nothing is written."""

@@ -42,6 +42,7 @@ from ...core.watchlist import (
 )
 from ...services.fundamentals.live import value_table
 from ..app_context import AppContext
+from ..output_error import show_output_error
 from ..widgets.watchlist_check import WatchlistCheck
 from ..widgets.watchlist_columns import WatchlistColumns
 from ..widgets.watchlist_detail import WatchlistDetail
@@ -146,6 +147,7 @@ class WatchlistTab(CacheTab):
         self.footer.bigtech.editingFinished.connect(lambda: self.set_benchmark("bigtech"))
         self.model.sig_edit_rejected.connect(self.ops.reject)
         self.ops.sig_message.connect(self._say)
+        self.ops.sig_export_failed.connect(lambda exc: show_output_error(self, exc, self.ctx.lang))
         self.ops.sig_focus_requested.connect(self.select)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.detail.sig_open_requested.connect(self.ctx.sig_open_chart_requested)

@@ -49,6 +49,7 @@ def _short(value: object) -> str:
 
 class WatchlistOps(QObject):
     sig_message = Signal(str, bool)  # text, is_error
+    sig_export_failed = Signal(object)  # OutputPathError: the tab shows it in the error dialog
     sig_focus_requested = Signal(str, str)  # ticker, view column: select after a change lands
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
@@ -176,10 +177,16 @@ class WatchlistOps(QObject):
         return ok
 
     def export_path(self, path: Path | str, headers: dict[str, str]) -> int:
+        from ...services.output_paths import OutputPathError
         from ...services.watchlist_io import WatchlistFileError, export_file
+        from ..output_error import output_error_text
 
         try:
             n = export_file(self.ctx.cache, path, lang=self.lang, headers=headers)
+        except OutputPathError as exc:  # a read-only folder, a name too long, …: one sentence
+            self.sig_message.emit(output_error_text(exc, self.lang), True)
+            self.sig_export_failed.emit(exc)
+            return 0
         except (WatchlistFileError, OSError) as exc:
             self.sig_message.emit(str(exc), True)
             return 0
