@@ -51,7 +51,7 @@ from ..services.importers import (
 )
 from .app_context import AppContext
 from .i18n import register, tr
-from .import_mapping import WARN_AMBER, MappingTable, mass_lines, review_lines
+from .import_mapping import WARN_AMBER, MappingTable, decided_lines, mass_lines, review_lines
 from .models.pandas_model import PandasTableModel
 from .tasks import Task, while_alive
 
@@ -294,7 +294,8 @@ class ImportDialog(QDialog):
             return
         self.result = result
         self._set_error(error)
-        lines = review_lines(result.review if result else None, self.ctx.lang)
+        lines = review_lines(result.review if result else None, self.ctx.lang) + decided_lines(
+            [row for rows in mappings.values() for row in rows], self.ctx.lang)
         self.warning.setText("\n".join(lines))
         self.warning.setVisible(bool(lines))
         for path, change in result.files if result else []:

@@ -45,6 +45,13 @@ register({
                         "{stored:,}개 중 {changed:,}개가 바뀝니다",
                         "{file} column '{column}' → {series} “{title}” (from {origin}): would "
                         "change {changed:,} of {stored:,} stored values"),
+    "import.kept_apart": ("'{column}'은(는) 이미 {stored}에 있습니다(다른 파일·출처·제목): 덮어쓰지 "
+                          "않고 새 시리즈 {series}로 가져옵니다. 덮어쓰려면 '{replace}'을 고르세요",
+                          "'{column}' already exists as {stored} (another file, source or title): "
+                          "it is imported as the new series {series}, not over it. Choose "
+                          "'{replace}' to overwrite"),
+    "import.skipped_conflict": ("'{column}'은(는) 저장된 {stored}와 겹쳐 건너뜁니다",
+                                "'{column}' would overwrite the stored {stored}: skipped"),
     "import.mass": ("{file}: {group} 저장된 값 {stored:,}개 중 {changed:,}개({share:.1%})가 바뀝니다",
                     "{file}: would change {changed:,} of {stored:,} stored values of {group} "
                     "({share:.1%})"),
@@ -66,6 +73,20 @@ def review_lines(review: Review | None, lang: str) -> list[str]:
                 series=c.series_id, title=c.title_ko if lang == "ko" else c.title_en,
                 origin=c.origin, changed=c.changed, stored=c.stored) for c in review.conflicts]
     return lines + mass_lines(review.mass_changes, lang)
+
+
+def decided_lines(rows: list, lang: str) -> list[str]:
+    """What became of each conflict she has not overridden: kept apart, or skipped."""
+    out = []
+    for row in rows:
+        if row.choice == NEW_SERIES and row.conflict_with:
+            out.append(tr("import.kept_apart", lang, column=row.label, stored=row.conflict_with,
+                          series=row.series_id, replace=tr(f"import.choice.{REPLACE}", lang,
+                                                           series=row.conflict_with)))
+        elif row.choice == SKIP and row.conflict_with:
+            out.append(tr("import.skipped_conflict", lang, column=row.label,
+                          stored=row.conflict_with))
+    return out
 
 
 def mass_lines(mass: list[MassChange], lang: str) -> list[str]:

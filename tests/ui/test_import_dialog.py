@@ -216,6 +216,9 @@ def test_a_conflict_offers_a_choice_and_defaults_to_a_new_series(qtbot, dialog, 
     assert choice.currentText() == "new series"
     assert dialog.mapping.rows[0].series_id == "import.orakeul_maechul_2"
     assert dialog.counts.text() == "Import will give: 1 added, 0 changed, 0 unchanged"
+    assert ("'오라클 매출' already exists as import.orakeul_maechul (another file, source or "
+            "title): it is imported as the new series import.orakeul_maechul_2"
+            in dialog.warning.text())
     assert dump(ctx.cache) == before  # nothing written before Import
     choice.setCurrentIndex(1)  # she chooses to replace
     wait_counts(qtbot, dialog)
