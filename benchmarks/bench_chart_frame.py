@@ -52,7 +52,7 @@ def windows(x0: float, x1: float, frames: int) -> list[tuple[float, float]]:
 def qt_frames(prepared: PreparedChart, spec: ChartSpec, fast: bool, frames: int) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
-    from qnai_desktop.ui.widgets.chart_canvas import ChartCanvas
+    from qnai_desktop.ui.charts.canvas import ChartCanvas
 
     canvas = ChartCanvas()
     canvas.resize(WIDTH, HEIGHT)

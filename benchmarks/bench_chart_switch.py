@@ -31,8 +31,8 @@ def tab_switches(db: Path) -> dict[str, list[float]]:
 
     from qnai_desktop.core.charts import build_catalogue
     from qnai_desktop.store.cache import Cache
-    from qnai_desktop.ui.app_context import AppContext
-    from qnai_desktop.ui.tabs.charts_tab import ChartsTab
+    from qnai_desktop.ui.charts.tab import ChartsTab
+    from qnai_desktop.ui.common.app_context import AppContext
 
     ctx = AppContext(Cache.open(db))
     tab = ChartsTab(ctx)

@@ -118,8 +118,8 @@ def main() -> None:
 
     from qnai_desktop.services.seed import open_cache
     from qnai_desktop.store.cache import Cache
-    from qnai_desktop.ui.app_context import AppContext
-    from qnai_desktop.ui.refresh_panel import RefreshPanel
+    from qnai_desktop.ui.common.app_context import AppContext
+    from qnai_desktop.ui.shell.refresh_panel import RefreshPanel
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = HTTPServer(host="127.0.0.1", threaded=True)  # an address: "localhost" may not resolve

@@ -109,9 +109,9 @@ def time_pure(model_id: str, name: str) -> tuple[list[float], list[float]]:
 
 def main() -> None:
     from qnai_desktop.services.seed import open_cache
-    from qnai_desktop.ui.app_context import AppContext
-    from qnai_desktop.ui.fonts import apply_app_font
-    from qnai_desktop.ui.tabs.scenarios_tab import ScenariosTab
+    from qnai_desktop.ui.common.app_context import AppContext
+    from qnai_desktop.ui.common.fonts import apply_app_font
+    from qnai_desktop.ui.scenarios.tab import ScenariosTab
 
     app = QApplication.instance() or QApplication([])
     apply_app_font(app)

@@ -70,8 +70,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from qnai_desktop.app import create_application
-    from qnai_desktop.ui.app_context import AppContext
-    from qnai_desktop.ui.tabs.watchlist_tab import WatchlistTab
+    from qnai_desktop.ui.common.app_context import AppContext
+    from qnai_desktop.ui.watchlist.tab import WatchlistTab
 
     app = create_application()
     rng = np.random.default_rng(3)

@@ -25,9 +25,9 @@ def create_application():
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
-    from .ui.fonts import apply_app_font
-    from .ui.settings import make_settings
-    from .ui.theme import apply_theme
+    from .ui.common.fonts import apply_app_font
+    from .ui.common.settings import make_settings
+    from .ui.common.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("qnai")
@@ -49,9 +49,9 @@ def build_window(db: Path | str | None, lang: str | None = None):
     import sqlite3
 
     from .store import health
-    from .ui.app_context import AppContext
-    from .ui.main_window import MainWindow
-    from .ui.settings import make_settings
+    from .ui.common.app_context import AppContext
+    from .ui.common.settings import make_settings
+    from .ui.shell.main_window import MainWindow
 
     create_application()
     cache = open_cache(db)
@@ -78,8 +78,8 @@ def run_gui(db: Path | str | None, lang: str | None = None) -> int:
     from .logs import setup_logging
     from .store.db import default_db_path
     from .store.errors import CorruptCacheError, StoreError
-    from .ui.error_dialog import show_error
-    from .ui.settings import make_settings
+    from .ui.common.error_dialog import show_error
+    from .ui.common.settings import make_settings
 
     setup_logging()
     app = create_application()
@@ -111,8 +111,8 @@ def _start_window(window) -> None:
     from PySide6.QtCore import QTimer
 
     from .store import health
-    from .ui.error_dialog import install_excepthook
-    from .ui.settings import make_settings
+    from .ui.common.error_dialog import install_excepthook
+    from .ui.common.settings import make_settings
 
     settings = make_settings()
     cache_path = Path(window.ctx.cache.path)
@@ -128,7 +128,7 @@ def _start_window(window) -> None:
         timer.timeout.connect(window.refresh)
         timer.start(interval_min * 60_000)
     if not settings.value("welcome/shown", False, type=bool):
-        from .ui.welcome_dialog import WelcomeDialog
+        from .ui.shell.welcome_dialog import WelcomeDialog
 
         settings.setValue("welcome/shown", True)
         QTimer.singleShot(0, lambda: WelcomeDialog(window.ctx.cache, window.ctx.lang, window).exec())
@@ -136,7 +136,7 @@ def _start_window(window) -> None:
 
 def _close_window(window) -> None:
     """Cancel and wait for background work, then close the window's connection."""
-    from .ui.tasks import shutdown
+    from .ui.common.tasks import shutdown
 
     window.ctx.stop()
     shutdown(10_000)
@@ -150,8 +150,8 @@ def offer_restore(path: Path, exc: Exception, lang: str, *, ask: bool = True) ->
 
     from .services.backups import newest_usable_backup, restore
     from .store.errors import StoreError
-    from .ui.error_dialog import show_error
-    from .ui.i18n import tr
+    from .ui.common.error_dialog import show_error
+    from .ui.common.i18n import tr
 
     backup = newest_usable_backup(path)
     if backup is None:

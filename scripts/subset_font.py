@@ -2,7 +2,7 @@
 
 The result ships in ``resources/fonts/`` so Korean renders the same on every machine (issue 7).
 Source: Debian's ``fonts-noto-cjk`` (SIL OFL 1.1, no Reserved Font Name, so the subset keeps the
-family name "Noto Sans CJK KR" that ``ui/fonts.py`` prefers). The licence text is copied beside it.
+family name "Noto Sans CJK KR" that ``ui/common/fonts.py`` prefers). The licence text is copied beside it.
 
     .venv/bin/pip install fonttools   # only for this script
     .venv/bin/python scripts/subset_font.py [--src-dir /usr/share/fonts/opentype/noto]

@@ -73,9 +73,9 @@ def run(args: argparse.Namespace) -> int:
     # Headless whatever the session: a cron job may inherit a DISPLAY that is gone.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ..app import create_application
+    from ..ui.common.style import load_style
     from ..ui.export.pack import PackExporter
     from ..ui.export.renderer import quiet_offscreen_warnings
-    from ..ui.style import load_style
 
     create_application()
     quiet_offscreen_warnings()

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-#: kind -> the English reason; the GUI registers a Korean one per kind (ui/output_error.py).
+#: kind -> the English reason; the GUI registers a Korean one per kind (ui/common/output_error.py).
 REASONS: dict[str, str] = {
     "name_too_long": "the name is too long",
     "read_only": "the folder is read-only",

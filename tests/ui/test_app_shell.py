@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication
 
 from qnai_desktop.app import build_window
 from qnai_desktop.logs import redact
-from qnai_desktop.ui import i18n
-from qnai_desktop.ui.error_dialog import ErrorDialog
-from qnai_desktop.ui.help_dialog import help_html
-from qnai_desktop.ui.settings import make_settings
-from qnai_desktop.ui.settings_dialog import SettingsDialog
-from qnai_desktop.ui.theme import apply_theme
+from qnai_desktop.ui.common import i18n
+from qnai_desktop.ui.common.error_dialog import ErrorDialog
+from qnai_desktop.ui.common.settings import make_settings
+from qnai_desktop.ui.common.theme import apply_theme
+from qnai_desktop.ui.shell.help_dialog import help_html
+from qnai_desktop.ui.shell.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
@@ -139,8 +139,8 @@ def test_theme_switch_changes_palette() -> None:
 
 
 def test_every_string_has_both_languages(window) -> None:
-    import qnai_desktop.ui.settings_dialog
-    import qnai_desktop.ui.welcome_dialog  # noqa: F401
+    import qnai_desktop.ui.shell.settings_dialog
+    import qnai_desktop.ui.shell.welcome_dialog  # noqa: F401
 
     missing = [k for k, (ko, en) in i18n.STRINGS.items() if not ko.strip() or not en.strip()]
     assert missing == []

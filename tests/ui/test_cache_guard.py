@@ -120,7 +120,7 @@ def test_run_gui_restores_and_opens_on_the_backup(qtbot, db_path: Path, asked,
         QTimer.singleShot(300, window.close)  # she looks, then quits
 
     monkeypatch.setattr(app_module, "_start_window", start)
-    from qnai_desktop.ui.settings import make_settings
+    from qnai_desktop.ui.common.settings import make_settings
 
     make_settings().setValue("welcome/shown", True)
     make_settings().setValue("refresh/on_start", False)

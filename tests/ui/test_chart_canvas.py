@@ -23,14 +23,14 @@ from qnai_desktop.core.charts import (
     prepare,
 )
 from qnai_desktop.core.charts import resolve_series as resolve
+from qnai_desktop.core.charts.ranges import preset_range
+from qnai_desktop.core.charts.readout import readout, value_at
+from qnai_desktop.core.charts.user_specs import build_user_spec, chart_for_series, unique_chart_id
 from qnai_desktop.store.cache import Cache
-from qnai_desktop.ui.style import HouseStyle, available_styles, load_style
-from qnai_desktop.ui.widgets.chart_axes import calendar_ticks, period_ticks
-from qnai_desktop.ui.widgets.chart_canvas import ChartCanvas
-from qnai_desktop.ui.widgets.chart_ranges import preset_range
-from qnai_desktop.ui.widgets.chart_readout import readout, value_at
-from qnai_desktop.ui.widgets.chart_render import render_chart
-from qnai_desktop.ui.widgets.chart_specs import build_user_spec, chart_for_series, unique_chart_id
+from qnai_desktop.ui.charts.axes import calendar_ticks, period_ticks
+from qnai_desktop.ui.charts.canvas import ChartCanvas
+from qnai_desktop.ui.charts.render import render_chart
+from qnai_desktop.ui.common.style import HouseStyle, available_styles, load_style
 
 CATALOGUE_IDS = [spec.id for spec in build_catalogue()]
 # Filled only by a live refresh (SEC EDGAR); a fresh cache has no rows for them.

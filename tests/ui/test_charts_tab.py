@@ -15,9 +15,9 @@ from qnai_desktop.core.charts.colors import MIN_DISTANCE, color_distance
 from qnai_desktop.core.series import SeriesBundle
 from qnai_desktop.services import scenario_cases
 from qnai_desktop.store.cache import Cache
-from qnai_desktop.ui.app_context import AppContext
-from qnai_desktop.ui.tabs.charts_tab import ChartsTab
-from qnai_desktop.ui.widgets.chart_axes import HouseDateAxis
+from qnai_desktop.ui.charts.axes import HouseDateAxis
+from qnai_desktop.ui.charts.tab import ChartsTab
+from qnai_desktop.ui.common.app_context import AppContext
 
 DAY = 86_400
 

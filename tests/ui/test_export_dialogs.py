@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImageReader
 
 from qnai_desktop.core.charts import catalogue_by_id
-from qnai_desktop.ui.app_context import AppContext
+from qnai_desktop.ui.common.app_context import AppContext
 from qnai_desktop.ui.export.export_dialog import ExportDialog
 from qnai_desktop.ui.export.pack_dialog import PackExportDialog
 

@@ -17,10 +17,10 @@ from qnai_desktop.core.series import SeriesMeta
 from qnai_desktop.paths import resources_dir
 from qnai_desktop.services import scenario_cases
 from qnai_desktop.services.export_plan import ExportOptions, gather_jobs
+from qnai_desktop.ui.common.fonts import register_fonts
 from qnai_desktop.ui.export.clipboard import copy_image
 from qnai_desktop.ui.export.pack import check_job
 from qnai_desktop.ui.export.renderer import ChartRenderer
-from qnai_desktop.ui.fonts import register_fonts
 
 FONT_DIR = resources_dir() / "fonts"
 BADGE = "#C0392B"
@@ -183,7 +183,7 @@ def test_bundled_font_is_shipped_with_its_licence_and_registers_by_family() -> N
     assert "SIL OPEN FONT LICENSE Version 1.1" in (FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
     assert sum(p.stat().st_size for p in FONT_DIR.glob("*.otf")) < 5_000_000
     families = register_fonts()
-    assert "Noto Sans CJK KR" in families  # what ui/fonts.py and the house style prefer
+    assert "Noto Sans CJK KR" in families  # what ui/common/fonts.py and the house style prefer
     assert "Bold" in QFontDatabase.styles("Noto Sans CJK KR")
 
 

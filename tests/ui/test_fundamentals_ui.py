@@ -14,9 +14,9 @@ from qnai_desktop.services.fundamentals.capex import capex_bundles
 from qnai_desktop.services.fundamentals.concepts import CAPEX_GROUP
 from qnai_desktop.services.fundamentals.sec import read_company
 from qnai_desktop.store.cache import Cache
-from qnai_desktop.ui.app_context import AppContext
-from qnai_desktop.ui.tabs.scenarios_tab import ScenariosTab
-from qnai_desktop.ui.tabs.watchlist_tab import WatchlistTab
+from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.scenarios.tab import ScenariosTab
+from qnai_desktop.ui.watchlist.tab import WatchlistTab
 
 SEC = Path(__file__).resolve().parents[1] / "fixtures" / "sec"
 CIKS = {"MSFT": 789019, "GOOGL": 1652044, "AMZN": 1018724, "META": 1326801, "ORCL": 1341439,

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from qnai_desktop.app import build_window
-from qnai_desktop.ui.main_window import TAB_NAMES
+from qnai_desktop.ui.shell.main_window import TAB_NAMES
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 QUOTED = re.compile(r"“[^”]*”")  # a sentence quoted from the Korean note is data, not UI

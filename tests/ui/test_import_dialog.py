@@ -9,9 +9,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox
 
-from qnai_desktop.ui.app_context import AppContext
-from qnai_desktop.ui.import_dialog import ImportDialog
-from qnai_desktop.ui.series_editor import SeriesEditor
+from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.importing.import_dialog import ImportDialog
+from qnai_desktop.ui.importing.series_editor import SeriesEditor
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -166,7 +166,7 @@ def test_closing_the_dialog_while_files_are_read_is_safe(qtbot, ctx) -> None:
 
     import shiboken6
 
-    from qnai_desktop.ui import import_dialog
+    from qnai_desktop.ui.importing import import_dialog
 
     gate = threading.Event()
     real = import_dialog.read_preview

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from qnai_desktop.app import build_window
-from qnai_desktop.ui.main_window import TAB_NAMES
+from qnai_desktop.ui.shell.main_window import TAB_NAMES
 
 
 @pytest.fixture
@@ -82,6 +82,6 @@ def test_renders_korean_glyphs_offscreen(window, tmp_path: Path) -> None:
         QApplication.processEvents()
     img = window.grab().toImage()
     assert img.width() >= 1000
-    from qnai_desktop.ui.fonts import korean_family
+    from qnai_desktop.ui.common.fonts import korean_family
 
     assert korean_family() is not None

@@ -17,9 +17,9 @@ from qnai_desktop.core.series import SeriesBundle, SeriesMeta
 from qnai_desktop.services import alerts
 from qnai_desktop.services.monitor_table import TABLE_COLUMNS, add_user_monitor
 from qnai_desktop.store.cache import Cache
-from qnai_desktop.ui.app_context import AppContext
-from qnai_desktop.ui.tabs.monitors_tab import MonitorsTab
-from qnai_desktop.ui.widgets.monitor_style import STATUS_COLORS
+from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.monitors.style import STATUS_COLORS
+from qnai_desktop.ui.monitors.tab import MonitorsTab
 
 ORACLE = "cds.oracle_5y"  # seeded: last point 248.61 bp on 2026-07-31
 TODAY = date(2026, 8, 3)  # the seeded daily data is fresh (3 days old) on this day

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QFileDialog
 from qnai_desktop.core.charts import catalogue_by_id
 from qnai_desktop.services.output_paths import OutputPathError, check_output_file
 from qnai_desktop.store.cache import Cache
-from qnai_desktop.ui.app_context import AppContext
-from qnai_desktop.ui.error_dialog import ErrorDialog
+from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.common.error_dialog import ErrorDialog
+from qnai_desktop.ui.common.output_error import output_error_text
 from qnai_desktop.ui.export.export_dialog import ExportDialog
 from qnai_desktop.ui.export.pack_dialog import PackExportDialog
-from qnai_desktop.ui.output_error import output_error_text
-from qnai_desktop.ui.tabs.watchlist_tab import WatchlistTab
+from qnai_desktop.ui.watchlist.tab import WatchlistTab
 
 LONG = "x" * 300
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import Qt
 
-from qnai_desktop.ui.models.pandas_model import PandasTableModel
+from qnai_desktop.ui.common.pandas_model import PandasTableModel
 
 
 def _frame() -> pd.DataFrame:

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from werkzeug import Request, Response
 
 from qnai_desktop.services.providers import GpuRentalPrices, NpmDownloads
-from qnai_desktop.ui.app_context import AppContext
-from qnai_desktop.ui.refresh_panel import RefreshPanel
-from qnai_desktop.ui.tasks import Task, shutdown
+from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.common.tasks import Task, shutdown
+from qnai_desktop.ui.shell.refresh_panel import RefreshPanel
 
 SNAPSHOT = {"date": "", "generated_at": "", "providers": {}, "offers": [
     {"provider": "lambda", "gpu": "h100-sxm", "vram_gb": 80, "usd_hr": 2.99, "kind": "on-demand",

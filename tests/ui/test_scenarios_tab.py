@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 from qnai_desktop.core.scenarios import MODELS
 from qnai_desktop.core.scenarios.display import unavailable
 from qnai_desktop.services import scenario_cases as sc
-from qnai_desktop.ui.app_context import AppContext
-from qnai_desktop.ui.tabs.scenarios_tab import ScenariosTab
-from qnai_desktop.ui.widgets.scenario_grid_model import CURRENT_ROLE
+from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.scenarios.grid_model import CURRENT_ROLE
+from qnai_desktop.ui.scenarios.tab import ScenariosTab
 
 MCS = "meta_compute_sale"
 BEAR = "Bear: Meta sells 35%"

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from qnai_desktop.core.watchlist import VIEW_COLUMNS
 from qnai_desktop.store.cache import Cache
-from qnai_desktop.ui.app_context import AppContext
-from qnai_desktop.ui.tabs.watchlist_tab import WatchlistTab
+from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.watchlist.tab import WatchlistTab
 
 NOTE_ORDER = ["NVDA", "GOOGL", "AAPL", "MSFT", "AMZN", "META", "ORCL", "CRWV"]
 DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -26,11 +26,11 @@ from ...core.charts import ChartSpec
 from ...core.export_checks import ExportWarning
 from ...services.export_plan import FORMATS, ChartJob, ExportError, gather_jobs
 from ...services.output_paths import OutputPathError
-from ..app_context import AppContext
-from ..i18n import tr
-from ..output_error import output_error_text, show_output_error
-from ..settings import make_settings
-from ..style import load_style
+from ..common.app_context import AppContext
+from ..common.i18n import tr
+from ..common.output_error import output_error_text, show_output_error
+from ..common.settings import make_settings
+from ..common.style import load_style
 from .clipboard import copy_image
 from .options_form import OptionsForm
 from .pack import check_job, export_single

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.export_plan import MAX_SCALE, MAX_SIDE, MIN_SIDE, SIZE_PRESETS, ExportOptions
-from ..i18n import tr
-from ..settings import make_settings
-from ..style import available_styles, load_style
+from ..common.i18n import tr
+from ..common.settings import make_settings
+from ..common.style import available_styles, load_style
 from . import strings  # noqa: F401  (registers the export strings)
 
 CUSTOM = "custom"

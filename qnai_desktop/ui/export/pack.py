@@ -33,7 +33,7 @@ from ...services.export_plan import (
     plan_export,
 )
 from ...services.pptx_deck import DeckSlide, build_deck, provenance_notes
-from ..style import HouseStyle, load_style
+from ..common.style import HouseStyle, load_style
 from .renderer import PNG_QUALITY, ChartRenderer
 
 #: Progress callback: (done, total, what is being done) -> False to cancel.

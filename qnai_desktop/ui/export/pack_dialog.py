@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 from ...core.charts import ChartSpec
 from ...services.export_plan import FORMATS, ExportError, StagedFolder, all_specs, gather_jobs
 from ...services.output_paths import OutputPathError
-from ..app_context import AppContext
-from ..i18n import tr
-from ..output_error import output_error_text, show_output_error
-from ..settings import make_settings
-from ..style import load_style
+from ..common.app_context import AppContext
+from ..common.i18n import tr
+from ..common.output_error import output_error_text, show_output_error
+from ..common.settings import make_settings
+from ..common.style import load_style
 from .options_form import OptionsForm
 from .pack import ExportResult, PackExporter
 

@@ -36,9 +36,9 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ...core.charts import ChartSpec, PreparedChart
-from ..i18n import tr
-from ..style import HouseStyle, load_style
-from ..widgets.chart_canvas import ChartCanvas
+from ..charts.canvas import ChartCanvas
+from ..common.i18n import tr
+from ..common.style import HouseStyle, load_style
 
 TRANSPARENT = "#00000000"
 #: Passes of the event loop before painting: after one, y tick labels that need a wider axis

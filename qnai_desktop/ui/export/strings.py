@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import register
+from ..common.i18n import register
 
 STRINGS: dict[str, tuple[str, str]] = {
     "export.title": ("차트 내보내기", "Export chart"),

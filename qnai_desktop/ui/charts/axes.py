@@ -1,0 +1,158 @@
+"""Axis items for charts: Korean broker dates ("26.01", "1Q24"), separated values, styling."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from ..common.style import HouseStyle
+
+_DAY = 86_400
+_MONTH = 28 * _DAY
+_YEAR = 365 * _DAY
+
+
+class HouseDateAxis(pg.DateAxisItem):
+    """Dates as the note prints them: ``2025`` (years), ``26.01`` (months), ``07.05`` (days).
+
+    Ticks are one level at a calendar step (1/2/3/6/12… months or 1/2/7/14 days) chosen so the
+    labels fit the axis; pyqtgraph's own levels drop every month label once two year ticks are
+    on screen. Epoch seconds from ``core.charts.prepare`` are UTC midnights, so the axis runs
+    in UTC and a tick never shifts a day with the analyst's time zone.
+    """
+
+    def __init__(self, orientation: str = "bottom", korean: bool = True, **kwargs: object) -> None:
+        super().__init__(orientation, utcOffset=0, **kwargs)
+        self.korean = korean
+
+    def _max_labels(self, size: float) -> int:
+        font = self.style.get("tickFont") or QFont()
+        label = QFontMetricsF(font).horizontalAdvance("00.00")
+        return max(2, int(size / (label * 1.9)))
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        if not self.korean or maxVal <= minVal:
+            return super().tickValues(minVal, maxVal, size)
+        return calendar_ticks(minVal, maxVal, self._max_labels(size))
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if not self.korean or spacing < _DAY:
+            return super().tickStrings(values, scale, spacing)
+        fmt = "%Y" if spacing >= _YEAR else "%y.%m" if spacing >= _MONTH else "%m.%d"
+        out: list[str] = []
+        for v in values:
+            try:
+                out.append(datetime.fromtimestamp(v, UTC).strftime(fmt))
+            except (OverflowError, OSError, ValueError):
+                out.append("")
+        return out
+
+
+def calendar_ticks(lo: float, hi: float, max_labels: int) -> list[tuple[float, list[float]]]:
+    """One tick level at month starts (every 1/2/3/6/12/24/60 months) or days, ≤ max_labels."""
+    span_days = (hi - lo) / _DAY
+    if span_days > 75:
+        months = span_days / 30.44
+        step = next((m for m in (1, 2, 3, 6, 12, 24, 60) if months / m <= max_labels), 120)
+        start = datetime.fromtimestamp(lo, UTC)
+        month_index = start.year * 12 + start.month - 1
+        month_index += (-month_index) % step
+        ticks: list[float] = []
+        while True:
+            year, month = divmod(month_index, 12)
+            t = datetime(year, month + 1, 1, tzinfo=UTC).timestamp()
+            if t > hi:
+                break
+            if t >= lo:
+                ticks.append(t)
+            month_index += step
+        spacing = _YEAR * (step // 12) if step >= 12 else step * _MONTH
+        return [(spacing, ticks)]
+    step_days = next((d for d in (1, 2, 7, 14) if span_days / d <= max_labels), 28)
+    first = math.ceil(lo / (_DAY * step_days)) * step_days * _DAY
+    return [(step_days * _DAY, list(np.arange(first, hi + 1, step_days * _DAY, dtype=float)))]
+
+
+def style_axis(axis: pg.AxisItem, style: HouseStyle, font: QFont, scale: float) -> None:
+    """Pen, tick font, tick length and label colour of one axis, scaled for export size."""
+    axis.setPen(pg.mkPen(style.axis_color, width=max(1.0, style.axis_width * scale)))
+    axis.setTextPen(pg.mkPen(style.text_color))
+    axis.setStyle(tickFont=font, tickLength=round(style.tick_length * scale),
+                  tickTextOffset=round(4 * scale), autoExpandTextSpace=True,
+                  # major ticks only on value axes: one clean grid line per label
+                  maxTickLevel=1 if axis.orientation in ("bottom", "top") else 0)
+    axis.label.setFont(font)
+
+
+class HouseValueAxis(pg.AxisItem):
+    """Values with thousands separators (``25,000``) and plain log ticks (``0.1``, ``10``).
+
+    Log ticks are chosen here too: pyqtgraph labels only whole decades, so a log chart that
+    spans less than one (a price between 1.8 and 2.7) would show a single tick.
+    """
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        if not self.logMode or not (math.isfinite(minVal) and math.isfinite(maxVal)) or maxVal <= minVal:
+            return super().tickValues(minVal, maxVal, size)
+        return [(1.0, log_ticks(minVal, maxVal))]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if self.logMode:
+            return [_plain(10.0 ** v * scale) for v in values]
+        decimals = max(0, math.ceil(-math.log10(spacing * scale))) if spacing > 0 else 0
+        return [f"{v * scale:,.{decimals}f}" for v in values]
+
+
+def _plain(value: float) -> str:
+    """Three significant digits at most, no exponent: 0.05, 1.5, 20, 1,000."""
+    if value <= 0 or not math.isfinite(value):
+        return ""
+    decimals = max(0, 2 - math.floor(math.log10(value)))
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _nice_step(raw: float) -> float:
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
+def log_ticks(lo: float, hi: float, target: int = 5) -> list[float]:
+    """Positions (log10) of round values between 10**lo and 10**hi: decades when the range spans
+    many, 1-2-5 steps when it spans a few, evenly spaced round values within one."""
+    decades = hi - lo
+    if decades >= 3.5:
+        step = max(1, math.ceil(decades / (target + 2)))
+        return [float(d) for d in range(math.ceil(lo), math.floor(hi) + 1) if d % step == 0]
+    if decades >= 0.8:
+        values = [m * 10.0 ** e for e in range(math.floor(lo), math.ceil(hi) + 1) for m in (1, 2, 5)]
+    else:
+        a, b = 10.0 ** lo, 10.0 ** hi
+        step = _nice_step((b - a) / target)
+        values = list(np.arange(math.ceil(a / step) * step, b + step * 1e-9, step))
+    return [math.log10(v) for v in values if v > 0 and lo <= math.log10(v) <= hi]
+
+
+def period_ticks(xs: np.ndarray, max_labels: int = 16) -> list[tuple[float, str]] | None:
+    """Explicit ticks for bars at regular periods: ``1Q24`` for quarters, ``24.01`` for months.
+
+    Returns None when the spacing is not quarterly or monthly (the date axis decides then).
+    """
+    xs = np.unique(xs[np.isfinite(xs)])
+    if len(xs) < 2:
+        return None
+    step_days = float(np.median(np.diff(xs))) / _DAY
+    dates = [datetime.fromtimestamp(x, UTC) for x in xs]
+    if 80 <= step_days <= 100:
+        labels = [f"{(d.month - 1) // 3 + 1}Q{d:%y}" for d in dates]
+    elif 27 <= step_days <= 32:
+        labels = [f"{d:%y.%m}" for d in dates]
+    else:
+        return None
+    every = max(1, math.ceil(len(xs) / max_labels))
+    return [(float(x), label) for i, (x, label) in enumerate(zip(xs, labels, strict=True))
+            if (len(xs) - 1 - i) % every == 0]

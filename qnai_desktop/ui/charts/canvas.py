@@ -1,0 +1,410 @@
+"""ChartCanvas: one prepared chart in house style — title, legend, plot, source and note lines.
+
+A contract shared with the exporter, which renders canvases offscreen at slide sizes:
+``ChartCanvas(style=None, parent=None)``, ``show_chart(prepared, spec, lang)``, ``clear()``,
+``set_style(style)``, ``scale`` (fonts, pens and margins grow with it, so a 1920-px export at
+scale 2 looks like the 960-px chart, not like a thin-lined, tiny-legend blow-up — pyqtgraph
+issues #16, #562, #1767), and the widgets ``title_label``, ``source_label``, ``note_label``,
+``demo_badge``, ``legend``, ``plot_widget``. ``render_chart()`` does the offscreen dance.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...core.charts import ChartSpec, PreparedChart
+from ...core.charts.spec import STACKED_KINDS
+from ..common.fonts import korean_family
+from ..common.i18n import register, tr
+from ..common.style import HouseStyle, load_style
+from .axes import HouseDateAxis, HouseValueAxis, period_ticks, style_axis
+from .draw import bar_items, bar_spacing, enable_fast_paint, line_item, look_for, stacked_items
+from .legend import ChartLegend, LegendEntry
+
+register({
+    "chart.days_since": ("경과일", "Days since"),
+    "chart.no_data": ("데이터 없음 — 새로 고침(Ctrl+R) 또는 가져오기(Ctrl+I)로 채우세요",
+                      "No data yet — refresh (Ctrl+R) or import (Ctrl+I) to fill it"),
+})
+
+_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
+          "right": Qt.AlignmentFlag.AlignRight}
+
+
+def _unit_text(unit: str) -> str:
+    """``(bp)``; a unit that already carries a parenthesis (``십억 토큰 (주간)``) is left bare."""
+    if not unit or "(" in unit:
+        return unit
+    return f"({unit})"
+
+
+class ChartCanvas(QWidget):
+    """Draws a PreparedChart; keeps no data access of its own (the caller prepares)."""
+
+    sig_series_visibility_changed = Signal(str, bool)
+    sig_drawn = Signal()
+
+    def __init__(self, style: HouseStyle | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._style = style or load_style()
+        self._scale = 1.0
+        self.prepared: PreparedChart | None = None
+        self.spec: ChartSpec | None = None
+        self.lang = "ko"
+        self.hidden: set[str] = set()
+        self._log_y = False
+        self.items: dict[str, pg.GraphicsObject] = {}
+        self._x_mode = "date"
+        self._build()
+        self._apply_style()
+
+    # -- construction -------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setAutoFillBackground(True)
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.demo_badge = QLabel()
+        self.demo_badge.setVisible(False)
+        self.title_rule = QFrame()
+        self.legend = ChartLegend()
+        self.legend.sig_series_toggled.connect(self.set_series_visible)
+        self.unit_label = QLabel()
+        self.unit_right_label = QLabel()
+        self.unit_right_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.plot_widget = pg.PlotWidget(axisItems={
+            "bottom": HouseDateAxis(), "left": HouseValueAxis("left"), "right": HouseValueAxis("right")})
+        self.plot_item = self.plot_widget.getPlotItem()
+        self.plot_item.setMenuEnabled(False)
+        self.plot_item.hideButtons()
+        self.plot_item.hideAxis("top")
+        self.view_box = self.plot_item.getViewBox()
+        self.view_box.setMouseEnabled(x=True, y=False)  # time series: zoom/pan in time, y follows
+        self.view_box.setAutoVisible(y=True)
+        self.right_view = pg.ViewBox(enableMenu=False)
+        self.right_view.setMouseEnabled(x=False, y=False)
+        self.right_view.setAutoVisible(y=True)
+        self.plot_item.scene().addItem(self.right_view)
+        self.right_view.setXLink(self.plot_item)
+        self.plot_item.getAxis("right").linkToView(self.right_view)
+        self.view_box.sigResized.connect(self._sync_right_view)
+        self._empty_text = pg.TextItem(anchor=(0.5, 0.5))
+        self.source_label = QLabel()
+        self.note_label = QLabel()
+        # a long note (a published scenario lists every input) wraps instead of widening the
+        # canvas past the export's exact pixel width
+        self.note_label.setWordWrap(True)
+        for label in (self.title_label, self.source_label, self.note_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.title_label, 1)
+        head.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignTop)
+        units = QHBoxLayout()
+        units.setContentsMargins(0, 0, 0, 0)
+        units.addWidget(self.unit_label)
+        units.addStretch(1)
+        units.addWidget(self.unit_right_label)
+        self._head, self._units = head, units
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(head)
+        self._layout.addWidget(self.title_rule)
+        self._legend_index = self._layout.count()
+        self._layout.addWidget(self.legend)
+        self._layout.addLayout(units)
+        self._layout.addWidget(self.plot_widget, 1)
+        self._layout.addWidget(self.source_label)
+        self._layout.addWidget(self.note_label)
+
+    def _sync_right_view(self) -> None:
+        self.right_view.setGeometry(self.view_box.sceneBoundingRect())
+        self.right_view.linkedViewChanged(self.view_box, self.right_view.XAxis)
+
+    # -- style and scale ----------------------------------------------------------------
+    @property
+    def house_style(self) -> HouseStyle:
+        return self._style
+
+    def set_style(self, style: HouseStyle) -> None:
+        self._style = style
+        self._apply_style()
+        self._redraw()
+
+    @property
+    def scale(self) -> float:
+        return self._scale
+
+    @scale.setter
+    def scale(self, value: float) -> None:
+        self.set_scale(value)
+
+    def set_scale(self, scale: float) -> None:
+        """Multiply every font, pen width and margin (2.0 for a 1920-px-wide export)."""
+        if scale <= 0:
+            raise ValueError("scale must be positive")
+        self._scale = float(scale)
+        self._apply_style()
+        self._redraw()
+
+    def house_font(self, size: float, bold: bool = False) -> QFont:
+        """The house font at ``size`` style pixels, scaled."""
+        font = QFont(self._family())
+        font.setPixelSize(max(1, round(size * self._scale)))
+        font.setBold(bold)
+        return font
+
+    def _family(self) -> str:
+        available = set(QFontDatabase.families())
+        for family in self._style.font_families:
+            if family in available:
+                return family
+        return korean_family() or QApplication.font().family()
+
+    def _apply_style(self) -> None:
+        st, s = self._style, self._scale
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(st.background))
+        self.setPalette(palette)
+        m = round(st.margin * s)
+        self._layout.setContentsMargins(m, m, m, m)
+        self._layout.setSpacing(round(st.spacing * s))
+        self.title_label.setFont(self.house_font(st.title_size, st.title_bold))
+        self.title_label.setAlignment(_ALIGN[st.title_align] | Qt.AlignmentFlag.AlignVCenter)
+        self.title_label.setStyleSheet(f"color: {st.title_color};")
+        self.title_rule.setFixedHeight(max(1, round(st.title_rule_width * s)))
+        self.title_rule.setStyleSheet(f"background: {st.accent_color}; border: none;")
+        self.title_rule.setVisible(st.title_rule_width > 0)
+        self.demo_badge.setFont(self.house_font(st.legend_size, True))
+        pad_v, pad_h, radius = round(2 * s), round(8 * s), round(3 * s)
+        self.demo_badge.setStyleSheet(
+            f"color: {st.demo_badge_color}; background: {st.demo_badge_background};"
+            f" padding: {pad_v}px {pad_h}px; border-radius: {radius}px;")
+        for label in (self.unit_label, self.unit_right_label):
+            label.setFont(self.house_font(st.unit_size))
+            label.setStyleSheet(f"color: {st.muted_color};")
+        for label, size in ((self.source_label, st.source_size), (self.note_label, st.note_size)):
+            label.setFont(self.house_font(size))
+            label.setStyleSheet(f"color: {st.source_color};")
+            label.setAlignment(_ALIGN[st.source_align])
+        # legend above the plot (after the title rule) or below it (before the source line)
+        self._layout.removeWidget(self.legend)
+        at = self._legend_index if st.legend_position == "top" else self._layout.count() - 2
+        self._layout.insertWidget(at, self.legend)
+        self.plot_widget.setBackground(st.plot_background)
+        tick_font = self.house_font(st.tick_size)
+        for name in ("left", "bottom", "right"):
+            style_axis(self.plot_item.getAxis(name), st, tick_font, s)
+        bottom = self.plot_item.getAxis("bottom")
+        if isinstance(bottom, HouseDateAxis):
+            bottom.korean = st.date_format == "korean"
+        self.plot_item.showGrid(x=st.grid_x, y=st.grid_y, alpha=st.grid_alpha)
+        self.plot_item.layout.setContentsMargins(0, round(4 * s), round(6 * s), 0)
+        self._empty_text.setColor(st.muted_color)
+        self._empty_text.setFont(self.house_font(st.legend_size))
+
+    # -- showing a chart ----------------------------------------------------------------
+    def show_chart(self, prepared: PreparedChart, spec: ChartSpec, lang: str, *,
+                   keep_view: bool = False) -> None:
+        """Draw ``prepared``; ``keep_view`` (same chart, new data) keeps hidden series, the log
+        toggle and a zoomed x range, as a live redraw should."""
+        same = keep_view and self.spec is not None and self.spec.id == spec.id
+        x_range = self.view_box.viewRange()[0] if same and not self._x_auto() else None
+        if not same:
+            self.hidden = set()
+            self._log_y = spec.log_y
+        self.prepared, self.spec, self.lang = prepared, spec, lang
+        self._redraw()
+        if x_range is not None:
+            self.set_x_range(*x_range)
+
+    def clear(self) -> None:
+        """Show nothing (no title, no lines, no badge)."""
+        self.prepared = self.spec = None
+        self.hidden = set()
+        self._redraw()
+
+    def _x_auto(self) -> bool:
+        return bool(self.view_box.state["autoRange"][0])
+
+    def _redraw(self) -> None:
+        self.plot_item.clear()
+        self.right_view.clear()
+        self.items = {}
+        prepared, spec = self.prepared, self.spec
+        if prepared is None or spec is None:
+            for label in (self.title_label, self.source_label, self.note_label, self.unit_label,
+                          self.unit_right_label):
+                label.clear()
+            self.note_label.setVisible(False)
+            self.demo_badge.setVisible(False)
+            self.legend.set_entries([], self._style, self.house_font(self._style.legend_size), self._scale)
+            return
+        lang = self.lang
+        self.title_label.setText(spec.title(lang))
+        self.demo_badge.setText(tr("demo.badge", lang))
+        self.demo_badge.setVisible(prepared.is_demo)
+        self.source_label.setText(prepared.source(lang))
+        note = prepared.note(lang)
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
+        self._set_x_axis(spec.x_mode)
+        has_right = any(s.axis == "right" for s in prepared.series)
+        self.unit_label.setText(_unit_text(spec.unit(lang)))
+        self.unit_right_label.setText(_unit_text(spec.unit(lang, "right")) if has_right else "")
+        self._set_limits()
+        self._draw_items(prepared, spec, has_right)
+        self._set_legend(prepared, spec)
+        self._apply_log()
+        self.sig_drawn.emit()
+
+    def _set_x_axis(self, x_mode: str) -> None:
+        """A date axis, or a numeric one titled "days since" / with the input's name and unit
+        (a parameter chart: published scenario curves, whose x is a model input)."""
+        if (x_mode == "date") != (self._x_mode == "date"):
+            axis = (HouseDateAxis(korean=self._style.date_format == "korean") if x_mode == "date"
+                    else HouseValueAxis("bottom"))
+            self.plot_item.setAxisItems({"bottom": axis})
+            style_axis(axis, self._style, self.house_font(self._style.tick_size), self._scale)
+            st = self._style  # a new axis starts without the grid
+            self.plot_item.showGrid(x=st.grid_x, y=st.grid_y, alpha=st.grid_alpha)
+        self._x_mode = x_mode
+        label = None
+        if x_mode == "days_since":
+            label = tr("chart.days_since", self.lang)
+        elif x_mode == "param" and self.spec is not None:
+            label = self.spec.x_title(self.lang) or None
+        axis = self.plot_item.getAxis("bottom")
+        axis.setLabel(label, **{"color": self._style.muted_color,
+                                "font-size": f"{round(self._style.unit_size * self._scale)}px"})
+        if label is None:
+            axis.showLabel(False)
+        ticks = None
+        if self.spec is not None and self.spec.kind == "bar" and x_mode == "date" and self.prepared:
+            ticks = period_ticks(np.concatenate([p.x for p in self.prepared.series] or [np.array([])]))
+        axis.setTicks([ticks] if ticks else None)
+
+    def _draw_items(self, prepared: PreparedChart, spec: ChartSpec, has_right: bool) -> None:
+        st, s = self._style, self._scale
+        looks = {p.series_id: look_for(st, i, p) for i, p in enumerate(prepared.series)}
+        visible = [p for p in prepared.series if p.series_id not in self.hidden]
+        if spec.kind in STACKED_KINDS:
+            tops, under = stacked_items([(p, looks[p.series_id]) for p in visible], st, s)
+            self.items.update(tops)
+            for item in [*under, *tops.values()]:
+                self.plot_item.addItem(item)
+                enable_fast_paint(item)
+        elif spec.kind == "bar":
+            self.items.update(bar_items([(p, looks[p.series_id]) for p in visible], st,
+                                        prepared.x_is_date))
+            for item in self.items.values():
+                self.plot_item.addItem(item)
+        else:
+            for p in visible:
+                item = line_item(p, looks[p.series_id], st, s)
+                self.items[p.series_id] = item
+                if p.axis == "right":
+                    self.right_view.addItem(item)
+                else:
+                    self.plot_item.addItem(item)
+        for item in self.items.values():
+            enable_fast_paint(item)
+        self.plot_item.showAxis("right", has_right)
+        if has_right:
+            self._sync_right_view()
+        ys = [p.y[np.isfinite(p.y)] for p in visible if p.axis == "left"]
+        negative = any(len(y) and y.min() < 0 for y in ys)
+        if spec.kind == "bar" or negative:
+            zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(st.text_color, width=max(1.0, s)))
+            self.plot_item.addItem(zero, ignoreBounds=True)
+        if prepared.is_empty:
+            self._empty_text.setText(tr("chart.no_data", self.lang))
+            self.plot_item.addItem(self._empty_text, ignoreBounds=True)
+            self._empty_text.setPos(0.5, 0.5)
+        self.view_box.enableAutoRange()
+        self.right_view.enableAutoRange(y=True)
+        if spec.kind == "area_pct":
+            self.view_box.setYRange(0, 100, padding=0)
+
+    def _set_legend(self, prepared: PreparedChart, spec: ChartSpec) -> None:
+        swatch = "box" if spec.kind in STACKED_KINDS or spec.kind == "bar" else "line"
+        entries = []
+        for i, p in enumerate(prepared.series):
+            look = look_for(self._style, i, p)
+            label = p.label(self.lang)
+            if p.axis == "right" and any(q.axis == "left" for q in prepared.series):
+                label += " (R)" if self.lang == "en" else " (우)"
+            entries.append(LegendEntry(p.series_id, label, look.color, swatch,
+                                       look.dash if swatch == "line" else ()))
+        self.legend.set_entries(entries, self._style, self.house_font(self._style.legend_size),
+                                self._scale, self.hidden)
+
+    def _set_limits(self) -> None:
+        bounds = self.data_x_bounds()
+        if bounds is None:
+            self.view_box.setLimits(xMin=None, xMax=None)
+            return
+        lo, hi = bounds
+        # a day (or a second) of slack on time axes; a parameter's x may span 0..1
+        pad = ((hi - lo) * 0.02 or 1.0) if self._x_mode == "param" else max((hi - lo) * 0.02, 1.0)
+        if self.spec is not None and self.spec.kind == "bar":  # room for the outer bars
+            pad = max(pad, bar_spacing(list(self.prepared.series)) if self.prepared else 0.0)
+        self.view_box.setLimits(xMin=lo - pad, xMax=hi + pad)
+
+    # -- interaction the tab drives -----------------------------------------------------
+    @property
+    def supports_log(self) -> bool:
+        """Log scale applies to line kinds only (areas stack from 0; bars start at 0)."""
+        return self.spec is not None and self.spec.kind not in STACKED_KINDS and self.spec.kind != "bar"
+
+    @property
+    def log_y(self) -> bool:
+        return self._log_y
+
+    def set_log_y(self, on: bool) -> None:
+        self._log_y = bool(on)
+        self._apply_log()
+
+    def _apply_log(self) -> None:
+        on = self._log_y and self.supports_log
+        self.plot_item.setLogMode(y=on)
+        for item in self.right_view.addedItems:
+            if isinstance(item, pg.PlotDataItem):
+                item.setLogMode(False, on)
+        self.view_box.enableAutoRange(y=True)
+        self.right_view.enableAutoRange(y=True)
+
+    def set_series_visible(self, series_id: str, visible: bool) -> None:
+        """Hide or show one series (the legend entry follows); stacks re-stack without it."""
+        if (series_id not in self.hidden) == visible:
+            return
+        (self.hidden.discard if visible else self.hidden.add)(series_id)
+        self.legend.set_series_visible(series_id, visible)
+        x_range = None if self._x_auto() else self.view_box.viewRange()[0]
+        self._redraw()
+        if x_range is not None:
+            self.set_x_range(*x_range)
+        self.sig_series_visibility_changed.emit(series_id, visible)
+
+    def data_x_bounds(self) -> tuple[float, float] | None:
+        """(first, last) x over the chart's series, or None when nothing is plotted."""
+        if self.prepared is None:
+            return None
+        xs = [p.x for p in self.prepared.series if len(p)]
+        if not xs:
+            return None
+        return float(min(x[0] for x in xs)), float(max(x[-1] for x in xs))
+
+    def set_x_range(self, lo: float, hi: float) -> None:
+        self.view_box.setXRange(lo, hi, padding=0)
+        self.view_box.enableAutoRange(y=True)
+
+    def show_all(self) -> None:
+        self.view_box.enableAutoRange()
+        self.view_box.updateAutoRange()  # now, not at the next paint
+        if self.spec is not None and self.spec.kind == "area_pct":
+            self.view_box.setYRange(0, 100, padding=0)
+

@@ -1,0 +1,402 @@
+"""File → Import… (Ctrl+I) and files dropped on the window: preview, mapping, counts, commit.
+
+Each file is read on a worker (``services.importers.preview_file``): the dialog shows its layout,
+encoding and first rows, and a mapping table (include, series id — existing or new —, title,
+unit, frequency, source) that edits the preview's ``MappingRow`` data. After every change a dry
+run on the worker (same writes, rolled back) shows the exact counts ("312 added, 0 changed");
+Import writes all files in one transaction. A file that cannot be read is marked with its
+error (file, row, column, value) and nothing is imported until it is removed.
+The same header in two dropped files gives two series. A row that would overwrite stored values
+from another file, source or title gets a choice (new series by default, replace, skip) and the
+counts say how many stored series would be replaced; a dataset changing more than 2% of the
+stored values it overlaps asks before it writes.
+``MappingTable`` lives here because only this dialog edits a mapping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.changes import ChangeSet
+from ...core.series import SeriesMeta
+from ...services.datasets import DatasetError
+from ...services.importers import (
+    ImportPreview,
+    ImportResult,
+    MassChange,
+    commit_imports,
+    default_choices,
+    keep_apart,
+    preview_file,
+    remembered_mappings,
+)
+from ..common.app_context import AppContext
+from ..common.i18n import register, tr
+from ..common.pandas_model import PandasTableModel
+from ..common.tasks import Task, while_alive
+from .mapping_table import WARN_AMBER, MappingTable, decided_lines, mass_lines, review_lines
+
+register({
+    "import.title": ("데이터 가져오기", "Import data"),
+    "import.drop": ("CSV·Excel·Bloomberg 파일을 여기로 끌어다 놓으세요",
+                    "Drop CSV / Excel / Bloomberg files here"),
+    "import.add": ("파일 추가…", "Add files…"),
+    "import.remove": ("목록에서 제거", "Remove"),
+    "import.commit": ("가져오기", "Import"),
+    "import.close": ("닫기", "Close"),
+    "import.reading": ("읽는 중…", "reading…"),
+    "import.counting": ("변경 건수 계산 중…", "counting…"),
+    "import.info": ("{layout} · {encoding} · 시리즈 {series}개 · {rows}행",
+                    "{layout} · {encoding} · {series} series · {rows} rows"),
+    "import.counts": ("가져오면: {summary}", "Import will give: {summary}"),
+    "import.done": ("가져옴: {summary}", "Imported: {summary}"),
+    "import.where.row": ("{row}행", "row {row}"),
+    "import.where.column": ("'{column}' 열", "column '{column}'"),
+    "import.where.value": ("값 '{value}'", "value '{value}'"),
+    "import.summary": ("추가 {added:,}건, 변경 {changed:,}건, 동일 {unchanged:,}건",
+                       "{added:,} added, {changed:,} changed, {unchanged:,} unchanged"),
+    "import.blocked": ("오류가 있는 파일 {n}개: 제거해야 나머지를 가져올 수 있습니다",
+                       "{n} file(s) with errors: remove them to import the others"),
+    "import.replacing": (" · 기존 시리즈 {n}개 대체", " · replaces {n} stored series"),
+    "import.confirm.title": ("저장된 값을 많이 바꿉니다", "Many stored values change"),
+    "import.confirm.body": ("{lines}\n\n그래도 가져올까요?", "{lines}\n\nImport anyway?"),
+})
+def read_preview(path: Path, existing: dict[str, SeriesMeta],
+                 remembered: dict[str, str]) -> ImportPreview | DatasetError:
+    """Worker side: the preview, or the located error as a value (the dialog shows it)."""
+    try:
+        return preview_file(path, existing, remembered)
+    except DatasetError as exc:
+        return exc
+
+
+def describe_error(error: DatasetError | str, lang: str) -> str:
+    """'57행, '날짜' 열, 값 '2026.13.45': reason' — where first, as the analyst looks for it."""
+    if isinstance(error, str):
+        return error
+    reason = str(error).split(": ", 1)[-1].rsplit(" [", 1)[0]
+    value = getattr(error, "value", None)
+    if value is not None:
+        reason = reason.rsplit(" (value ", 1)[0]
+    where = []
+    if error.row is not None:
+        where.append(tr("import.where.row", lang, row=error.row))
+    if error.column is not None:
+        where.append(tr("import.where.column", lang, column=error.column))
+    if value is not None:
+        where.append(tr("import.where.value", lang, value=value))
+    return f"{', '.join(where)}: {reason}" if where else reason
+
+
+def summary(change: ChangeSet, lang: str) -> str:
+    return tr("import.summary", lang, added=change.added, changed=change.changed,
+              unchanged=change.unchanged)
+
+
+ERROR_RED = QColor("#c0392b")
+
+
+@dataclass
+class FileEntry:
+    path: Path
+    preview: ImportPreview | None = None
+    error: str = ""
+    apart: bool = False  # its ids were kept apart from the files before it (keep_apart)
+
+
+class ImportDialog(QDialog):
+    """Preview → mapping → counts → Import; ``add_files(paths)`` is the drop/menu entry point."""
+
+    sig_import_committed = Signal(object)  # ImportResult
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.files: list[FileEntry] = []
+        self.result: ImportResult | None = None
+        self.committed: ImportResult | None = None
+        self._generation = 0
+        self._busy: set[Task] = set()
+        self.setAcceptDrops(True)
+        self.drop_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.drop_label.setStyleSheet("QLabel { border: 2px dashed #8a9bb0; border-radius: 6px;"
+                                      " padding: 10px; color: #4a5a6a; }")
+        self.btn_add, self.btn_remove = QPushButton(), QPushButton()
+        self.btn_add.clicked.connect(self._choose_files)
+        self.btn_remove.clicked.connect(self.remove_current)
+        self.file_list = QListWidget()
+        self.file_list.setMaximumHeight(90)
+        self.file_list.currentRowChanged.connect(self._show_current)
+        self.info = QLabel(wordWrap=True)
+        self.notes = QLabel(wordWrap=True)
+        self.notes.setStyleSheet("color: #6b7785;")
+        self.error = QLabel(wordWrap=True)
+        self.error.setStyleSheet(f"color: {ERROR_RED.name()}; font-weight: bold;")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setVisible(False)
+        self.warning = QLabel(wordWrap=True)
+        self.warning.setStyleSheet(f"color: {WARN_AMBER.name()};")
+        self.warning.setVisible(False)
+        self.preview_model = PandasTableModel()
+        self.preview = QTableView()
+        self.preview.setModel(self.preview_model)
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.preview.horizontalHeader().setMaximumSectionSize(260)
+        self.mapping = MappingTable(ctx)
+        self.mapping.sig_mapping_edited.connect(self.schedule_dry_run)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.preview)
+        split.addWidget(self.mapping)
+        split.setSizes([260, 200])
+        self.counts = QLabel()
+        self.counts.setStyleSheet("font-size: 14px; font-weight: bold;")
+        self.btn_commit, self.btn_close = QPushButton(), QPushButton()
+        self.btn_commit.setDefault(True)
+        self.btn_commit.clicked.connect(self.commit)
+        self.btn_close.clicked.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.drop_label, 1)
+        top.addWidget(self.btn_add)
+        top.addWidget(self.btn_remove)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.counts, 1)
+        bottom.addWidget(self.btn_commit)
+        bottom.addWidget(self.btn_close)
+        layout = QVBoxLayout(self)
+        for part in (top, self.file_list, self.info, self.notes, self.error, self.warning, split,
+                     bottom):
+            (layout.addLayout if isinstance(part, QHBoxLayout) else layout.addWidget)(part)
+        self._dry_timer = QTimer(self, singleShot=True, interval=250)
+        self._dry_timer.timeout.connect(self.dry_run)
+        ctx.sig_language_changed.connect(self.retranslate)
+        self.resize(1040, 720)
+        self.retranslate()
+        self._update_state()
+
+    # -- files ---------------------------------------------------------------------------------
+    def add_files(self, paths: list[str | Path]) -> None:
+        """Read each path on a worker; the list shows it at once as 'reading…'."""
+        existing, remembered = self.ctx.cache.metas(), remembered_mappings(self.ctx.cache)
+        for raw in paths:
+            entry = FileEntry(Path(raw))
+            self.files.append(entry)
+            self.file_list.addItem(f"{entry.path.name} — {tr('import.reading', self.ctx.lang)}")
+            task = Task(lambda _w, p=entry.path: read_preview(p, existing, remembered), name="preview")
+            task.sig_task_succeeded.connect(while_alive(self, lambda res, e=entry: self._previewed(e, res)))
+            task.sig_task_failed.connect(while_alive(self, lambda msg, e=entry: self._previewed(e, msg)))
+            self._track(task).start()
+        if self.file_list.currentRow() < 0 and self.files:
+            self.file_list.setCurrentRow(0)
+        self.committed = None
+        self._update_state()
+
+    def remove_current(self) -> None:
+        row = self.file_list.currentRow()
+        if 0 <= row < len(self.files):
+            del self.files[row]
+            self.file_list.takeItem(row)
+            self._show_current(self.file_list.currentRow())
+            self.schedule_dry_run()
+
+    def _previewed(self, entry: FileEntry, outcome: ImportPreview | DatasetError | str) -> None:
+        if entry not in self.files:
+            return
+        preview = outcome if isinstance(outcome, ImportPreview) else None
+        error = "" if preview else describe_error(outcome, self.ctx.lang)
+        entry.preview, entry.error = preview, error
+        row = self.files.index(entry)
+        item = self.file_list.item(row)
+        item.setText(f"{'✗' if error else '✓'} {entry.path.name}" + (f" — {error}" if error else ""))
+        item.setForeground(QBrush(ERROR_RED) if error else QBrush())
+        if all(f.preview or f.error for f in self.files):
+            self._keep_apart()
+        if row == self.file_list.currentRow():
+            self._show_current(row)
+        self.schedule_dry_run()
+
+    def _keep_apart(self) -> None:
+        """Files read since the last call get ids of their own (same header → two series)."""
+        done = {m.series_id for f in self.files if f.apart and f.preview for m in f.preview.mapping
+                if m.include}
+        fresh = [f for f in self.files if f.preview and not f.apart]
+        keep_apart([f.preview.mapping for f in fresh], self.ctx.cache.metas(), done)
+        for f in fresh:
+            f.apart = True
+
+    def _show_current(self, row: int) -> None:
+        entry = self.files[row] if 0 <= row < len(self.files) else None
+        p = entry.preview if entry else None
+        lang = self.ctx.lang
+        self.info.setText(tr("import.info", lang, layout=p.layout_label(lang), encoding=p.encoding,
+                             series=p.series_found, rows=f"{p.rows:,}") if p else "")
+        self.notes.setText(" · ".join(p.notes) if p else "")
+        self._set_error(entry.error if entry else "")
+        self.preview_model.set_frame(p.table if p else PandasTableModel().frame)
+        taken = {m.series_id for f in self.files if f is not entry and f.preview
+                 for m in f.preview.mapping}
+        self.mapping.set_rows(p.mapping if p else [], self.ctx.cache.metas() if p else {}, taken)
+
+    def _choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("import.title", self.ctx.lang), "",
+                                                "CSV / Excel (*.csv *.txt *.xlsx *.xls *.json);;* (*)")
+        if paths:
+            self.add_files(paths)
+
+    # -- dry run and commit --------------------------------------------------------------------
+    def _ready(self) -> list[ImportPreview]:
+        return [f.preview for f in self.files if f.preview is not None]
+
+    def schedule_dry_run(self) -> None:
+        self.result = None
+        self._generation += 1
+        self._update_state()
+        self._dry_timer.start()
+
+    def dry_run(self) -> None:
+        previews = self._ready()
+        if not previews or any(f.error for f in self.files) or len(previews) < len(self.files):
+            return
+        gen = self._generation
+        task = Task(lambda w: commit_imports(w.cache, previews, dry_run=True),
+                    db_path=self.ctx.cache.path, name="import dry run")
+        task.sig_task_succeeded.connect(while_alive(self, lambda r: self._counted(gen, r, "")))
+        task.sig_task_failed.connect(while_alive(self, lambda msg: self._counted(gen, None, msg)))
+        self._track(task).start()
+        self._update_state()
+
+    def _counted(self, gen: int, result: ImportResult | None, error: str) -> None:
+        if gen != self._generation:
+            return
+        mappings = {str(f.path): f.preview.mapping for f in self.files if f.preview}
+        if result and default_choices(mappings, result.review, self.ctx.cache.metas()):
+            self._show_current(self.file_list.currentRow())  # conflicts → new series, recount
+            self.schedule_dry_run()
+            return
+        self.result = result
+        self._set_error(error)
+        lines = review_lines(result.review if result else None, self.ctx.lang) + decided_lines(
+            [row for rows in mappings.values() for row in rows], self.ctx.lang)
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
+        for path, change in result.files if result else []:
+            row = next((i for i, f in enumerate(self.files) if str(f.path) == path), -1)
+            if row >= 0:
+                self.file_list.item(row).setText(f"✓ {self.files[row].path.name} — "
+                                                 f"{summary(change, self.ctx.lang)}")
+        self._update_state()
+
+    def _set_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def commit(self) -> None:
+        if not self._can_commit():
+            return
+        previews = self._ready()
+        mass = [m for m in self.result.review.mass_changes if not m.approved]
+        if mass and not self._confirm(mass):
+            return
+        approved = {sid for m in mass for sid in m.series}
+        task = Task(lambda w: commit_imports(w.cache, previews, replace=approved),
+                    db_path=self.ctx.cache.path, name="import")
+        task.sig_task_succeeded.connect(self._committed)
+        task.sig_task_failed.connect(self._set_error)
+        self._track(task).start()
+        self._update_state()
+
+    def _confirm(self, mass: list[MassChange]) -> bool:
+        """Asks before a dataset import changes many stored values (more than 2%)."""
+        lang = self.ctx.lang
+        answer = QMessageBox.question(self, tr("import.confirm.title", lang),
+                                      tr("import.confirm.body", lang,
+                                         lines="\n".join(mass_lines(mass, lang))),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _committed(self, result: ImportResult) -> None:
+        self.committed, self.result = result, None
+        self.ctx.notify(result.total)
+        self.sig_import_committed.emit(result)
+        self._update_state()
+
+    # -- state ---------------------------------------------------------------------------------
+    def _track(self, task: Task) -> Task:
+        self._busy.add(task)
+        task.sig_task_done.connect(
+            while_alive(self, lambda t=task: (self._busy.discard(t), self._update_state())))
+        return task
+
+    def _can_commit(self) -> bool:
+        return (self.result is not None and not self._busy and self.committed is None
+                and bool(self._ready()) and not any(f.error for f in self.files)
+                and not any(not c.approved for c in self.result.review.conflicts))
+
+    def _update_state(self) -> None:
+        lang = self.ctx.lang
+        broken = sum(bool(f.error) for f in self.files)
+        if self.committed is not None:
+            text = tr("import.done", lang, summary=summary(self.committed.total, lang))
+        elif broken:
+            text = tr("import.blocked", lang, n=broken)
+        elif self.result is not None:
+            text = tr("import.counts", lang, summary=summary(self.result.total, lang))
+            if self.result.replaced:
+                text += tr("import.replacing", lang, n=self.result.replaced)
+        elif self.files:
+            text = tr("import.counting" if self._ready() else "import.reading", lang)
+        else:
+            text = ""
+        self.counts.setText(text)
+        self.counts.setStyleSheet("font-size: 14px; font-weight: bold;"
+                                  + (f" color: {ERROR_RED.name()};" if broken else ""))
+        self.btn_commit.setEnabled(self._can_commit())
+        self.btn_remove.setEnabled(bool(self.files))
+
+    def retranslate(self, *_args: object) -> None:
+        lang = self.ctx.lang
+        self.setWindowTitle(tr("import.title", lang))
+        self.drop_label.setText(tr("import.drop", lang))
+        self.btn_add.setText(tr("import.add", lang))
+        self.btn_remove.setText(tr("import.remove", lang))
+        self.btn_commit.setText(tr("import.commit", lang))
+        self.btn_close.setText(tr("import.close", lang))
+        self.mapping.retranslate()
+        self._show_current(self.file_list.currentRow())
+        self._update_state()
+
+    # -- drag and drop -------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.add_files(paths)
+            event.acceptProposedAction()
+
+    def done(self, result: int) -> None:
+        for task in list(self._busy):
+            task.cancel()
+        super().done(result)

@@ -1,0 +1,218 @@
+"""Type or paste (tab-separated, from Excel) the values of one series, e.g. Meta's ad impressions YoY.
+
+The table holds ``date | value`` rows; Ctrl+V pastes a block copied from Excel at the current
+cell. Cells are read like any import (``2Q26``, ``+11%``, ``2026.06.30`` …) by
+``services.importers.frame_from_rows``; a bad cell is selected and named. Save writes on a
+worker in one transaction (how='edit'); an illustrative series starts empty and is replaced,
+which clears its flag. New series get an id, titles, unit, frequency and source here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.changes import ChangeSet
+from ...core.param_axis import dated_only, is_param_series
+from ...core.series import FREQUENCIES, UNITS, SeriesBundle, SeriesMeta
+from ...services.importers import PasteError, frame_from_rows, split_pasted, write_replacing_demo
+from ...services.importers.mapping import ID_RE
+from ..common.app_context import AppContext
+from ..common.i18n import register, tr
+from ..common.tasks import Task, while_alive
+
+register({
+    "editor.title": ("시리즈 값 입력", "Enter series values"),
+    "editor.series": ("시리즈", "Series"), "editor.title_ko": ("제목(한국어)", "Title (Korean)"),
+    "editor.title_en": ("제목(영어)", "Title (English)"), "editor.unit": ("단위", "Unit"),
+    "editor.freq": ("주기", "Frequency"), "editor.source": ("출처", "Source"),
+    "editor.date": ("날짜", "Date"), "editor.value": ("값", "Value"),
+    "editor.hint": ("Excel에서 복사한 '날짜⇥값' 블록을 Ctrl+V로 붙여 넣을 수 있습니다 (예: 2Q26 ⇥ +11%)",
+                    "Paste a 'date⇥value' block copied from Excel with Ctrl+V (e.g. 2Q26 ⇥ +11%)"),
+    "editor.demo": ("예시 데이터입니다: 저장하면 입력한 값으로 대체됩니다",
+                    "Illustrative data: saving replaces it"),
+    "editor.add_rows": ("행 추가", "Add rows"), "editor.save": ("저장", "Save"),
+    "editor.close": ("닫기", "Close"),
+    "editor.curve": ("시나리오 곡선은 날짜 시리즈가 아니어서 여기서 편집할 수 없습니다 "
+                     "(시나리오 탭에서 다시 게시)",
+                     "A scenario curve is not a dated series and cannot be edited here "
+                     "(publish it again from the Scenarios tab)"),
+    "editor.saved": ("저장됨: 추가 {added}건, 변경 {changed}건, 동일 {unchanged}건",
+                     "Saved: {added} added, {changed} changed, {unchanged} unchanged"),
+    "editor.bad_id": ("시리즈 ID는 영문·숫자·'.'·'_'·'-'만 쓸 수 있습니다",
+                      "A series id is letters, digits, '.', '_' or '-'"),
+})
+BLANK_ROWS = 12
+
+
+class SeriesEditor(QDialog):
+    """Values of one series as an editable two-column table."""
+
+    sig_series_saved = Signal(object)  # ChangeSet
+
+    def __init__(self, ctx: AppContext, series_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.metas = ctx.cache.metas()
+        self.task: Task | None = None
+        self.series = QComboBox(editable=True)
+        self.series.addItems(sorted(dated_only(self.metas)))  # scenario curves are not dated
+        self.title_ko, self.title_en, self.source = QLineEdit(), QLineEdit(), QLineEdit()
+        self.unit, self.freq = QComboBox(), QComboBox()
+        self.unit.addItems(list(UNITS))
+        self.freq.addItems(list(FREQUENCIES))
+        self.form = QFormLayout()
+        self._labels = {k: QLabel() for k in ("series", "title_ko", "title_en", "unit", "freq", "source")}
+        for key, widget in (("series", self.series), ("title_ko", self.title_ko),
+                            ("title_en", self.title_en), ("unit", self.unit), ("freq", self.freq),
+                            ("source", self.source)):
+            self.form.addRow(self._labels[key], widget)
+        self.demo_note = QLabel(wordWrap=True)
+        self.demo_note.setStyleSheet("color: #b9770e;")
+        self.hint = QLabel(wordWrap=True)
+        self.hint.setStyleSheet("color: #6b7785;")
+        self.table = QTableWidget(0, 2)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 140)
+        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.table)
+        paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        paste.activated.connect(lambda: self.paste_text(QGuiApplication.clipboard().text()))
+        self.status = QLabel(wordWrap=True)
+        self.btn_add, self.btn_save, self.btn_close = QPushButton(), QPushButton(), QPushButton()
+        self.btn_add.clicked.connect(lambda: self.add_rows(BLANK_ROWS))
+        self.btn_save.clicked.connect(self.save)
+        self.btn_close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.btn_add)
+        buttons.addStretch(1)
+        buttons.addWidget(self.btn_save)
+        buttons.addWidget(self.btn_close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        for w in (self.demo_note, self.hint, self.table, self.status):
+            layout.addWidget(w)
+        layout.addLayout(buttons)
+        self.series.currentTextChanged.connect(self.load)
+        ctx.sig_language_changed.connect(self.retranslate)
+        self.resize(560, 640)
+        self.retranslate()
+        self.series.setCurrentText(series_id or "")
+        self.load(self.series.currentText())
+
+    # -- table ---------------------------------------------------------------------------------
+    def load(self, series_id: str) -> None:
+        """Fill the form and the table from the cache (illustrative series start empty)."""
+        meta = self.metas.get(series_id.strip())
+        self.demo_note.setVisible(bool(meta and meta.is_demo))
+        if meta is not None:
+            self.title_ko.setText(meta.title_ko)
+            self.title_en.setText(meta.title_en)
+            self.unit.setCurrentText(meta.unit)
+            self.freq.setCurrentText(meta.frequency)
+            self.source.setText(meta.source)
+        obs = self.ctx.cache.observations(series_id) if meta and not meta.is_demo else None
+        rows = [] if obs is None else [(d.strftime("%Y-%m-%d"), f"{v:.10g}")
+                                       for d, v in zip(obs["date"], obs["value"], strict=True)]
+        self.table.setRowCount(0)
+        self.add_rows(len(rows) + BLANK_ROWS)
+        for r, (day, value) in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(day))
+            self.table.setItem(r, 1, QTableWidgetItem(value))
+        self.status.setText("")
+
+    def add_rows(self, n: int) -> None:
+        self.table.setRowCount(self.table.rowCount() + n)
+
+    def paste_text(self, text: str) -> None:
+        """Paste tab-separated text at the current cell, growing the table as needed."""
+        block = split_pasted(text)
+        r0, c0 = max(self.table.currentRow(), 0), max(self.table.currentColumn(), 0)
+        if r0 + len(block) > self.table.rowCount():
+            self.add_rows(r0 + len(block) - self.table.rowCount())
+        for dr, cells in enumerate(block):
+            for dc, cell in enumerate(cells[: 2 - c0]):
+                self.table.setItem(r0 + dr, c0 + dc, QTableWidgetItem(cell.strip()))
+
+    def cells(self) -> list[list[str]]:
+        out = []
+        for r in range(self.table.rowCount()):
+            out.append([(it.text() if (it := self.table.item(r, c)) else "") for c in (0, 1)])
+        return out
+
+    # -- save ----------------------------------------------------------------------------------
+    def save(self) -> None:
+        lang = self.ctx.lang
+        sid = self.series.currentText().strip()
+        if not ID_RE.fullmatch(sid):
+            self._error(tr("editor.bad_id", lang))
+            return
+        if is_param_series(self.metas.get(sid)):  # its days are placeholders: republish instead
+            self._error(tr("editor.curve", lang))
+            return
+        try:
+            frame = frame_from_rows(self.cells())
+        except PasteError as exc:
+            self.table.setCurrentCell(exc.row - 1, exc.column)
+            self._error(str(exc))
+            return
+        bundle = SeriesBundle(self._meta(sid), frame)
+        self.task = Task(lambda w: write_replacing_demo(w.cache, [bundle], how="edit",
+                                                        origin="series editor"),
+                         db_path=self.ctx.cache.path, name="series editor")
+        self.task.sig_task_succeeded.connect(self._saved)
+        self.task.sig_task_failed.connect(self._error)
+        self.btn_save.setEnabled(False)
+        self.task.sig_task_done.connect(while_alive(self, lambda: self.btn_save.setEnabled(True)))
+        self.task.start()
+
+    def _meta(self, sid: str) -> SeriesMeta:
+        old = self.metas.get(sid)
+        fields = {"title_ko": self.title_ko.text().strip() or sid,
+                  "title_en": self.title_en.text().strip() or sid, "unit": self.unit.currentText(),
+                  "frequency": self.freq.currentText(),
+                  "source": self.source.text().strip() or "analyst input", "is_demo": False}
+        if old is not None and not old.is_demo:
+            return dataclasses.replace(old, **fields)
+        return SeriesMeta(id=sid, source_ko=fields["source"], extra={"entered_in": "series editor"},
+                          **fields)
+
+    def _saved(self, change: ChangeSet) -> None:
+        self.metas = self.ctx.cache.metas()
+        self.demo_note.setVisible(False)
+        self.status.setStyleSheet("color: #1e7e34;")
+        self.status.setText(tr("editor.saved", self.ctx.lang, added=change.added,
+                               changed=change.changed, unchanged=change.unchanged))
+        self.ctx.notify(change)
+        self.sig_series_saved.emit(change)
+
+    def _error(self, message: str) -> None:
+        self.status.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.status.setText(message)
+
+    def retranslate(self, *_args: object) -> None:
+        lang = self.ctx.lang
+        self.setWindowTitle(tr("editor.title", lang))
+        for key, label in self._labels.items():
+            label.setText(tr(f"editor.{key}", lang))
+        self.table.setHorizontalHeaderLabels([tr("editor.date", lang), tr("editor.value", lang)])
+        self.demo_note.setText(tr("editor.demo", lang))
+        self.hint.setText(tr("editor.hint", lang))
+        self.btn_add.setText(tr("editor.add_rows", lang))
+        self.btn_save.setText(tr("editor.save", lang))
+        self.btn_close.setText(tr("editor.close", lang))

@@ -1,0 +1,86 @@
+"""Alert rules evaluated after every cache change, whether or not the Monitors tab was ever opened.
+
+The main window owns one watcher from start-up, so the badge on the Monitors tab title and the
+tray notification are right on the morning check even though the tab itself is only built when
+the analyst first opens it. Recording alerts announces ``{'alert_events'}`` only, and that change
+is never re-evaluated: no notification loop.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ...core.changes import ChangeSet
+from ...services import alerts
+from ...store.errors import StoreError
+from ..common.app_context import AppContext
+from .notifier import TrayNotifier
+from .strings import tr
+
+RECHECK_MS = 3_600_000  # hourly: "data older than N days" becomes true with time alone
+
+
+class AlertWatcher(QObject):
+    """Runs the stored rules on the cache, records new crossings, keeps the unacknowledged count."""
+
+    sig_badge_changed = Signal(int)  # unacknowledged alerts
+
+    def __init__(self, ctx: AppContext, today: Callable[[], date] = date.today,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today
+        self.badge_count = -1  # -1 until the start-up evaluation ran
+        self.notifier = TrayNotifier(self)
+        ctx.sig_cache_changed.connect(self._on_cache_changed)
+        self._recheck = QTimer(self, interval=RECHECK_MS, timeout=self.evaluate_now)
+        self._recheck.start()
+        QTimer.singleShot(0, self, self._startup)  # after the owner connected the badge
+
+    def _startup(self) -> None:
+        if self.ctx.stopped:  # closed before the event loop got here
+            return
+        self.evaluate_now()
+        self.update_badge(force=True)
+
+    def _on_cache_changed(self, change: ChangeSet) -> None:
+        if self.ctx.stopped:
+            return
+        if change.tables and change.tables <= alerts.EVENT_TABLES:
+            self.update_badge()  # our own recording (or an ack): nothing new to evaluate
+        else:
+            self.evaluate_now()
+
+    def evaluate_now(self) -> alerts.AlertRun | None:
+        """Run the rules on the cache now; record, announce and badge any new crossing."""
+        if self.ctx.stopped:
+            self._recheck.stop()
+            return None
+        try:
+            run = alerts.evaluate_and_record(self.ctx.cache, self.today(), self.ctx.lang)
+        except (StoreError, sqlite3.Error) as exc:
+            self.ctx.sig_status_message.emit(tr("mon.status.error", self.ctx.lang, error=exc))
+            return None
+        if run.wrote:
+            self.ctx.notify(run.change)
+        if run.events:
+            self._announce(run.events)
+        self.update_badge()
+        return run
+
+    def _announce(self, events: list[dict]) -> None:
+        lang, n = self.ctx.lang, len(events)
+        self.ctx.sig_status_message.emit(tr("mon.status.new_alerts", lang, n=n,
+                                            first=events[0]["message"]))
+        self.notifier.notify(tr("mon.tray.title", lang, n=n),
+                             "\n".join(ev["message"] for ev in events[:3]))
+
+    def update_badge(self, force: bool = False) -> None:
+        count = alerts.unacknowledged_count(self.ctx.cache)
+        if force or count != self.badge_count:
+            self.badge_count = count
+            self.sig_badge_changed.emit(count)

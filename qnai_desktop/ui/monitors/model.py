@@ -1,0 +1,177 @@
+"""The monitor table model: PandasTableModel plus per-row units, status colours and tooltips.
+
+Numbers stay numbers in the frame (so sorting is numeric); this model formats them with the
+row's unit (bp for spreads, % for prices), colours the status chip and adverse moves, and hands
+the sparkline values to the delegate. Everything it shows was computed before the reset: no query
+and no arithmetic beyond formatting happens in ``data()``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ...core.formatting import fmt_auto, fmt_date, is_missing
+from ...core.monitors import stale_after_days
+from ...core.series import FREQUENCIES, UNITS
+from ...services.monitor_table import TABLE_COLUMNS, monitor_table
+from ..common.pandas_model import PandasTableModel
+from .strings import tr
+from .style import ADVERSE_RED, DEMO_RED, MUTED, STALE_BG, chip_background, chip_text
+
+Index = QModelIndex | QPersistentModelIndex
+CHANGE_COLUMNS = ("change_1d", "change_1w", "change_1m", "change_3m")
+_ROLE = Qt.ItemDataRole
+_CHANGE_UNITS = {"bp": ("bp", "bp"), "pp": ("%p", "pp"), "%": ("%", "%")}
+_SHORT_UNITS = {"usd_per_gpu_hour": "$/GPU·h", "usd_per_m_tokens": "$/1M tok", "index": ""}
+
+
+def format_change(value: Any, change_unit: str, lang: str) -> str:
+    """``▲ 16.3bp`` / ``▼ 4.0%`` / ``0.0%``; ``-`` when the history is shorter than the window."""
+    if is_missing(value):
+        return "-"
+    unit = _CHANGE_UNITS.get(change_unit, (change_unit, change_unit))[0 if lang == "ko" else 1]
+    v = float(value)
+    if round(v, 1) == 0:
+        return f"0.0{unit}"
+    arrow = "▲" if v > 0 else "▼"
+    return f"{arrow} {abs(v):,.1f}{unit}"
+
+
+def short_unit(unit: str, lang: str) -> str:
+    """Units compact enough for a table cell: ``bp``, ``$/GPU·h``, ``x``/``배``."""
+    if unit in _SHORT_UNITS:
+        return _SHORT_UNITS[unit]
+    return UNITS[unit][0 if lang == "en" else 1] if unit in UNITS else unit
+
+
+def is_adverse(value: Any, adverse: str | None) -> bool:
+    if is_missing(value) or adverse is None or round(float(value), 1) == 0:
+        return False
+    return (float(value) > 0) == (adverse == "up")
+
+
+class MonitorTableModel(PandasTableModel):
+    """Rows are monitors (index = series id); ``STATUS_ROLE`` gives a row's colour level."""
+
+    STATUS_ROLE = int(_ROLE.UserRole) + 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent=parent)
+        self._lang = "ko"
+        self._info: dict[str, dict] = {}
+
+    def set_rows(self, rows: list[dict], lang: str) -> None:
+        """Show monitor rows from ``services.monitor_table.monitor_rows``."""
+        self._lang = lang
+        self._info = {r["series_id"]: r for r in rows}
+        self._headers_map = {c: tr(f"mon.col.{c}", lang) for c in TABLE_COLUMNS}
+        self.set_frame(monitor_table(rows))
+
+    def retranslate(self, lang: str) -> None:
+        self._lang = lang
+        self.set_headers({c: tr(f"mon.col.{c}", lang) for c in TABLE_COLUMNS})
+
+    def info(self, row: int) -> dict:
+        """The full monitor row (watch point, tickers, chart id …) at view row ``row``."""
+        return self._info[self.row_label(row)]
+
+    def row_of(self, series_id: str) -> int:
+        for r in range(self.rowCount()):
+            if self.row_label(r) == series_id:
+                return r
+        return -1
+
+    # -- Qt -------------------------------------------------------------------------------
+    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        col = self._columns[index.column()]
+        info = self.info(index.row())
+        if role == self.STATUS_ROLE:
+            return info["status"]
+        if role == _ROLE.DisplayRole:
+            return self._display(col, info, self.value(index.row(), index.column()))
+        if role == _ROLE.ToolTipRole:
+            return self._tooltip(col, info)
+        if role == _ROLE.ForegroundRole:
+            return self._foreground(col, info, self.value(index.row(), index.column()))
+        if role == _ROLE.BackgroundRole:
+            if col == "status":
+                return chip_background(info["status"])
+            if col == "age_days" and info["stale"]:
+                return QColor(STALE_BG)
+            return None
+        if role == _ROLE.FontRole and (col == "name" or (col == "source" and info["is_demo"])):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == _ROLE.TextAlignmentRole and col == "status":
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return super().data(index, role)
+
+    def _display(self, col: str, info: dict, value: Any) -> str:
+        lang = self._lang
+        if col == "status":
+            return tr(f"mon.status.{info['status']}", lang)
+        if col == "source":
+            return tr("mon.demo", lang) if info["is_demo"] else str(value)
+        if col in CHANGE_COLUMNS:
+            return format_change(value, info["change_unit"], lang)
+        if col == "zscore_1y":
+            return "-" if is_missing(value) else f"{float(value):+.1f}σ"
+        if col == "sparkline":
+            return ""
+        if col == "age_days":
+            if is_missing(value):
+                return tr("mon.no_data", lang)
+            key = "mon.stale_days" if info["stale"] else "mon.days"
+            return tr(key, lang, n=int(value))
+        if col == "n":
+            return "-" if is_missing(value) else f"{int(value):,}"
+        if col == "last":
+            unit = short_unit(info["unit"], lang)
+            return f"{fmt_auto(value)} {unit}".rstrip() if not is_missing(value) else "-"
+        if col in ("high_52w", "low_52w"):
+            return fmt_auto(value)
+        if col == "last_date":
+            return fmt_date(value)
+        return str(value)
+
+    def _foreground(self, col: str, info: dict, value: Any) -> QColor | None:
+        if col == "status":
+            return chip_text(info["status"])
+        if col in CHANGE_COLUMNS and is_adverse(value, info["adverse"]):
+            return QColor(ADVERSE_RED)
+        if col == "source":
+            return QColor(DEMO_RED) if info["is_demo"] else QColor(MUTED)
+        if col == "last_date" or (col == "age_days" and info["stale"]):
+            return QColor(MUTED)
+        return None
+
+    def _tooltip(self, col: str, info: dict) -> str | None:
+        lang = self._lang
+        if col == "source" and info["is_demo"]:
+            return tr("mon.demo.tip", lang, source=info["source"])
+        if col == "name":
+            return f"{info['name']}\n{info['watch']}" if info["watch"] else info["name"]
+        if col == "last":
+            return UNITS.get(info["unit"], (info["unit"],) * 2)[0 if lang == "en" else 1]
+        if col == "source":
+            return info["source"]
+        if col in CHANGE_COLUMNS:
+            window = tr(f"mon.col.{col}", lang)
+            unit = _CHANGE_UNITS.get(info["change_unit"], ("", ""))[0 if lang == "ko" else 1]
+            return tr("mon.change.tip", lang, window=window, unit=unit)
+        if col == "zscore_1y":
+            return tr("mon.z.tip", lang)
+        if col == "n":
+            return tr("mon.n.tip", lang)
+        if col in ("age_days", "status"):
+            freq = info["frequency"]
+            age = "-" if info["age_days"] is None else info["age_days"]
+            return tr("mon.age.tip", lang, age=age, freq=tr(f"mon.freq.{freq}", lang),
+                      spacing=FREQUENCIES[freq], limit=stale_after_days(freq))
+        return None

@@ -1,0 +1,111 @@
+"""The alert-rule list: switch on/off, see whether each rule holds now, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.alerts import StoredRule
+from .strings import tr
+from .style import ADVERSE_RED, MUTED
+
+_ID_ROLE = int(Qt.ItemDataRole.UserRole)
+
+
+class RulesPanel(QGroupBox):
+    """Renders stored rules; toggles and buttons only emit requests."""
+
+    sig_add_requested = Signal()
+    sig_enable_requested = Signal(int, bool)
+    sig_delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 4)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.empty = QLabel(wordWrap=True)
+        self.empty.setStyleSheet(f"color: {MUTED};")
+        self.add = QPushButton()
+        self.add.clicked.connect(self.sig_add_requested)
+        self.delete = QPushButton()
+        self.delete.clicked.connect(self._delete_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add)
+        buttons.addWidget(self.delete)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+
+    def show_rules(self, rules: list[StoredRule], descriptions: dict[int, str], lang: str) -> None:
+        self.setTitle(tr("mon.rules.title", lang))
+        self.add.setText(tr("mon.add_rule", lang))
+        self.delete.setText(tr("mon.rules.delete", lang))
+        self.table.setHorizontalHeaderLabels([tr(f"mon.rules.col.{c}", lang)
+                                              for c in ("on", "name", "rule", "state")])
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rules))
+        for r, rule in enumerate(rules):
+            on = QTableWidgetItem()
+            on.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                        | Qt.ItemFlag.ItemIsSelectable)
+            on.setCheckState(Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked)
+            on.setData(_ID_ROLE, rule.id)
+            name = QTableWidgetItem(rule.name or f"#{rule.id}")
+            text = QTableWidgetItem(descriptions.get(rule.id, ""))
+            text.setToolTip(descriptions.get(rule.id, ""))
+            if rule.rule is None:
+                state_key, color = "broken", ADVERSE_RED
+            elif not rule.enabled:
+                state_key, color = "off", MUTED
+            elif rule.active:
+                state_key, color = "active", ADVERSE_RED
+            else:
+                state_key, color = "armed", MUTED
+            state = QTableWidgetItem(tr(f"mon.rules.{state_key}", lang))
+            state.setForeground(QColor(color))
+            for c, item in enumerate((on, name, text, state)):
+                item.setData(_ID_ROLE, rule.id)
+                self.table.setItem(r, c, item)
+        self.table.blockSignals(False)
+        self.table.resizeRowsToContents()
+        self.empty.setText(tr("mon.rules.empty", lang))
+        self.empty.setVisible(not rules)
+        self.delete.setEnabled(bool(rules))
+
+    def selected_rule_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return int(self.table.item(rows[0].row(), 0).data(_ID_ROLE))
+
+    def _delete_selected(self) -> None:
+        rule_id = self.selected_rule_id()
+        if rule_id is not None:
+            self.sig_delete_requested.emit(rule_id)
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == 0:
+            checked = item.checkState() == Qt.CheckState.Checked
+            self.sig_enable_requested.emit(int(item.data(_ID_ROLE)), checked)

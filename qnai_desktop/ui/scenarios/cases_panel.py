@@ -1,0 +1,130 @@
+"""Saved cases of the open model: save, load, rename, delete, compare, publish as a chart.
+
+The panel only collects the user's intent and emits a ``sig_*_requested`` signal; the tab runs
+the operation (services.scenario_cases) and reports back through :meth:`show_message`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.scenarios import Model
+from ...core.scenarios.display import format_param, text
+from ...services.scenario_cases import CURRENT, MAX_NAME, SavedCase
+from ..common.i18n import tr
+
+NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ScenarioCasesPanel(QWidget):
+    sig_save_requested = Signal(str)
+    sig_load_requested = Signal(str)
+    sig_rename_requested = Signal(str, str)
+    sig_delete_requested = Signal(str)
+    sig_compare_requested = Signal(list)
+    sig_publish_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.itemDoubleClicked.connect(lambda item: self.sig_load_requested.emit(
+            item.data(NAME_ROLE)))
+        self.list.currentItemChanged.connect(self._on_current)
+        self.name = QLineEdit()
+        self.name.setMaxLength(MAX_NAME + 20)  # longer text gets a clear message, not a silent cut
+        self.name.returnPressed.connect(lambda: self.sig_save_requested.emit(self.name.text()))
+        self.buttons = {key: QPushButton() for key in ("save", "load", "rename", "delete",
+                                                       "compare", "publish")}
+        self.buttons["save"].clicked.connect(lambda: self.sig_save_requested.emit(self.name.text()))
+        self.buttons["load"].clicked.connect(lambda: self._with_selected(self.sig_load_requested))
+        self.buttons["rename"].clicked.connect(self._rename)
+        self.buttons["delete"].clicked.connect(
+            lambda: self._with_selected(self.sig_delete_requested))
+        self.buttons["compare"].clicked.connect(
+            lambda: self.sig_compare_requested.emit(self.selected_names()))
+        self.buttons["publish"].clicked.connect(
+            lambda: self._with_selected(self.sig_publish_requested))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        grid = QGridLayout()
+        for i, key in enumerate(("load", "rename", "delete", "compare", "publish")):
+            grid.addWidget(self.buttons[key], i // 2, i % 2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.list, 1)
+        row = QGridLayout()
+        row.addWidget(self.name, 0, 0)
+        row.addWidget(self.buttons["save"], 0, 1)
+        row.setColumnStretch(0, 1)
+        box.addLayout(row)
+        box.addLayout(grid)
+        box.addWidget(self.message)
+        self._lang = "ko"
+
+    def retranslate(self, lang: str) -> None:
+        self._lang = lang
+        self.name.setPlaceholderText(tr("scn.case_name", lang))
+        for key, button in self.buttons.items():
+            button.setText(tr(f"scn.{key}", lang))
+        self.buttons["publish"].setToolTip(tr("scn.publish_tip", lang))
+
+    def set_cases(self, model: Model, cases: list[SavedCase], lang: str) -> None:
+        """List ``cases``, keeping the selection by name."""
+        keep = set(self.selected_names())
+        self.list.clear()
+        for case in cases:
+            label = tr("scn.current_case", lang) if case.name == CURRENT else case.name
+            item = QListWidgetItem(label)
+            item.setData(NAME_ROLE, case.name)
+            tip = [f"{text(p, lang)}: {format_param(p, case.params[p.name], lang)}"
+                   for p in model.params]
+            if case.problem:
+                tip.append(tr("scn.problem", lang, why=case.problem))
+            item.setToolTip("\n".join([case.updated_at, *tip]))
+            if case.name == CURRENT:
+                item.setForeground(Qt.GlobalColor.darkGray)
+            self.list.addItem(item)
+            item.setSelected(case.name in keep)
+
+    def selected_names(self) -> list[str]:
+        return [item.data(NAME_ROLE) for item in self.list.selectedItems()]
+
+    def select(self, names: list[str]) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setSelected(item.data(NAME_ROLE) in names)
+
+    def show_message(self, message: str, error: bool = False) -> None:
+        self.message.setStyleSheet(f"color: {'#b00020' if error else '#1b5e20'};")
+        self.message.setText(message)
+
+    # -- slots ---------------------------------------------------------------------------
+    def _on_current(self, item: QListWidgetItem | None, _prev: object) -> None:
+        if item is not None and item.data(NAME_ROLE) != CURRENT:
+            self.name.setText(item.data(NAME_ROLE))
+
+    def _with_selected(self, signal: Signal) -> None:
+        names = self.selected_names()
+        if not names:
+            self.show_message(tr("scn.pick_case", self._lang), error=True)
+            return
+        signal.emit(names[0])
+
+    def _rename(self) -> None:
+        names = self.selected_names()
+        if not names:
+            self.show_message(tr("scn.pick_case", self._lang), error=True)
+            return
+        self.sig_rename_requested.emit(names[0], self.name.text())

@@ -1,0 +1,118 @@
+"""One scenario input: label, note/assumption tag, a slider bound to a spin box (or a combo), unit.
+
+Values cross this widget in *stored* units (0.2); the slider and its number box show display
+units (20 %). ``sig_value_changing`` fires on every move; ``sig_value_committed`` when the
+slider is released, the number box is confirmed, a choice is picked, or a keyboard change has
+rested for ``KEY_COMMIT_MS`` (so holding an arrow key does not write on every step).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from superqt import QLabeledDoubleSlider, QLabeledSlider
+
+from ...core.scenarios import Param
+from ...core.scenarios.display import display_scale, source_text, step_decimals, text, unit_text
+from ..common.i18n import tr
+
+KEY_COMMIT_MS = 350
+TAG_STYLE = {
+    True: "color: #8a5300; background: #fff1d6; border: 1px solid #f0c36d;",
+    False: "color: #1f4e79; background: #e6eef7; border: 1px solid #9db7d5;",
+}
+
+
+class ScenarioParamRow(QWidget):
+    """Edits one ``Param``; never computes anything itself."""
+
+    sig_value_changing = Signal(str, float)
+    sig_value_committed = Signal(str)
+
+    def __init__(self, param: Param, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.param = param
+        self._scale = display_scale(param.unit)
+        self.label = QLabel(text(param, lang))
+        self.label.setWordWrap(True)  # a long input name wraps rather than widening the panel
+        self.tag = QLabel(tr("scn.tag_assumption" if param.is_assumption else "scn.tag_note", lang))
+        self.tag.setStyleSheet(TAG_STYLE[param.is_assumption] + "border-radius: 6px; padding: 0 5px;"
+                               " font-size: 8pt;")
+        tip = source_text(param, lang)
+        for w in (self.label, self.tag):
+            w.setToolTip(tip)
+        self.unit = QLabel("" if param.choices else unit_text(param.unit, lang))
+        self.unit.setStyleSheet("color: #666;")
+        self.unit.setMinimumWidth(64)
+        self.control = self._make_control()
+        self._key_timer = QTimer(self, singleShot=True, interval=KEY_COMMIT_MS)
+        self._key_timer.timeout.connect(self._commit)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.label)
+        top.addWidget(self.tag, 0, Qt.AlignmentFlag.AlignTop)
+        top.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.control, 1)
+        bottom.addWidget(self.unit)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 2, 0, 4)
+        box.setSpacing(1)
+        box.addLayout(top)
+        box.addLayout(bottom)
+
+    def _make_control(self) -> QWidget:
+        p = self.param
+        if p.choices is not None:
+            combo = QComboBox()
+            for c in p.choices:
+                combo.addItem(c.label, c.value)
+            combo.currentIndexChanged.connect(self._on_combo)
+            return combo
+        slider = QLabeledSlider(Qt.Orientation.Horizontal) if p.integer else \
+            QLabeledDoubleSlider(Qt.Orientation.Horizontal)
+        if not p.integer:
+            slider.setDecimals(step_decimals(p))
+        slider.setRange(p.min * self._scale, p.max * self._scale)
+        slider.setSingleStep(p.step * self._scale if not p.integer else 1)
+        slider.setPageStep(max(p.step, (p.max - p.min) / 10) * self._scale)
+        slider.valueChanged.connect(self._on_slider)
+        slider.sliderReleased.connect(self._commit)
+        slider.editingFinished.connect(self._commit)
+        return slider
+
+    # -- values --------------------------------------------------------------------------
+    def value(self) -> float:
+        if isinstance(self.control, QComboBox):
+            return float(self.control.currentData())
+        return float(self.control.value()) / self._scale
+
+    def set_value(self, value: float) -> None:
+        """Show ``value`` without emitting anything (the state already has it)."""
+        self.control.blockSignals(True)
+        try:
+            if isinstance(self.control, QComboBox):
+                self.control.setCurrentIndex(max(0, self.control.findData(value)))
+            else:
+                self.control.setValue(value * self._scale)
+        finally:
+            self.control.blockSignals(False)
+
+    def is_dragging(self) -> bool:
+        return not isinstance(self.control, QComboBox) and self.control.isSliderDown()
+
+    # -- slots ---------------------------------------------------------------------------
+    def _on_slider(self, shown: float) -> None:
+        self.sig_value_changing.emit(self.param.name, float(shown) / self._scale)
+        if not self.control.isSliderDown():
+            self._key_timer.start()
+
+    def _on_combo(self, _index: int) -> None:
+        self.sig_value_changing.emit(self.param.name, self.value())
+        self._commit()
+
+    def _commit(self) -> None:
+        self._key_timer.stop()
+        self.sig_value_committed.emit(self.param.name)

@@ -1,0 +1,366 @@
+"""Scenarios tab: the note's arguments as live models — sliders, result cards, chart, sensitivity
+grid, saved cases (compare, publish as chart) and the note's figures they come from.
+
+Composition and wiring only. The math is ``core.scenarios`` (evaluate, curves, grids, compare,
+formatting); writes go through ``services.scenario_cases``. Dragging a slider updates the state
+at once and redraws cards and chart through a 16 ms leading+trailing throttle (at most once per
+60 Hz frame, the last position always drawn); releasing it autosaves the "(current)" case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from superqt.utils import QSignalThrottler
+
+from ...core.changes import ChangeSet
+from ...core.formatting import fmt_auto
+from ...core.scenarios import MODELS, ScenarioError
+from ...core.scenarios.compare import compare
+from ...core.scenarios.display import text
+from ...services import scenario_cases as cases_svc
+from ...services.fundamentals.scenario_inputs import scenario_inputs
+from ...store.errors import StoreError
+from ..common.app_context import AppContext
+from ..common.base_tab import CacheTab
+from ..common.i18n import tr
+from ..common.pandas_model import PandasTableModel
+from . import strings as _strings  # noqa: F401  (registers the tab's strings)
+from .cards import ScenarioOutputCards
+from .cases_panel import ScenarioCasesPanel
+from .chart import ScenarioChart
+from .compare_model import ScenarioCompareModel
+from .grid_panel import ScenarioGridPanel
+from .params import ScenarioParamPanel
+from .state import ScenarioState
+
+FRAME_MS = 16
+
+
+class ScenariosTab(CacheTab):
+    tables = frozenset({"facts", "scenarios", "series", "observations"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.state = ScenarioState(parent=self)
+        self.render_count = 0
+        self.cases: list[cases_svc.SavedCase] = []
+        self.compare_names: list[str] = []
+        self._saved_params: dict[str, dict[str, float]] = {}
+        self.confirm_delete: Callable[[str], bool] = self._ask_delete
+        self._throttle = QSignalThrottler(QSignalThrottler.EmissionPolicy.Leading, self)
+        self._throttle.setTimeout(FRAME_MS)
+        self._throttle.triggered.connect(self._render)
+        self._build_ui()
+        self._connect()
+        self.retranslate()
+        self.models_list.setCurrentRow(0)
+        self._build_model()
+
+    # -- construction --------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.models_title, self.inputs_title, self.legend = QLabel(), QLabel(), QLabel()
+        self.legend.setStyleSheet("color: #8a5300; font-size: 8pt;")
+        self.legend.setWordWrap(True)
+        self.models_list = QListWidget()
+        self.models_list.setMaximumHeight(150)
+        self.models_list.setWordWrap(True)
+        self.models_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for mid in MODELS:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, mid)
+            self.models_list.addItem(item)
+        self.reset_button = QPushButton()
+        self.params = ScenarioParamPanel()
+        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        # inputs fit the panel's width (long labels wrap) instead of hiding values past the edge
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        inner_box = QVBoxLayout(inner)
+        inner_box.setContentsMargins(0, 0, 6, 0)
+        inner_box.addWidget(self.params)
+        inner_box.addStretch(1)
+        scroll.setWidget(inner)
+        head = QHBoxLayout()
+        head.addWidget(self.inputs_title)
+        head.addStretch(1)
+        head.addWidget(self.reset_button)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.addWidget(self.models_title)
+        lv.addWidget(self.models_list)
+        lv.addLayout(head)
+        lv.addWidget(scroll, 1)
+        lv.addWidget(self.legend)
+
+        self.title, self.description = QLabel(), QLabel()
+        self.title.setStyleSheet("font-size: 14pt; font-weight: 700; color: #111;")
+        self.description.setStyleSheet("color: #555;")
+        self.description.setWordWrap(True)
+        self.cards = ScenarioOutputCards()
+        self.chart = ScenarioChart()
+        self.grid = ScenarioGridPanel()
+        self.center_tabs = QTabWidget()
+        center = QWidget()
+        cv = QVBoxLayout(center)
+        for w, stretch in ((self.title, 0), (self.description, 0), (self.cards, 0),
+                           (self.center_tabs, 1)):
+            cv.addWidget(w, stretch)
+
+        self.cases_panel = ScenarioCasesPanel()
+        self.compare_model = ScenarioCompareModel(self)
+        self.compare_view = QTableView()
+        self.compare_view.setModel(self.compare_model)
+        self.compare_view.verticalHeader().setVisible(False)
+        self.compare_view.setWordWrap(True)
+        self.compare_hint = QLabel()
+        self.compare_hint.setWordWrap(True)
+        self.compare_hint.setStyleSheet("color: #666;")
+        compare_page = QWidget()
+        cpv = QVBoxLayout(compare_page)
+        cpv.setContentsMargins(4, 4, 4, 4)
+        cpv.addWidget(self.compare_hint)
+        cpv.addWidget(self.compare_view, 1)
+        # The note's figures the models use (the tab's original view), kept as the sources page.
+        self.model = PandasTableModel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setWordWrap(True)
+        self.sources_hint = QLabel()
+        self.sources_hint.setStyleSheet("color: #666;")
+        sources_page = QWidget()
+        spv = QVBoxLayout(sources_page)
+        spv.setContentsMargins(4, 4, 4, 4)
+        spv.addWidget(self.sources_hint)
+        spv.addWidget(self.view, 1)
+        for page in (self.chart, self.grid, compare_page):
+            self.center_tabs.addTab(page, "")
+        self.right_tabs = QTabWidget()
+        for page in (self.cases_panel, sources_page):
+            self.right_tabs.addTab(page, "")
+
+        split = QSplitter()
+        for w in (left, center, self.right_tabs):
+            split.addWidget(w)
+        for i, stretch in enumerate((0, 1, 0)):  # extra width goes to the chart
+            split.setStretchFactor(i, stretch)
+        split.setSizes([320, 620, 320])
+        QVBoxLayout(self).addWidget(split)
+
+    def _connect(self) -> None:
+        self.models_list.currentItemChanged.connect(
+            lambda item, _prev: item and self.state.set_model(item.data(Qt.ItemDataRole.UserRole)))
+        self.state.sig_model_changed.connect(lambda _id: self._build_model())
+        self.state.sig_params_changed.connect(lambda _name: self._on_params_changed())
+        self.params.sig_value_changing.connect(self.state.set_param)
+        self.params.sig_value_committed.connect(lambda _name: self.commit())
+        self.reset_button.clicked.connect(self.reset)
+        self.grid.sig_message.connect(self.ctx.sig_status_message)
+        p = self.cases_panel
+        p.sig_save_requested.connect(self.save_case)
+        p.sig_load_requested.connect(self.load_case)
+        p.sig_rename_requested.connect(self.rename_case)
+        p.sig_delete_requested.connect(self.delete_case)
+        p.sig_compare_requested.connect(self.compare_cases)
+        p.sig_publish_requested.connect(self.publish_case)
+
+    def retranslate(self) -> None:
+        lang = self.ctx.lang
+        self.models_title.setText(f"<b>{tr('scn.models', lang)}</b>")
+        self.inputs_title.setText(f"<b>{tr('scn.inputs', lang)}</b>")
+        self.legend.setText(tr("scn.assumption_legend", lang))
+        self.reset_button.setText(tr("scn.reset", lang))
+        self.reset_button.setToolTip(tr("scn.reset_tip", lang))
+        for i in range(self.models_list.count()):
+            item = self.models_list.item(i)
+            model = MODELS[item.data(Qt.ItemDataRole.UserRole)]
+            item.setText(text(model, lang))
+            item.setToolTip(model.description_ko if lang == "ko" else model.description)
+        for tabs, keys in ((self.center_tabs, ("scn.tab_chart", "scn.tab_grid", "scn.tab_compare")),
+                           (self.right_tabs, ("scn.tab_cases", "scn.tab_sources"))):
+            for i, key in enumerate(keys):
+                tabs.setTabText(i, tr(key, lang))
+        self.cases_panel.retranslate(lang)
+        self.compare_hint.setText(tr("scn.compare_hint", lang))
+        self.sources_hint.setText(tr("scn.sources_hint", lang))
+        self.model.set_headers({"label": tr("col.fact", lang), "value": tr("col.value", lang),
+                                "quote": tr("col.quote", lang)})
+        if self.models_list.currentItem() is not None:  # built once the list is filled
+            self._build_model()
+
+    # -- data from the cache -------------------------------------------------------------
+    def refresh(self) -> None:
+        facts = self.ctx.cache.facts()
+        lang = self.ctx.lang
+        facts["label"] = facts["label_ko"] if lang == "ko" else facts["label_en"]
+        facts["value"] = [f"{v:.0%}" if u == "ratio" and abs(v) < 1 else fmt_auto(v)
+                          for v, u in zip(facts["value"], facts["unit"], strict=True)]
+        self.model.set_frame(facts[["label", "value", "quote"]].set_index(facts["id"]))
+        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self._load_cases()
+        self._apply_cached_inputs()
+
+    def _apply_cached_inputs(self) -> None:
+        """Actuals a model takes as data (Meta's TTM capex share from SEC filings), from the
+        cache; they are not choices, so they replace a loaded case's or the default value."""
+        for name, info in scenario_inputs(self.ctx.cache, self.state.model.id).items():
+            self.state.set_param(name, info["value"])
+
+    def _load_cases(self) -> None:
+        model = self.state.model
+        self.cases = cases_svc.load_cases(self.ctx.cache, model.id)
+        self.cases_panel.set_cases(model, self.cases, self.ctx.lang)
+        names = {c.name for c in self.cases}
+        self.compare_names = [n for n in self.compare_names if n in names]
+        self._show_comparison()
+
+    # -- the open model ------------------------------------------------------------------
+    def select_model(self, model_id: str) -> bool:
+        """Show scenario model ``model_id`` (command palette); False when unknown."""
+        for i in range(self.models_list.count()):
+            if self.models_list.item(i).data(Qt.ItemDataRole.UserRole) == model_id:
+                self.models_list.setCurrentRow(i)
+                return True
+        return False
+
+    def _build_model(self) -> None:
+        model, lang = self.state.model, self.ctx.lang
+        self.title.setText(text(model, lang))
+        self.description.setText(model.description_ko if lang == "ko" else model.description)
+        self.params.build(model, self.state.params, lang)
+        self.cards.build(model)
+        self.chart.build(model, lang)
+        self.grid.set_model(model, self.state.params, lang)
+        self.compare_names = []
+        self.center_tabs.setCurrentIndex(0)
+        self.cases_panel.show_message("")
+        self._render()
+        self._load_cases()
+        self._apply_cached_inputs()
+
+    def _on_params_changed(self) -> None:
+        self.params.sync(self.state.params)
+        self._throttle.throttle()
+
+    def _render(self) -> None:
+        """Cards and chart from the state (called at most once per frame while dragging)."""
+        self.render_count += 1
+        model = self.state.model
+        self.cards.show_outputs(model, self.state.outputs(), model.compute(model.defaults()),
+                                self.ctx.lang, self.state.params)
+        self.chart.show_params(self.state.params)
+
+    def flush(self) -> None:
+        """Draw a pending throttled update now (tests, benchmarks, before saving)."""
+        self._throttle.flush(restart_timer=False)
+
+    def commit(self) -> None:
+        """A slider was released (or a value confirmed): draw, autosave "(current)", regrid."""
+        self.flush()
+        model, params = self.state.model, dict(self.state.params)
+        self.params.sync(params)
+        self.grid.show_params(params)
+        if not self.compare_names:
+            self._show_comparison()
+        if self._saved_params.get(model.id) != params:
+            if self._run(lambda: cases_svc.autosave(self.ctx.cache, model.id, params)):
+                self._saved_params[model.id] = params
+
+    def reset(self) -> None:
+        self.state.reset()
+        self._apply_cached_inputs()
+        self.commit()
+
+    # -- cases ---------------------------------------------------------------------------
+    def _run(self, op: Callable[[], ChangeSet], message: str = "") -> bool:
+        """Run one write; show its error (cache unchanged) or its success message."""
+        try:
+            change = op()
+        except (ScenarioError, StoreError) as exc:
+            self.cases_panel.show_message(str(exc), error=True)
+            return False
+        self.ctx.notify(change)
+        if message:
+            self.cases_panel.show_message(message)
+            self.ctx.sig_status_message.emit(message)
+        return True
+
+    def save_case(self, name: str) -> bool:
+        model, lang = self.state.model.id, self.ctx.lang
+        return self._run(lambda: cases_svc.save_case(self.ctx.cache, model, name, self.state.params),
+                         tr("scn.saved", lang, name=name.strip()))
+
+    def load_case(self, name: str) -> None:
+        case = next((c for c in self.cases if c.name == name), None)
+        if case is not None:
+            self.state.load(case.params)
+            self._apply_cached_inputs()
+            self.commit()
+            self.cases_panel.show_message(tr("scn.loaded", self.ctx.lang, name=name))
+
+    def rename_case(self, old: str, new: str) -> bool:
+        before = self.compare_names  # the comparison follows the rename (reloaded on notify)
+        self.compare_names = [new.strip() if n == old else n for n in before]
+        ok = self._run(lambda: cases_svc.rename_case(self.ctx.cache, self.state.model.id, old, new),
+                       tr("scn.renamed", self.ctx.lang, old=old, new=new.strip()))
+        if not ok:
+            self.compare_names = before
+        return ok
+
+    def delete_case(self, name: str) -> bool:
+        if not self.confirm_delete(name):
+            return False
+        return self._run(lambda: cases_svc.delete_case(self.ctx.cache, self.state.model.id, name),
+                         tr("scn.deleted", self.ctx.lang, name=name))
+
+    def compare_cases(self, names: list[str]) -> None:
+        self.compare_names = list(names)
+        self._show_comparison()
+        self.center_tabs.setCurrentIndex(2)
+
+    def _show_comparison(self) -> None:
+        model, lang = self.state.model, self.ctx.lang
+        by_name = {c.name: c.params for c in self.cases}
+        columns = [(tr("scn.note_case", lang), model.defaults())]
+        picked = [n for n in self.compare_names if n in by_name]
+        columns += [(tr("scn.current_case", lang) if n == cases_svc.CURRENT else n, by_name[n])
+                    for n in picked] or [(tr("scn.on_screen", lang), self.state.params)]
+        self.compare_model.set_comparison(compare(model, columns), [n for n, _ in columns], lang)
+        self.compare_view.resizeColumnsToContents()
+
+    def publish_case(self, name: str) -> bool:
+        case = next((c for c in self.cases if c.name == name), None)
+        if case is None:
+            return False
+        pub: list[cases_svc.Publication] = []
+
+        def op() -> ChangeSet:
+            pub.append(cases_svc.publish_case(self.ctx.cache, self.state.model.id, name,
+                                              case.params))
+            return pub[0].change
+
+        label = tr("scn.current_case", self.ctx.lang) if name == cases_svc.CURRENT else name
+        return self._run(op, tr("scn.published", self.ctx.lang,
+                                title=f"{text(self.state.model, self.ctx.lang)}: {label}"))
+
+    def _ask_delete(self, name: str) -> bool:
+        answer = QMessageBox.question(self, tr("scn.delete", self.ctx.lang), f"{name}?")
+        return answer == QMessageBox.StandardButton.Yes

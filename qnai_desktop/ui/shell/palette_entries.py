@@ -1,0 +1,41 @@
+"""What the command palette can jump to: tickers, charts, monitors, scenarios, series, actions."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+
+from ...core.charts import ChartSpec, build_catalogue
+from ...core.monitors import DEFAULT_MONITORS
+from ...core.palette import PaletteEntry
+from ...core.scenarios import MODELS
+from ..common.app_context import AppContext
+
+
+def build_entries(ctx: AppContext, actions: dict[str, QAction]) -> list[PaletteEntry]:
+    cache, lang = ctx.cache, ctx.lang
+    entries: list[PaletteEntry] = []
+    for row in cache.companies().itertuples():
+        entries.append(PaletteEntry("ticker", row.ticker, f"{row.ticker} {row.name_ko} {row.name_en}"))
+    specs = list(build_catalogue())
+    for raw in cache.user_charts():
+        try:
+            specs.append(ChartSpec.from_dict(raw))
+        except (KeyError, TypeError, ValueError):
+            continue
+    for spec in specs:
+        title = spec.title_ko if lang == "ko" else spec.title_en
+        other = spec.title_en if lang == "ko" else spec.title_ko
+        entries.append(PaletteEntry("chart", spec.id, title, (other,)))
+    for mon in DEFAULT_MONITORS:
+        label = mon.label_ko if lang == "ko" else mon.label_en
+        entries.append(PaletteEntry("monitor", mon.series_id, label, (mon.label_en, *mon.tickers)))
+    for model in MODELS.values():
+        title = model.title_ko if lang == "ko" else model.title_en
+        entries.append(PaletteEntry("scenario", model.id, title, (model.title_en,)))
+    for sid, meta in cache.metas().items():
+        entries.append(PaletteEntry("series", sid, meta.title(lang), (meta.title_en, meta.source)))
+    for name, action in actions.items():
+        label = action.text().replace("&", "")
+        if label:
+            entries.append(PaletteEntry("action", name, label, (name,)))
+    return entries

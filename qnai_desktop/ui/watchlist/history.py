@@ -1,0 +1,119 @@
+"""A name's dated snapshots of market cap and PER: a small two-axis chart over a table."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.formatting import fmt_number
+from .model import DISCOUNT_BLUE, fmt_per
+from .strings import tr
+
+CAP_GREY = "#7f8c8d"
+
+
+class WatchlistHistory(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()}, background="w")
+        self.plot.setMinimumHeight(120)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        item = self.plot.getPlotItem()
+        item.showGrid(x=False, y=True, alpha=0.15)
+        item.showAxis("right")
+        self.cap_view = pg.ViewBox()
+        item.scene().addItem(self.cap_view)
+        item.getAxis("right").linkToView(self.cap_view)
+        self.cap_view.setXLink(item)
+        item.vb.sigResized.connect(self._sync_views)
+        self.table = QTableWidget(0, 5)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMaximumHeight(110)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        layout.addWidget(self.table)
+
+    def _sync_views(self) -> None:
+        self.cap_view.setGeometry(self.plot.getPlotItem().vb.sceneBoundingRect())
+
+    def set_history(self, df: pd.DataFrame, lang: str, current: dict | None = None) -> None:
+        """Chart: the value in force at each as-of date (the last snapshot of that date, and the
+        name's current row). Table: every recorded change, newest first (the audit trail)."""
+        item = self.plot.getPlotItem()
+        item.clear()
+        self.cap_view.clear()
+        item.setLabel("left", "PER", color=DISCOUNT_BLUE.name())
+        item.setLabel("right", tr("wl.field.market_cap_usd_bn", lang), color=CAP_GREY)
+        x, per, cap = _by_as_of(df, current)
+        if x and np.isfinite(per).any():
+            item.plot(x, per, pen=pg.mkPen(DISCOUNT_BLUE, width=2), symbol="o", symbolSize=6,
+                      symbolBrush=DISCOUNT_BLUE, symbolPen=None, connect="finite")
+        if x and np.isfinite(cap).any():
+            self.cap_view.addItem(pg.PlotDataItem(
+                x, cap, pen=pg.mkPen(CAP_GREY, width=1.5, style=Qt.PenStyle.DashLine), symbol="s",
+                symbolSize=5, symbolBrush=CAP_GREY, symbolPen=None, connect="finite"))
+        if x:
+            pad = 15 * 86400.0 if max(x) - min(x) < 86400.0 else 0.0  # one day: show a month
+            item.setXRange(min(x) - pad, max(x) + pad, padding=0.05)
+            _fit(item.vb, per)
+            _fit(self.cap_view, cap)
+        self._sync_views()
+        heads = ["wl.hist.at", "wl.field.as_of", "wl.field.market_cap_usd_bn", "wl.field.per_12mf",
+                 "wl.hist.how"]
+        self.table.setHorizontalHeaderLabels([tr(k, lang) for k in heads])
+        rows = df.iloc[::-1]
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows.itertuples(index=False)):
+            stamp = pd.to_datetime(r.at, utc=True, format="ISO8601", errors="coerce")
+            when = stamp.tz_convert(None).strftime("%Y-%m-%d %H:%M") if pd.notna(stamp) else r.at
+            how = f"wl.how.{r.how}"
+            cells = [when, r.as_of or "-", fmt_number(r.market_cap_usd_bn, 0), fmt_per(r.per_12mf),
+                     tr(how, lang) if how in _HOW_KEYS else str(r.how)]
+            for j, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if j in (2, 3):
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, j, cell)
+
+
+def _by_as_of(df: pd.DataFrame, current: dict | None) -> tuple[list[float], np.ndarray, np.ndarray]:
+    cols = ["as_of", "market_cap_usd_bn", "per_12mf"]
+    frame = df[cols] if len(df) else pd.DataFrame(columns=cols)
+    if current is not None and current.get("as_of"):
+        frame = pd.concat([frame, pd.DataFrame([{c: current.get(c) for c in cols}])],
+                          ignore_index=True)
+    day = pd.to_datetime(frame["as_of"].astype(str).str[:10], format="%Y-%m-%d", errors="coerce")
+    frame = frame.assign(day=day).dropna(subset=["day"]).groupby("day", sort=True).last()
+    x = [t.timestamp() for t in frame.index]
+    return (x, pd.to_numeric(frame["per_12mf"]).to_numpy(dtype=float),
+            pd.to_numeric(frame["market_cap_usd_bn"]).to_numpy(dtype=float))
+
+
+def _fit(view: pg.ViewBox, values) -> None:
+    """Y range with 10% air; a flat line sits mid-chart instead of on a 0.2-wide axis."""
+    finite = values[np.isfinite(values)]
+    if not len(finite):
+        return
+    lo, hi = float(finite.min()), float(finite.max())
+    air = (hi - lo) * 0.1 or max(abs(hi) * 0.1, 1.0)
+    view.setYRange(lo - air, hi + air, padding=0)
+
+
+_HOW_KEYS = {"wl.how.seed", "wl.how.edit", "wl.how.import", "wl.how.migration", "wl.how.fetch"}

@@ -1,0 +1,59 @@
+"""Evidence links as the detail pane shows them: labels from the series metadata, the chart
+catalogue and the scenario registry, and each linked series' latest value (read once per
+selection, never from a paint event)."""
+
+from __future__ import annotations
+
+from ...core.charts.catalogue import catalogue_by_id
+from ...core.formatting import fmt_auto, fmt_number
+from ...core.series import UNITS
+from ...store.cache import Cache
+from ...store.watchlist_extra import latest_values
+from .detail import LinkRow
+
+KIND_ORDER = {"chart": 0, "series": 1, "monitor": 2, "scenario": 3}
+
+
+def _scenario_titles(lang: str) -> dict[str, str]:
+    from ...core.scenarios.registry import MODELS
+
+    return {mid: (m.title_ko if lang == "ko" else m.title_en) for mid, m in MODELS.items()}
+
+
+def link_choices(cache: Cache, lang: str) -> list[tuple[str, str, str]]:
+    """Everything a name can be linked to: (kind, target, label)."""
+    charts = [("chart", cid, spec.title_ko if lang == "ko" else spec.title_en)
+              for cid, spec in catalogue_by_id().items()]
+    series = [("series", sid, meta.title(lang)) for sid, meta in sorted(cache.metas().items())]
+    scenarios = [("scenario", mid, title) for mid, title in _scenario_titles(lang).items()]
+    return charts + series + scenarios
+
+
+def describe_links(cache: Cache, ticker: str, lang: str) -> tuple[LinkRow, ...]:
+    df = cache.links(ticker)
+    metas = cache.metas()
+    charts = catalogue_by_id()
+    scenarios = _scenario_titles(lang)
+    latest = latest_values(cache, [t for k, t in zip(df["kind"], df["target"], strict=True)
+                                   if k == "series"])
+    out = []
+    for kind, target in sorted(zip(df["kind"], df["target"], strict=True),
+                               key=lambda kt: (KIND_ORDER.get(kt[0], 9), kt[1])):
+        value = day = ""
+        if kind == "series" and target in metas:
+            meta = metas[target]
+            label = meta.title(lang)
+            if target in latest:
+                day, v = latest[target]
+                unit_en, unit_ko = UNITS.get(meta.unit, (meta.unit, meta.unit))
+                unit = unit_ko if lang == "ko" else unit_en
+                value = f"{fmt_number(v, 1)}%" if unit == "%" else f"{fmt_auto(v)} {unit}"
+        elif kind == "chart" and target in charts:
+            spec = charts[target]
+            label = spec.title_ko if lang == "ko" else spec.title_en
+        elif kind == "scenario":
+            label = scenarios.get(target, target)
+        else:
+            label = target
+        out.append(LinkRow(kind, target, label, value, day))
+    return tuple(out)

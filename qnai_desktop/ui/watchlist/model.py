@@ -1,0 +1,175 @@
+"""The watchlist table model: PandasTableModel plus analyst formatting, issue highlights,
+in-place refresh, and a sort that keeps the selection on the same names.
+
+Edits never write into the frame here: ``setData`` hands the typed text to the owner's editor,
+which stores it (through an undo command); the store is the truth and the owner redraws from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ...core.formatting import fmt_number, fmt_pct, is_missing
+from ..common.pandas_model import PandasTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+PREMIUM_RED = QColor("#b71c1c")  # trades above the benchmark
+DISCOUNT_BLUE = QColor("#1a4f9c")  # below it (Korean screens: red above, blue below)
+ISSUE_BG = {"error": QColor("#fbd9d5"), "warning": QColor("#fff1c2")}
+ISSUE_FG = QColor("#222222")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
+def fmt_per(value: object) -> str:
+    """``18`` → ``18``; ``17.5`` → ``17.5``; n/a → ``-`` (the note prints PERs bare)."""
+    if is_missing(value):
+        return "-"
+    v = float(value)  # type: ignore[arg-type]
+    return fmt_number(v, 0 if v.is_integer() else 1)
+
+
+def edit_text(value: object) -> str:
+    """What the editor opens with: ``4736`` not ``4736.0``, empty for n/a."""
+    if is_missing(value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    return str(value)
+
+
+FORMATTERS = {"market_cap_usd_bn": lambda v: fmt_number(v, 0), "per_12mf": fmt_per,
+              "vs_sp500": lambda v: fmt_pct(v, 0, signed=True),
+              "vs_bigtech": lambda v: fmt_pct(v, 0, signed=True)}
+
+
+class WatchlistModel(PandasTableModel):
+    """Rows are names (index = ticker); columns are ``core.watchlist.VIEW_COLUMNS``."""
+
+    def __init__(self, editor: Callable[[Any, str, str], tuple[bool, Any]],
+                 editable: set[str], parent: Any = None) -> None:
+        super().__init__(formatters=FORMATTERS, editor=editor, editable=editable,
+                         tooltips={"thesis1": "", "thesis2": ""}, parent=parent)
+        self._issues: dict[tuple[str, str], tuple[str, list[str]]] = {}
+
+    @property
+    def order(self) -> np.ndarray:
+        """Frame position shown at each row (the sort permutation)."""
+        return self._order
+
+    @property
+    def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
+        return self._sort
+
+    def row_of(self, ticker: str) -> int:
+        """View row of a ticker, or -1."""
+        try:
+            pos = self._df.index.get_loc(ticker)
+        except KeyError:
+            return -1
+        hits = np.flatnonzero(self._order == pos)
+        return int(hits[0]) if len(hits) else -1
+
+    # -- data in ------------------------------------------------------------------------
+    def update_frame(self, df: pd.DataFrame) -> None:
+        """Show ``df``; same names in the same order → repaint in place (selection and editors
+        survive), otherwise reset. The current sort is re-applied either way."""
+        sort = self._sort
+        if df.index.equals(self._df.index) and list(df.columns) == self._columns:
+            self._df = df
+            self._owns_frame = False
+            if len(df):
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(df) - 1, len(self._columns) - 1))
+        else:
+            self.set_frame(df)
+        if sort is not None:
+            self.sort(*sort)
+
+    def set_issues(self, issues: dict[tuple[str, str], tuple[str, list[str]]]) -> None:
+        """``{(ticker, column): (severity, [messages])}`` — cells the report check flags."""
+        self._issues = issues
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+
+    # -- Qt model API -------------------------------------------------------------------
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        col = self._columns[index.column()]
+        if role == Qt.ItemDataRole.EditRole:
+            return edit_text(self.value(index.row(), index.column()))
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.ToolTipRole):
+            issue = self._issues.get((str(self.row_label(index.row())), col))
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return ISSUE_BG[issue[0]] if issue else None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                tip = super().data(index, role)
+                if col in ("thesis1", "thesis2"):
+                    tip = str(self.value(index.row(), index.column()) or "") or None
+                return "\n".join([*([tip] if tip else []), *(issue[1] if issue else [])]) or None
+            if col in ("vs_sp500", "vs_bigtech"):
+                v = self.value(index.row(), index.column())
+                if not is_missing(v) and v != 0:
+                    return PREMIUM_RED if v > 0 else DISCOUNT_BLUE
+            return ISSUE_FG if issue else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col == "as_of":
+                return _CENTER
+            if col in FORMATTERS:
+                return _RIGHT
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._editor is None:
+            return False
+        col = self._columns[index.column()]
+        if col not in self._editable:
+            return False
+        ok, result = self._editor(self.row_label(index.row()), col, str(value))
+        if not ok:
+            self.sig_edit_rejected.emit(str(result))
+        return bool(ok)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by permutation; column -1 restores the note's order. Persistent indexes (the
+        selection, the current cell) follow their names."""
+        n = len(self._df)
+        if column >= len(self._columns):
+            return
+        if column < 0:
+            new = np.arange(n)
+            self._sort = None
+        else:
+            col = self._df.iloc[:, column]
+            if self._numeric[column]:
+                keys = pd.to_numeric(col, errors="coerce").to_numpy(dtype=float)
+            else:
+                keys = col.fillna("").astype(str).str.lower().to_numpy()
+            new = np.argsort(keys, kind="stable")
+            if order == Qt.SortOrder.DescendingOrder:
+                new = new[::-1]
+                if self._numeric[column]:  # n/a stays last in both directions
+                    nan = np.isnan(keys[new])
+                    new = np.concatenate([new[~nan], new[nan]])
+            self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = self._order
+        self._order = new
+        persistent = self.persistentIndexList()
+        if persistent:
+            row_of_pos = np.empty(n, dtype=np.int64)
+            row_of_pos[new] = np.arange(n)
+            moved = [self.index(int(row_of_pos[old[i.row()]]), i.column())
+                     if 0 <= i.row() < len(old) else QModelIndex() for i in persistent]
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()

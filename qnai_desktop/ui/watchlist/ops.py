@@ -1,0 +1,207 @@
+"""Every change the Watchlist tab can make, as undoable operations on the store.
+
+Each operation validates with ``core.watchlist``, builds a (before, after) Patch pair and pushes
+a PatchCommand; applying a patch is ONE store transaction (``apply_patch``) followed by
+``ctx.notify``, so Ctrl+Z undoes the stored change and every view redraws from the store.
+Results come back as return values and signals; this class never touches widgets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from ...core.watchlist import (
+    STALE_SETTING,
+    Benchmarks,
+    CellError,
+    Patch,
+    clean_row,
+    edit_patches,
+    move_patches,
+    new_company,
+    parse_edit,
+    parse_ticker,
+    store_column,
+)
+from ...services.fundamentals.live import set_earnings
+from ...store.errors import StoreError
+from ...store.watchlist_extra import apply_patch, links_of
+from ..common.app_context import AppContext
+from .command import PatchCommand
+from .model import fmt_per
+from .strings import tr
+
+ORIGIN = "watchlist tab"
+
+
+def _short(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:,.10g}"
+    text = str(value)
+    return text if len(text) <= 24 else text[:23] + "…"
+
+
+class WatchlistOps(QObject):
+    sig_message = Signal(str, bool)  # text, is_error
+    sig_export_failed = Signal(object)  # OutputPathError: the tab shows it in the error dialog
+    sig_focus_requested = Signal(str, str)  # ticker, view column: select after a change lands
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.undo_stack = QUndoStack(self)
+        self._last_ok = False
+
+    @property
+    def lang(self) -> str:
+        return self.ctx.lang
+
+    # -- plumbing -----------------------------------------------------------------------
+    def _apply(self, patch: Patch, focus: tuple[str, str] | None, how: str = "edit",
+               origin: str = ORIGIN) -> bool:
+        try:
+            change = apply_patch(self.ctx.cache, patch, how=how, origin=origin)
+        except StoreError as exc:
+            self.sig_message.emit(tr("wl.store_error", self.lang, msg=str(exc)), True)
+            self._last_ok = False
+            return False
+        self._last_ok = True
+        self.ctx.notify(change)
+        if focus and focus[0]:
+            self.sig_focus_requested.emit(*focus)
+        return True
+
+    def _push(self, text: str, before: Patch, after: Patch, focus: tuple[str, str] | None,
+              how: str = "edit", origin: str = ORIGIN) -> bool:
+        self._last_ok = False
+        self.undo_stack.push(PatchCommand(text, self._apply, before, after, focus, how=how,
+                                          origin=origin))
+        if self._last_ok:
+            self.sig_message.emit(tr("wl.saved", self.lang, what=text), False)
+        return self._last_ok
+
+    def reject(self, message: str) -> None:
+        self.sig_message.emit(tr("wl.rejected", self.lang, msg=message), True)
+
+    # -- operations ---------------------------------------------------------------------
+    def edit_cell(self, ticker: object, col: str, text: str) -> tuple[bool, object]:
+        """The table model's editor: (stored?, value or the reason it was refused)."""
+        store_col = store_column(col, self.lang)
+        try:
+            value = parse_edit(store_col, text)
+        except CellError as exc:
+            return False, exc.message(self.lang)
+        row = self.ctx.cache.company(str(ticker))
+        if row is None:
+            return False, str(ticker)
+        old = clean_row(row)[store_col]
+        if old == value:
+            return True, value
+        before, after = edit_patches(row, store_col, value)
+        label = tr("wl.cmd.edit", self.lang, ticker=ticker, field=tr(f"wl.field.{col}", self.lang),
+                   old=_short(old), new=_short(value))
+        return self._push(label, before, after, (str(ticker), col)), value
+
+    def add(self, text: str) -> str | None:
+        companies = self.ctx.cache.companies()
+        try:
+            ticker = parse_ticker(text, set(companies["ticker"]))
+        except CellError as exc:
+            self.reject(exc.message(self.lang))
+            return None
+        position = int(companies["position"].max()) + 1 if len(companies) else 1
+        row = new_company(ticker, position, date.today())
+        ok = self._push(tr("wl.cmd.add", self.lang, ticker=ticker), Patch(delete=(ticker,)),
+                        Patch(upsert=(row,)), (ticker, "name"))
+        return ticker if ok else None
+
+    def remove(self, tickers: list[str]) -> bool:
+        if not tickers:
+            return False
+        cache = self.ctx.cache
+        rows = tuple(clean_row(cache.company(t)) for t in tickers)
+        links = {t: links_of(cache, t) for t in tickers}  # undo restores the evidence links too
+        label = ", ".join(tickers)
+        ok = self._push(tr("wl.cmd.remove", self.lang, ticker=label),
+                        Patch(upsert=rows, links=links), Patch(delete=tuple(tickers)), None)
+        if ok:
+            self.sig_message.emit(tr("wl.removed", self.lang, ticker=label), False)
+        return ok
+
+    def move(self, ticker: str, delta: int, column: str) -> bool:
+        patches = move_patches(self.ctx.cache.companies(), ticker, delta)
+        if patches is None:
+            return False
+        return self._push(tr("wl.cmd.move", self.lang, ticker=ticker), *patches, (ticker, column))
+
+    def set_benchmark(self, name: str, new: float) -> bool:
+        old = getattr(Benchmarks.from_settings(self.ctx.cache.get_setting), name)
+        if abs(new - old) < 1e-9:
+            return False
+        key = Benchmarks.KEYS[name]
+        label = tr("wl.cmd.bench", self.lang, name=tr(f"wl.bench.{name}", self.lang),
+                   old=fmt_per(old), new=fmt_per(new))
+        return self._push(label, Patch(settings={key: f"{old:g}"}),
+                          Patch(settings={key: f"{new:g}"}), None)
+
+    def set_links(self, ticker: str, links: tuple[tuple[str, str], ...]) -> bool:
+        before = links_of(self.ctx.cache, ticker)
+        return self._push(tr("wl.cmd.links", self.lang, ticker=ticker),
+                          Patch(links={ticker: before}), Patch(links={ticker: tuple(links)}),
+                          (ticker, "ticker"))
+
+    def set_stale_days(self, days: int) -> None:
+        """A preference of the check, not data: stored (the CLI reads it too), not undoable."""
+        self.ctx.notify(self.ctx.cache.set_setting(STALE_SETTING, str(days)))
+
+    def import_path(self, path: Path | str) -> bool:
+        """Validate the whole file; on any fault nothing is written, else one undoable write."""
+        from ...services.watchlist_io import WatchlistFileError, plan_import
+
+        try:
+            plan = plan_import(self.ctx.cache.companies(), path)
+        except WatchlistFileError as exc:
+            self.sig_message.emit(tr("wl.import_failed", self.lang, msg=str(exc)), True)
+            return False
+        ok = self._push(tr("wl.cmd.import", self.lang, file=plan.file), plan.before, plan.after,
+                        None, how="import", origin=str(path))
+        if ok:
+            self.sig_message.emit(tr("wl.imported", self.lang, file=plan.file, added=plan.added,
+                                     changed=plan.changed, unchanged=plan.unchanged), False)
+        return ok
+
+    def export_path(self, path: Path | str, headers: dict[str, str]) -> int:
+        from ...services.output_paths import OutputPathError
+        from ...services.watchlist_io import WatchlistFileError, export_file
+        from ..common.output_error import output_error_text
+
+        try:
+            n = export_file(self.ctx.cache, path, lang=self.lang, headers=headers)
+        except OutputPathError as exc:  # a read-only folder, a name too long, …: one sentence
+            self.sig_message.emit(output_error_text(exc, self.lang), True)
+            self.sig_export_failed.emit(exc)
+            return 0
+        except (WatchlistFileError, OSError) as exc:
+            self.sig_message.emit(str(exc), True)
+            return 0
+        self.sig_message.emit(tr("wl.exported", self.lang, n=n, path=str(path)), False)
+        return n
+
+    def set_earnings(self, ticker: str, usd_bn: float, as_of: str) -> bool:
+        """The analyst's dated 12MF earnings estimate; the PER follows in the same transaction
+        (kept in the name's history, not on the undo stack: enter the old estimate to go back)."""
+        try:
+            change = set_earnings(self.ctx.cache, ticker, usd_bn, as_of)
+        except (StoreError, KeyError, ValueError) as exc:
+            self.sig_message.emit(tr("wl.store_error", self.lang, msg=str(exc)), True)
+            return False
+        self.ctx.notify(change)
+        self.sig_message.emit(tr("wl.values.saved", self.lang, ticker=ticker, value=f"{usd_bn:,.1f}",
+                                 as_of=as_of), False)
+        return True

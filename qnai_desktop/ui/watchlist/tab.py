@@ -1,0 +1,416 @@
+"""Watchlist tab: the note's coverage table as a living workspace — edit in place (validated,
+undoable, stored at once), filter, sort, reorder, check before publishing, and see each name's
+history and evidence.
+
+The tab composes views and turns the user's pointing into calls on ``WatchlistOps``, which
+owns the QUndoStack: each change is one store transaction followed by ``ctx.notify``, and the
+table redraws from the store (in place, keeping selection), so what is shown is what is stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.watchlist import (
+    DEFAULT_STALE_DAYS,
+    EDITABLE,
+    STALE_SETTING,
+    VIEW_COLUMNS,
+    Benchmarks,
+    escape_formula,
+    filter_mask,
+    lint,
+    search_text,
+    store_column,
+    view_frame,
+)
+from ...services.fundamentals.live import value_table
+from ..common.app_context import AppContext
+from ..common.base_tab import CacheTab
+from ..common.output_error import show_output_error
+from .check import WatchlistCheck
+from .columns import WatchlistColumns
+from .detail import WatchlistDetail
+from .links import describe_links, link_choices
+from .model import WatchlistModel, fmt_per
+from .ops import WatchlistOps
+from .proxy import WatchlistProxy
+from .strings import tr
+from .toolbar import WatchlistFooter, WatchlistToolbar
+
+HEADER_KEYS = {"ticker": "col.ticker", "name": "col.name", "market_cap_usd_bn": "col.market_cap",
+               "per_12mf": "col.per", "thesis1": "col.thesis1", "thesis2": "col.thesis2",
+               "as_of": "col.as_of"}
+AUTO_SIZE_ROWS = 300  # beyond this, sizing rows/columns to contents costs more than it helps
+
+
+class WatchlistTab(CacheTab):
+    """The coverage table with editing, undo, filter, check and a detail pane."""
+
+    tables = frozenset({"companies", "company_links", "settings", "facts", "series",
+                        "observations", "company_values"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.ops = WatchlistOps(ctx, self)
+        self.undo_stack = self.ops.undo_stack
+        self.act_undo = self.undo_stack.createUndoAction(self)
+        self.act_redo = self.undo_stack.createRedoAction(self)
+        self.act_undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.model = WatchlistModel(self.ops.edit_cell, set(EDITABLE), self)
+        self.proxy = WatchlistProxy(self.model, self)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = self.view.horizontalHeader()
+        header.setSortIndicatorClearable(True)  # third click: back to the note's order
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setHighlightSections(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.toolbar.columns_menu.exec(header.mapToGlobal(pos)))
+        self.view.setSortingEnabled(True)
+        self.toolbar = WatchlistToolbar(self.act_undo, self.act_redo)
+        self.footer = WatchlistFooter()
+        self.detail = WatchlistDetail()
+        self.check = WatchlistCheck()
+        self._bench = Benchmarks()
+        self._haystack = np.array([], dtype=object)
+        self._sized = False
+        self._fitted = False
+        self._issue_count = 0
+        self._layout()
+        self.columns = WatchlistColumns(self.view, self.toolbar.columns_menu, self)
+        self._connect()
+        self.retranslate()
+
+    # -- construction -------------------------------------------------------------------
+    def _layout(self) -> None:
+        table_box = QWidget()
+        tv = QVBoxLayout(table_box)
+        tv.setContentsMargins(0, 0, 0, 0)
+        tv.addWidget(self.view, 1)
+        tv.addWidget(self.footer)
+        # The table keeps the full width, as in the note; details and the check share a pane below.
+        self.bottom = QTabWidget()
+        self.bottom.setDocumentMode(True)
+        self.bottom.addTab(self.detail, "")
+        self.bottom.addTab(self.check, "")
+        self.v_split = QSplitter(Qt.Orientation.Vertical)
+        self.v_split.addWidget(table_box)
+        self.v_split.addWidget(self.bottom)
+        self.v_split.setStretchFactor(0, 3)
+        self.v_split.setStretchFactor(1, 2)
+        self.v_split.setSizes([360, 400])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.v_split, 1)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(8000)
+        self._message_timer.timeout.connect(lambda: self.footer.message.setText(""))
+
+    def _connect(self) -> None:
+        tb = self.toolbar
+        tb.filter.textChanged.connect(self._apply_filter)
+        tb.new_ticker.returnPressed.connect(self.add_company)
+        tb.add.clicked.connect(self.add_company)
+        tb.remove.clicked.connect(self.remove_selected)
+        tb.up.clicked.connect(lambda: self.move_current(-1))
+        tb.down.clicked.connect(lambda: self.move_current(1))
+        tb.import_.clicked.connect(self._choose_import)
+        tb.export.clicked.connect(self._choose_export)
+        self.footer.sp500.editingFinished.connect(lambda: self.set_benchmark("sp500"))
+        self.footer.bigtech.editingFinished.connect(lambda: self.set_benchmark("bigtech"))
+        self.model.sig_edit_rejected.connect(self.ops.reject)
+        self.ops.sig_message.connect(self._say)
+        self.ops.sig_export_failed.connect(lambda exc: show_output_error(self, exc, self.ctx.lang))
+        self.ops.sig_focus_requested.connect(self.select)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.detail.sig_open_requested.connect(self.ctx.sig_open_chart_requested)
+        self.detail.sig_links_edited.connect(self.ops.set_links)
+        self.detail.values.sig_earnings_entered.connect(self.set_earnings)
+        self.check.sig_jump_requested.connect(self.jump_to)
+        self.check.sig_stale_days_changed.connect(self.ops.set_stale_days)
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for act in (self.act_undo, self.act_redo):
+            act.setShortcutContext(within)
+            self.addAction(act)
+        keys = [(QKeySequence.StandardKey.Find, self._focus_filter, self),
+                (QKeySequence("Alt+Up"), lambda: self.move_current(-1), self),
+                (QKeySequence("Alt+Down"), lambda: self.move_current(1), self),
+                (QKeySequence.StandardKey.Delete, self.remove_selected, self.view),
+                (QKeySequence.StandardKey.Copy, self.copy_selected, self.view)]
+        for key, slot, owner in keys:
+            sc = QShortcut(key, owner, context=within if owner is self else
+                           Qt.ShortcutContext.WidgetShortcut)
+            sc.activated.connect(slot)
+        esc = QShortcut(QKeySequence("Escape"), self.toolbar.filter,
+                        context=Qt.ShortcutContext.WidgetShortcut)
+        esc.activated.connect(self.toolbar.filter.clear)
+
+    # -- language -----------------------------------------------------------------------
+    def _headers(self) -> dict[str, str]:
+        lang = self.ctx.lang
+        labels = {c: tr(k, lang) for c, k in HEADER_KEYS.items()}
+        labels["vs_sp500"] = tr("wl.col.vs_sp500", lang, x=fmt_per(self._bench.sp500))
+        labels["vs_bigtech"] = tr("wl.col.vs_bigtech", lang, x=fmt_per(self._bench.bigtech))
+        return labels
+
+    def retranslate(self) -> None:
+        lang = self.ctx.lang
+        self.toolbar.retranslate(lang)
+        self.footer.retranslate(lang)
+        self.check.retranslate(lang)
+        self.act_undo.setText(tr("wl.undo", lang))
+        self.act_redo.setText(tr("wl.redo", lang))
+        headers = self._headers()
+        self.model.set_headers(headers)
+        self.columns.retranslate(headers, lang)
+        self._title_bottom()
+
+    def _title_bottom(self) -> None:
+        lang = self.ctx.lang
+        ticker = self.detail.ticker
+        self.bottom.setTabText(0, tr("wl.tab.detail", lang) + (f" — {ticker}" if ticker else ""))
+        self.bottom.setTabText(1, tr("wl.tab.check", lang, n=self._issue_count))
+
+    # -- reading the store --------------------------------------------------------------
+    def refresh(self) -> None:
+        cache, lang = self.ctx.cache, self.ctx.lang
+        companies = cache.companies()
+        self._companies = companies
+        self._bench = Benchmarks.from_settings(cache.get_setting)
+        current = self.current_ticker()
+        self.model.update_frame(view_frame(companies, lang, self._bench))
+        self._haystack = search_text(companies)
+        self._apply_filter()
+        for name, box in (("sp500", self.footer.sp500), ("bigtech", self.footer.bigtech)):
+            box.blockSignals(True)
+            box.setValue(getattr(self._bench, name))
+            box.blockSignals(False)
+        stale = int(cache.get_setting(STALE_SETTING) or DEFAULT_STALE_DAYS)
+        self.check.set_stale_days(stale)
+        issues = lint(companies, cache.facts(), today=date.today(), stale_days=stale,
+                      benchmarks=self._bench)
+        flagged: dict[tuple[str, str], tuple[str, list[str]]] = {}
+        for i in issues:
+            sev, msgs = flagged.get((i.ticker, i.column), (i.severity, []))
+            flagged[(i.ticker, i.column)] = ("error" if "error" in (sev, i.severity) else sev,
+                                             [*msgs, i.message(lang)])
+        self.model.set_issues(flagged)
+        names = dict(zip(companies["ticker"], companies[store_column("name", lang)], strict=True))
+        self.check.set_issues(issues, names, lang)
+        self._issue_count = len(issues)
+        self.retranslate()
+        self.columns.apply()
+        self._size_table()
+        self.detail.set_link_choices(link_choices(cache, lang))
+        if current and self.current_ticker() != current:
+            self.select(current)
+        self._show_detail()
+
+    def _size_table(self) -> None:
+        header = self.view.horizontalHeader()
+        small = self.model.rowCount() <= AUTO_SIZE_ROWS
+        if small or not self._sized:
+            for i, col in enumerate(VIEW_COLUMNS):
+                if col in ("thesis1", "thesis2"):
+                    header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+                elif small:
+                    self.view.resizeColumnToContents(i)
+                else:
+                    header.resizeSection(i, 110)
+            self._sized = True
+        self.view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents if small else QHeaderView.ResizeMode.Fixed)
+        if small and not self._fitted and self.isVisible():
+            self._fitted = True
+            QTimer.singleShot(0, self._fit_split)  # after the layout has given the real sizes
+
+    def _fit_split(self) -> None:
+        """First show: give the table just the rows it has (plus two spare), the pane the rest."""
+        rows = self.view.verticalHeader()
+        spare = 2 * rows.defaultSectionSize()
+        want = (self.view.horizontalHeader().height() + rows.length() + spare
+                + self.footer.sizeHint().height() + 2 * self.view.frameWidth())
+        total = sum(self.v_split.sizes())
+        if total > 0:
+            table = max(min(want, total - 260), total // 3)
+            self.v_split.setSizes([table, total - table])
+
+    def current_ticker(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return str(self.model.row_label(self.proxy.mapToSource(index).row()))
+
+    def _show_detail(self) -> None:
+        ticker = self.current_ticker()
+        row = self.ctx.cache.company(ticker) if ticker else None
+        if row is None:
+            self.detail.show_company(None, {}, pd.DataFrame(), (), self.ctx.lang)
+            return
+        src = self.model.row_of(ticker)
+        derived = {c: self.model.value(src, self.model.column_index(c)) for c in ("vs_sp500",
+                                                                                   "vs_bigtech")}
+        derived = {k: (None if v != v else v) for k, v in derived.items()}  # NaN → None
+        self.detail.show_company(row, derived, self.ctx.cache.company_history(ticker),
+                                 describe_links(self.ctx.cache, ticker, self.ctx.lang),
+                                 self.ctx.lang)
+        values = value_table(self.ctx.cache, date.today(), [ticker]).get(ticker, {})
+        self.detail.values.show_values(ticker, values, self.ctx.lang)
+        self._title_bottom()
+
+    # -- filter, columns, navigation ----------------------------------------------------
+    def _focus_filter(self) -> None:
+        self.toolbar.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.toolbar.filter.selectAll()
+
+    def _apply_filter(self, text: str | None = None) -> None:
+        query = self.toolbar.filter.text() if text is None else text
+        mask = filter_mask(self._haystack, query) if query.strip() else None
+        self.proxy.set_mask(mask)
+        self.toolbar.count.setText(tr("wl.filter.count", self.ctx.lang, shown=self.proxy.rowCount(),
+                                      total=self.model.rowCount()) if mask is not None else "")
+
+    def set_column_visible(self, col: str, visible: bool) -> None:
+        self.columns.set_visible(col, visible)
+
+    def note_order(self) -> None:
+        self.columns.note_order()
+
+    def select(self, ticker: str, column: str | None = None) -> QModelIndex:
+        row = self.model.row_of(ticker)
+        if row < 0:
+            return QModelIndex()
+        if column is None:
+            current = self.view.currentIndex()
+            col = current.column() if current.isValid() else 1
+        else:
+            col = VIEW_COLUMNS.index(column)
+        index = self.proxy.mapFromSource(self.model.index(row, col))
+        if index.isValid():
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            self.view.selectionModel().setCurrentIndex(index, flags)
+            self.view.scrollTo(index)
+        return index
+
+    def jump_to(self, ticker: str, column: str) -> None:
+        """From the report check: show the cell (clearing a filter or unhiding its column)."""
+        if not ticker:
+            box = self.footer.sp500 if column == "vs_sp500" else self.footer.bigtech
+            box.setFocus(Qt.FocusReason.OtherFocusReason)
+            box.selectAll()
+            return
+        if column in self.columns.hidden:
+            self.columns.set_visible(column, True)
+        if not self.select(ticker, column).isValid():
+            self.toolbar.filter.clear()
+            self.select(ticker, column)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- writing: each gathers what the user pointed at and hands it to the operations -----
+    def _say(self, text: str, error: bool = False) -> None:
+        self.ctx.sig_status_message.emit(text)
+        if error:
+            self.footer.message.setText(text)
+            self._message_timer.start()
+        else:
+            self.footer.message.setText("")
+
+    def add_company(self) -> bool:
+        ticker = self.ops.add(self.toolbar.new_ticker.text())
+        if ticker is None:
+            return False
+        self.toolbar.new_ticker.clear()
+        index = self.select(ticker, "name")
+        if index.isValid() and self.isVisible():
+            self.view.edit(index)  # type the name straight away
+        return True
+
+    def selected_tickers(self) -> list[str]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().row()]
+        return [str(self.model.row_label(self.proxy.mapToSource(self.proxy.index(r, 0)).row()))
+                for r in rows]
+
+    def remove_selected(self) -> bool:
+        return self.ops.remove(self.selected_tickers())
+
+    def move_current(self, delta: int) -> bool:
+        ticker = self.current_ticker()
+        if ticker is None:
+            return False
+        self.note_order()  # reordering means the note's order
+        col = VIEW_COLUMNS[max(self.view.currentIndex().column(), 0)]
+        return self.ops.move(ticker, delta, col)
+
+    def set_benchmark(self, name: str, value: float | None = None) -> bool:
+        box = self.footer.sp500 if name == "sp500" else self.footer.bigtech
+        return self.ops.set_benchmark(name, float(box.value() if value is None else value))
+
+    def set_earnings(self, ticker: str, usd_bn: float, as_of: str) -> bool:
+        return self.ops.set_earnings(ticker, usd_bn, as_of)
+
+    def import_path(self, path: Path | str) -> bool:
+        return self.ops.import_path(path)
+
+    def export_path(self, path: Path | str) -> int:
+        return self.ops.export_path(path, self._headers())
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("wl.import", self.ctx.lang), "",
+                                              tr("wl.files", self.ctx.lang))
+        if path:
+            self.import_path(path)
+
+    def _choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("wl.export", self.ctx.lang), "watchlist.xlsx",
+                                              tr("wl.files", self.ctx.lang))
+        if path:
+            self.export_path(path)
+
+    def copy_selected(self) -> str:
+        """Selected rows, visible columns, as tab-separated text (text cells formula-escaped)."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        cols = [i for i in range(len(VIEW_COLUMNS)) if not self.view.isColumnHidden(i)]
+        numeric = {"market_cap_usd_bn", "per_12mf", "vs_sp500", "vs_bigtech"}
+        lines = ["\t".join(str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in cols)]
+        for r in rows:
+            cells = []
+            for c in cols:
+                text = str(self.proxy.index(r, c).data(Qt.ItemDataRole.DisplayRole) or "")
+                text = " ".join(text.split())
+                cells.append(text if VIEW_COLUMNS[c] in numeric else escape_formula(text))
+            lines.append("\t".join(cells))
+        out = "\n".join(lines)
+        QGuiApplication.clipboard().setText(out)
+        self._say(tr("wl.copied", self.ctx.lang, n=len(rows)))
+        return out
+

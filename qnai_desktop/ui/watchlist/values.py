@@ -1,0 +1,145 @@
+"""What a name's figures rest on: each value with its as-of date and source (stale ones marked),
+and the analyst's dated 12MF earnings estimate, entered here (the PER follows).
+
+It renders the ``services.fundamentals.live.value_table`` entry the tab hands it and emits a
+request when an estimate is entered; it never reads or writes the cache.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..common.i18n import register, tr
+
+STALE_BG = QColor("#fff1c2")
+ORDER = ("market_cap_usd_bn", "per_12mf", "close_usd", "shares_outstanding",
+         "earnings_12mf_usd_bn", "capex_ttm_usd_bn", "revenue_ttm_usd_bn")
+
+register({
+    "wl.values.title": ("수치의 근거 (기준일·출처)", "What the figures rest on (as of, source)"),
+    "wl.values.field": ("항목", "Field"),
+    "wl.values.value": ("값", "Value"),
+    "wl.values.as_of": ("기준일", "As of"),
+    "wl.values.source": ("출처", "Source"),
+    "wl.values.stale": ("경과", "stale"),
+    "wl.values.earnings": ("12MF 순이익 추정 (십억달러)", "12MF earnings estimate (USD bn)"),
+    "wl.values.save": ("저장", "Save"),
+    "wl.values.saved": ("{ticker} 12MF 순이익 {value} ({as_of}) → PER 재계산",
+                        "{ticker} 12MF earnings {value} ({as_of}) → PER recomputed"),
+    "wl.values.f.market_cap_usd_bn": ("시가총액 (십억달러)", "Market cap (USD bn)"),
+    "wl.values.f.per_12mf": ("12MF PER", "12MF PER"),
+    "wl.values.f.close_usd": ("종가 (달러)", "Close (USD)"),
+    "wl.values.f.shares_outstanding": ("발행주식수", "Shares outstanding"),
+    "wl.values.f.earnings_12mf_usd_bn": ("12MF 순이익 추정", "12MF earnings estimate"),
+    "wl.values.f.capex_ttm_usd_bn": ("Capex (최근 4분기)", "Capex (TTM)"),
+    "wl.values.f.revenue_ttm_usd_bn": ("매출 (최근 4분기)", "Revenue (TTM)"),
+    "wl.values.src.note": ("노트", "note"),
+    "wl.values.src.analyst": ("애널리스트", "analyst"),
+})
+
+
+def fmt_value(name: str, value: float | None) -> str:
+    if value is None:
+        return "-"
+    if name == "shares_outstanding":
+        return f"{value / 1e9:,.3f}bn"
+    return f"{value:,.2f}" if name in ("close_usd", "per_12mf") else f"{value:,.1f}"
+
+
+class WatchlistValues(QWidget):
+    sig_earnings_entered = Signal(str, float, str)  # ticker, USD bn, ISO date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ticker = ""
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.earnings_label = QLabel()
+        self.earnings = QDoubleSpinBox()
+        self.earnings.setRange(-10_000.0, 10_000.0)
+        self.earnings.setDecimals(1)
+        self.earnings.setSingleStep(1.0)
+        self.earnings_date = QDateEdit()
+        self.earnings_date.setCalendarPopup(True)
+        self.earnings_date.setDisplayFormat("yyyy-MM-dd")
+        self.save = QPushButton()
+        self.save.clicked.connect(self._emit)
+        row = QHBoxLayout()
+        for w in (self.earnings_label, self.earnings, self.earnings_date, self.save):
+            row.addWidget(w)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(row)
+
+    def show_values(self, ticker: str, values: dict[str, dict], lang: str,
+                    today: date | None = None) -> None:
+        self.ticker = ticker
+        self.title.setText(tr("wl.values.title", lang))
+        self.tree.setHeaderLabels([tr(f"wl.values.{k}", lang)
+                                   for k in ("field", "value", "as_of", "source")])
+        self.earnings_label.setText(tr("wl.values.earnings", lang))
+        self.save.setText(tr("wl.values.save", lang))
+        self.tree.clear()
+        names = [n for n in ORDER if n in values] + sorted(set(values) - set(ORDER))
+        for name in names:
+            v = values[name]
+            source = v["source"] or ""
+            if source in ("note", "analyst"):
+                source = tr(f"wl.values.src.{source}", lang)
+            as_of = (v["as_of"] or "-") + (f" ({tr('wl.values.stale', lang)})" if v["stale"] else "")
+            label = tr(f"wl.values.f.{name}", lang) if name in ORDER else name
+            item = QTreeWidgetItem([label, fmt_value(name, v["value"]), as_of, source])
+            item.setData(0, Qt.ItemDataRole.UserRole, name)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(3, v["source"] or "")
+            if v["stale"]:
+                for col in range(4):
+                    item.setBackground(col, STALE_BG)
+            self.tree.addTopLevelItem(item)
+        rows = max(self.tree.topLevelItemCount(), 1)  # just the rows it has: the links keep room
+        row_h = self.tree.sizeHintForRow(0) if self.tree.topLevelItemCount() else 18
+        self.tree.setFixedHeight(self.tree.header().sizeHint().height() + rows * row_h
+                                 + 2 * self.tree.frameWidth() + 2)
+        earn = values.get("earnings_12mf_usd_bn")
+        self.earnings.setValue(earn["value"] if earn and earn["value"] is not None else 0.0)
+        day = today or date.today()
+        self.earnings_date.setDate(QDate(day.year, day.month, day.day))
+
+    def row(self, name: str) -> list[str] | None:
+        """The shown texts of one field (tests and screen readers)."""
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == name:
+                return [item.text(c) for c in range(4)]
+        return None
+
+    def _emit(self) -> None:
+        if self.ticker:
+            self.sig_earnings_entered.emit(self.ticker, float(self.earnings.value()),
+                                           self.earnings_date.date().toString("yyyy-MM-dd"))
