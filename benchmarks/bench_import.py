@@ -77,7 +77,7 @@ def main(rows: int = 1_000_000, rounds: int = 5) -> None:
             bases_fk.append(raw_executemany(folder / f"raw_fk{r}.sqlite", data, fk=True))
             cache = Cache.open(folder / f"import{r}.sqlite")
             t0 = time.perf_counter()
-            preview = preview_file(csv_path, cache.metas())
+            preview = preview_file(csv_path, cache.series.metas())
             t1 = time.perf_counter()
             result = commit_imports(cache, [preview])
             t2 = time.perf_counter()

@@ -79,9 +79,9 @@ def main() -> None:
         os.environ["QNAI_SETTINGS"] = str(Path(tmp) / "settings.ini")
         cache = open_cache(Path(tmp) / "bench.sqlite")
         t0 = time.perf_counter()
-        with cache._txn():
+        with cache.transaction():
             cache.db.execute("DELETE FROM companies")
-            cache.upsert_companies(make_rows(rng), how="import", origin="bench")
+            cache.watchlist.upsert_companies(make_rows(rng), how="import", origin="bench")
         load_s = time.perf_counter() - t0
         ctx = AppContext(cache, lang="ko", poll_ms=3_600_000)
         tab = WatchlistTab(ctx)
@@ -107,7 +107,7 @@ def main() -> None:
         tab.toolbar.filter.setText("")
         app.processEvents()
 
-        companies = cache.companies()
+        companies = cache.watchlist.companies()
         hay = pd.Series(search_text(companies))
         pandas_filter = []
         for text in typing:

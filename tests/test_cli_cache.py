@@ -86,7 +86,7 @@ def test_restore_refuses_while_another_program_has_the_cache_open(db_path: Path)
         [sys.executable, "-c", textwrap.dedent("""
             import sys
             from qnai_desktop.store.cache import Cache
-            c = Cache.open(sys.argv[1]); c.companies()
+            c = Cache.open(sys.argv[1]); c.watchlist.companies()
             print("open", flush=True); sys.stdin.readline(); c.close()
         """), str(db_path)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
@@ -135,7 +135,7 @@ def _hold(db: Path, seconds: float) -> subprocess.Popen:
 
 
 def test_a_write_waits_for_another_writer_and_says_so(db_path: Path) -> None:
-    holder = _hold(db_path, 1.5)
+    holder = _hold(db_path, 5)  # longer than the CLI takes to start, even on a loaded machine
     try:
         started = time.monotonic()
         result = cli("alerts", "add", "--name", "after wait", "--series", "cds.oracle_5y",

@@ -34,8 +34,8 @@ def test_charts_list_includes_user_charts_and_flags_illustrative(db_path: Path,
     spec = ChartSpec(id="user_h100", title_ko="H100 렌탈", title_en="H100 rent", kind="line",
                      series=(SeriesRef("gpu_rent.h100.median"),), origin="user")
     with Cache.open(db_path) as cache:
-        cache.save_user_chart(spec.id, spec.to_dict())
-        cache.save_user_chart("user_broken", {"id": "user_broken", "kind": "pie"})
+        cache.charts.save(spec.id, spec.to_dict())
+        cache.charts.save("user_broken", {"id": "user_broken", "kind": "pie"})
     assert main(["--db", str(db_path), "charts", "list"]) == 0
     out = capsys.readouterr().out
     assert "cds_oracle_coreweave" in out and "[illustrative]" in out

@@ -99,7 +99,7 @@ def test_a_user_chart_named_with_a_path_separator_stops_the_pack(db_path: Path, 
     spec = ChartSpec(id="../../etc/cds", title_ko="내 차트", title_en="Mine", kind="line",
                      series=(SeriesRef("cds.oracle_5y"),), origin="user")
     with Cache.open(db_path) as cache:
-        cache.save_user_chart(spec.id, spec.to_dict())
+        cache.charts.save(spec.id, spec.to_dict())
     out = tmp_path / "pack"
     assert main(["--db", str(db_path), "export", "--all", "--out", str(out)]) == 2
     assert "path separator" in capsys.readouterr().err

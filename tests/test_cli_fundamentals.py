@@ -87,7 +87,7 @@ def test_set_earnings_and_import_prices_move_the_watchlist(db_path: Path, tmp_pa
                                                            capsys) -> None:
     db = ["--db", str(db_path)]
     with Cache.open(db_path) as cache:
-        cache.set_company_values([{"ticker": "META", "field": "shares_outstanding",
+        cache.watchlist.set_values([{"ticker": "META", "field": "shares_outstanding",
                                    "value": 2.516e9, "as_of": "2025-09-30", "source": "SEC"}])
     prices = tmp_path / "closes.csv"
     prices.write_text("Date,META,MSFT\n2026-11-20,700,510\n", encoding="utf-8")
@@ -137,5 +137,5 @@ def test_plain_refresh_command_takes_sec_as_a_source(db_path: Path, sec_server, 
     (src,) = json.loads(out)["sources"]
     assert src["source"] == "sec" and src["status"] == "ok"
     with Cache.open(db_path) as cache:
-        assert not cache.company_values("META").empty
-        assert len(cache.observations("capex.meta.quarterly")) >= 4
+        assert not cache.watchlist.values("META").empty
+        assert len(cache.series.observations("capex.meta.quarterly")) >= 4

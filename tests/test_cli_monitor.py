@@ -30,7 +30,7 @@ def run_json(capsys: pytest.CaptureFixture, db: Path, *argv: str) -> dict:
 def import_points(db: Path, series_id: str, points: dict[str, float]) -> None:
     with Cache.open(db) as cache:
         frame = pd.DataFrame({"date": pd.to_datetime(list(points)), "value": list(points.values())})
-        cache.write_bundles([SeriesBundle(cache.series_meta(series_id), frame)], how="import")
+        cache.series.write_bundles([SeriesBundle(cache.series.meta(series_id), frame)], how="import")
 
 
 def test_monitor_json_lists_every_signal(capsys, db_path: Path) -> None:

@@ -86,12 +86,12 @@ def test_bad_requests_exit_2_naming_what_is_wrong(capsys, argv, needle) -> None:
 def test_unknown_case_lists_saved_ones_and_leaves_the_cache_alone(capsys, db_path: Path) -> None:
     with Cache.open(db_path) as cache:
         sc.save_case(cache, "meta_compute_sale", "Base", {})
-        before = cache.cases().to_dict("records")
+        before = cache.cases.list().to_dict("records")
     code, _, err = _run(capsys, "--db", str(db_path), "scenario", "run", "meta_compute_sale",
                         "--case", "Bear")
     assert code == 2 and "no case 'Bear'" in err and "'Base'" in err
     with Cache.open(db_path) as cache:
-        assert cache.cases().to_dict("records") == before
+        assert cache.cases.list().to_dict("records") == before
 
 
 def test_grid_text_and_csv(capsys) -> None:

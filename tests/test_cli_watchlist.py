@@ -69,12 +69,12 @@ def test_bad_import_exits_2_and_changes_nothing(db_path: Path, tmp_path: Path, c
     bad = tmp_path / "bad.csv"
     bad.write_text("ticker,per_12mf\nMETA,17\nORCL,seventeen\n", encoding="utf-8")
     with Cache.open(db_path) as c:
-        before = c.companies()
+        before = c.watchlist.companies()
     code, _, err = _run(capsys, "--db", str(db_path), "watchlist", "import", str(bad))
     assert code == 2
     assert "bad.csv, row 3, column per_12mf" in err and "nothing was imported" in err
     with Cache.open(db_path) as c:
-        assert c.companies().equals(before)
+        assert c.watchlist.companies().equals(before)
 
 
 def test_dry_run_and_bad_export_name(db_path: Path, tmp_path: Path, capsys) -> None:
@@ -83,7 +83,7 @@ def test_dry_run_and_bad_export_name(db_path: Path, tmp_path: Path, capsys) -> N
     code, out, _ = _run(capsys, "--db", str(db_path), "watchlist", "import", str(sheet), "--dry-run")
     assert (code, out.strip()) == (0, "would import: 1 added, 1 changed, 0 unchanged")
     with Cache.open(db_path) as c:
-        assert c.company("TSM") is None
+        assert c.watchlist.company("TSM") is None
     code, _, err = _run(capsys, "--db", str(db_path), "watchlist", "export", "--out",
                         str(tmp_path / "w.pdf"))
     assert code == 2 and ".csv or .xlsx" in err

@@ -26,7 +26,7 @@ def test_core_store_services_import_without_qt() -> None:
         import qnai_desktop.cli
         from qnai_desktop.services.seed import open_cache
         c = open_cache(':memory:')
-        assert len(c.companies()) == 8
+        assert len(c.watchlist.companies()) == 8
         print('ok')
     """)
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,

@@ -107,11 +107,11 @@ def test_keys_echoed_in_responses_are_stored_nowhere(ring, cache, httpserver, mo
             assert form not in cells, form
         assert not any(form in json.dumps(result.to_dict()).casefold() for form in variants(secret))
     # the data itself landed; the echoed texts were dropped or masked
-    tokens = cache.series_meta("openrouter.tokens.anthropic")
+    tokens = cache.series.meta("openrouter.tokens.anthropic")
     assert not tokens.is_demo and tokens.extra == {"as_of": ""} and "as of" not in tokens.licence
-    notes = cache.series_meta("epoch.valuation.openai").extra["point_notes"]
+    notes = cache.series.meta("epoch.valuation.openai").extra["point_notes"]
     assert set(notes.values()) == {f"as reported; ref {MASK}"}
-    agents = [s for s in cache.series_ids() if s.startswith("agents.")]
+    agents = [s for s in cache.series.ids() if s.startswith("agents.")]
     assert "agents.commits.claude" in agents  # a series id is never taken from the response:
     assert all(s.rsplit(".", 1)[1] in {*AGENTS, "total"} for s in agents), agents
     assert MASK in result.sources[-1].error
@@ -124,7 +124,7 @@ def test_a_valid_as_of_is_kept(ring, cache, httpserver) -> None:
     result = run_refresh(cache, [OpenRouterRankings(httpserver.url_for(""))], today=TODAY,
                          http_factory=lambda cancel: HttpClient(cancelled=cancel, retries=0))
     assert result.ok, result.to_dict()
-    meta = cache.series_meta("openrouter.tokens.openai")
+    meta = cache.series.meta("openrouter.tokens.openai")
     assert meta.extra == {"as_of": "2026-07-13T02:00:00Z"}
     assert meta.licence.endswith("as of 2026-07-13T02:00:00Z")
 

@@ -103,7 +103,7 @@ def test_a_keyed_refresh_writes_the_key_nowhere(qtbot, ring, app_files, db_path:
     with Cache.open(db_path) as cache:
         result = run_refresh(cache, make_providers(["openrouter_rankings"]), explicit=True, today=TODAY)
         assert [s.status for s in result.sources] == [OK], result.to_dict()
-        assert not cache.series_meta("openrouter.tokens.anthropic").is_demo  # the keyed data landed
+        assert not cache.series.meta("openrouter.tokens.anthropic").is_demo  # the keyed data landed
         wal = Path(f"{db_path}-wal")
         assert wal.is_file() and wal.stat().st_size > 0
         assert files_with_key(tmp, key) == []  # cache + WAL open, settings, log, temp

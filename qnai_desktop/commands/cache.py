@@ -77,8 +77,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     with open_cache(args) as cache:
         info = {"path": str(path), "schema": cache.schema_version,
-                "bytes": path.stat().st_size, "series": len(cache.series_ids()),
-                "companies": len(cache.companies()),
+                "bytes": path.stat().st_size, "series": len(cache.series.ids()),
+                "companies": len(cache.watchlist.companies()),
                 "backups": [str(p) for p in backups_of(path)]}
     if args.json:
         print_json(info)

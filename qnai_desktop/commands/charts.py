@@ -20,10 +20,10 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def chart_rows(cache) -> list[dict]:
     """One row per built-in and user chart, resolved against the cache's series."""
-    metas = cache.metas()
+    metas = cache.series.metas()
     specs: list[ChartSpec] = build_catalogue()
     rows: list[dict] = []
-    for data in cache.user_charts():
+    for data in cache.charts.list():
         try:
             specs.append(ChartSpec.from_dict(data))
         except (KeyError, TypeError, ValueError) as exc:

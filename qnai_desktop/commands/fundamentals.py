@@ -117,7 +117,7 @@ def _set_earnings(args: argparse.Namespace) -> int:
             change = set_earnings(cache, args.ticker, args.usd_bn, as_of)
         except (KeyError, ValueError) as exc:
             return fail(str(exc).strip("'\""))
-        row = cache.company(args.ticker.upper())
+        row = cache.watchlist.company(args.ticker.upper())
     if args.json:
         print_json({"ticker": row["ticker"], "earnings_12mf_usd_bn": args.usd_bn, "as_of": as_of,
                     "per_12mf": row["per_12mf"], "changed": change.added + change.changed})
@@ -157,7 +157,7 @@ def _set_user_agent(args: argparse.Namespace) -> int:
     if "@" not in text:
         return fail("SEC asks for a name and a contact e-mail, e.g. \"Jane Analyst jane@example.com\"")
     with open_cache(args) as cache:
-        cache.set_setting(UA_SETTING, text)
+        cache.settings.set(UA_SETTING, text)
     print_json({"user_agent": text}) if args.json else print(f"SEC User-Agent: {text}")
     return 0
 

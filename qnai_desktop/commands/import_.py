@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     result = None
     with open_cache(args) as cache:
-        existing, remembered = cache.metas(), remembered_mappings(cache)
+        existing, remembered = cache.series.metas(), remembered_mappings(cache)
         previews, errors = [], []
         for path in args.paths:
             try:

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     with open_cache(args) as cache:
         try:
-            packages = json.loads(cache.get_setting(NPM_PACKAGES_KEY) or "null")
+            packages = json.loads(cache.settings.get(NPM_PACKAGES_KEY) or "null")
         except ValueError:
             return fail(f"setting {NPM_PACKAGES_KEY} is not JSON")
         wanted = args.source or []

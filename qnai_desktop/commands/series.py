@@ -29,8 +29,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 def _listing(cache) -> pd.DataFrame:
     """``series_list`` plus ``kind``: ``dated``, or ``curve`` for a parameter curve (a published
     scenario), whose placeholder days are replaced by its x range, input and unit."""
-    df = cache.series_list()
-    axes = {sid: param_axis(m) for sid, m in cache.metas().items()}
+    df = cache.series.summary()
+    axes = {sid: param_axis(m) for sid, m in cache.series.metas().items()}
     df["kind"] = ["curve" if axes.get(sid) else "dated" for sid in df["id"]]
     df["x"] = [_x_text(axes.get(sid)) for sid in df["id"]]
     curve = df["kind"] == "curve"
@@ -60,10 +60,10 @@ def run(args: argparse.Namespace) -> int:
                           + (f" — {r.x}" if isinstance(r.x, str) else ""))
             return 0
         try:
-            meta = cache.series_meta(args.id)
+            meta = cache.series.meta(args.id)
         except KeyError as exc:
             return fail(exc.args[0])
-        obs = cache.observations(args.id)
+        obs = cache.series.observations(args.id)
     axis = param_axis(meta)
     if axis is not None:  # placeholder days stand for the input's values: show those instead
         x_name = f"{axis.label_en} ({axis.unit_en})" if axis.unit_en else axis.label_en or "x"

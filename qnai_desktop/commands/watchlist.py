@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from ..services.fundamentals.live import value_table
 
     with open_cache(args) as cache:
-        df = cache.companies()
+        df = cache.watchlist.companies()
         values = value_table(cache, date.today()) if as_json else {}
     if as_json:
         records = json.loads(df.to_json(orient="records", force_ascii=False))
@@ -70,9 +70,9 @@ def _check(args: argparse.Namespace, as_json: bool, lang: str) -> int:
     with open_cache(args) as cache:
         stale = args.stale_days
         if stale is None:
-            stale = int(cache.get_setting(STALE_SETTING) or DEFAULT_STALE_DAYS)
-        issues = lint(cache.companies(), cache.facts(), today=args.today or date.today(),
-                      stale_days=stale, benchmarks=Benchmarks.from_settings(cache.get_setting))
+            stale = int(cache.settings.get(STALE_SETTING) or DEFAULT_STALE_DAYS)
+        issues = lint(cache.watchlist.companies(), cache.facts.all(), today=args.today or date.today(),
+                      stale_days=stale, benchmarks=Benchmarks.from_settings(cache.settings.get))
     errors = sum(i.severity == "error" for i in issues)
     if as_json:
         print_json({"count": len(issues), "errors": errors, "warnings": len(issues) - errors,
@@ -110,7 +110,7 @@ def _import(args: argparse.Namespace, as_json: bool) -> int:
     try:
         with open_cache(args) as cache:
             if args.dry_run:
-                plan = plan_import(cache.companies(), args.file)
+                plan = plan_import(cache.watchlist.companies(), args.file)
             else:
                 plan, _change = import_file(cache, args.file)
     except WatchlistFileError as exc:

@@ -71,9 +71,9 @@ def stored_spec(rule: Rule) -> dict:
 
 # -- rules ----------------------------------------------------------------------------------------
 def load_rules(cache: Cache) -> list[StoredRule]:
-    state = cache.alert_state()
+    state = cache.alerts.state()
     out = []
-    for row in cache.rules().itertuples():
+    for row in cache.alerts.rules().itertuples():
         rid = int(row.id)
         enabled = bool(row.enabled)
         base = {k: v for k, v in dict(row.spec).items() if k not in _COLUMNS}
@@ -92,13 +92,13 @@ def add_rule(cache: Cache, spec: dict[str, Any], name: str = "",
     """Validate (RuleError on a bad field) and store a rule; returns its id and the change."""
     rule = validate_spec(spec, known_metas(cache))
     name = (name or spec.get("name") or "").strip()
-    rule_id = cache.add_rule(name, stored_spec(rule), enabled)
+    rule_id = cache.alerts.add_rule(name, stored_spec(rule), enabled)
     return rule_id, ChangeSet(added=1, tables={"alert_rules"})
 
 
 def delete_rule(cache: Cache, rule_id: int) -> ChangeSet:
     """Delete a rule with its events and state (one transaction)."""
-    change = cache.delete_rule(rule_id)
+    change = cache.alerts.delete_rule(rule_id)
     if not change.changed:
         raise ValidationError(f"rule {rule_id}: no such rule")
     return change
@@ -106,7 +106,7 @@ def delete_rule(cache: Cache, rule_id: int) -> ChangeSet:
 
 def set_rule_enabled(cache: Cache, rule_id: int, enabled: bool) -> ChangeSet:
     """Switch a rule on or off; a disabled rule is false, so re-enabling it can fire again."""
-    return cache.set_rule_enabled(rule_id, enabled)
+    return cache.alerts.set_rule_enabled(rule_id, enabled)
 
 
 def describe_rule(stored: StoredRule, metas: dict[str, SeriesMeta], lang: str = "ko") -> str:
@@ -140,14 +140,14 @@ def evaluate_and_record(cache: Cache, today: date, lang: str = "ko") -> AlertRun
     metas = known_metas(cache)
     ids = list(dict.fromkeys(sid for r in rules if r.enabled for sid in r.series_ids()))
     frames = FrameCache(series_frames(cache, ids, metas))
-    previous = {str(k): v for k, v in cache.alert_state().items()}
+    previous = {str(k): v for k, v in cache.alerts.state().items()}
     events, state = evaluate_rules(rules, frames, metas, today, previous, lang)
     if not events and not _differs(previous, state):
         return run
     # Re-read the state under the write lock: a second process evaluating the same change at the
     # same moment must not log the crossing twice.
-    with cache._txn():
-        latest = {str(k): v for k, v in cache.alert_state().items()}
+    with cache.transaction():
+        latest = {str(k): v for k, v in cache.alerts.state().items()}
         if latest != previous:
             events, state = evaluate_rules(rules, frames, metas, today, latest, lang)
         if not events and not _differs(latest, state):
@@ -156,29 +156,29 @@ def evaluate_and_record(cache: Cache, today: date, lang: str = "ko") -> AlertRun
         rows = [{"rule_id": int(ev.rule_id), "rule": names.get(ev.rule_id, ""),
                  "series_id": ev.series_id, "value": ev.value, "level": ev.level,
                  "message": ev.message, "observed": ev.at.isoformat(), "at": at} for ev in events]
-        run.change = cache.record_alerts(rows, {int(k): v for k, v in state.items()})
+        run.change = cache.alerts.record(rows, {int(k): v for k, v in state.items()})
     run.events, run.wrote = rows, True
     return run
 
 
 # -- events ---------------------------------------------------------------------------------------
 def events(cache: Cache, unacknowledged_only: bool = False) -> pd.DataFrame:
-    return cache.alert_events(unacknowledged_only=unacknowledged_only)
+    return cache.alerts.events(unacknowledged_only=unacknowledged_only)
 
 
 def unacknowledged_count(cache: Cache) -> int:
-    return len(cache.alert_events(unacknowledged_only=True))
+    return len(cache.alerts.events(unacknowledged_only=True))
 
 
 def acknowledge(cache: Cache, event_ids: list[int], acknowledged: bool = True) -> ChangeSet:
     """Acknowledge (or undo) events in one transaction; ValidationError for an unknown id."""
     change = ChangeSet(tables=set(EVENT_TABLES))
-    with cache._txn():
+    with cache.transaction():
         for event_id in event_ids:
-            change.merge(cache.acknowledge(int(event_id), acknowledged))
+            change.merge(cache.alerts.acknowledge(int(event_id), acknowledged))
     return change
 
 
 def acknowledge_all(cache: Cache) -> ChangeSet:
-    ids = [int(i) for i in cache.alert_events(unacknowledged_only=True)["id"]]
+    ids = [int(i) for i in cache.alerts.events(unacknowledged_only=True)["id"]]
     return acknowledge(cache, ids) if ids else ChangeSet(tables=set(EVENT_TABLES))

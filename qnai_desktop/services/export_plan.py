@@ -292,7 +292,7 @@ def all_specs(cache) -> list[ChartSpec]:
     """The built-in catalogue, then the user's saved charts (unreadable ones left out)."""
     specs = build_catalogue()
     known = {s.id for s in specs}
-    for data in getattr(cache, "user_charts", list)():
+    for data in cache.charts.list():
         try:
             spec = ChartSpec.from_dict(data)
         except (KeyError, TypeError, ValueError):
@@ -316,12 +316,12 @@ def gather_jobs(cache, chart_ids: Sequence[str] | None = None,
         if unknown:
             raise KeyError(f"unknown chart(s): {', '.join(unknown)}; known: {', '.join(by_id)}")
         catalogue = [by_id[c] for c in dict.fromkeys(chart_ids)]
-    metas = cache.metas()
+    metas = cache.series.metas()
     prov_rows = cache.provenance(limit=500).to_dict("records")
     jobs = []
     for spec in catalogue:
         ids = resolve_series(spec, metas.keys())
-        frames = cache.frames(ids)
+        frames = cache.series.frames(ids)
         prepared = prepare(spec, frames, metas)
         last, first, points = {}, {}, {}
         for sid, frame in frames.items():

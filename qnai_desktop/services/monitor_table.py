@@ -35,7 +35,7 @@ TABLE_COLUMNS = [
 def user_monitors(cache: Cache) -> list[MonitorDef]:
     """The user's added monitors; entries that do not parse are skipped (never crash the tab)."""
     try:
-        items = json.loads(cache.get_setting(USER_MONITORS_KEY, "[]") or "[]")
+        items = json.loads(cache.settings.get(USER_MONITORS_KEY, "[]") or "[]")
     except json.JSONDecodeError:
         return []
     out: list[MonitorDef] = []
@@ -58,12 +58,12 @@ def all_monitors(cache: Cache) -> list[MonitorDef]:
 
 def _save_user(cache: Cache, monitors: list[MonitorDef]) -> ChangeSet:
     items = [{"series_id": m.series_id, "adverse": m.adverse} for m in monitors]
-    return cache.set_setting(USER_MONITORS_KEY, json.dumps(items, ensure_ascii=False))
+    return cache.settings.set(USER_MONITORS_KEY, json.dumps(items, ensure_ascii=False))
 
 
 def add_user_monitor(cache: Cache, series_id: str, adverse: str | None = None) -> ChangeSet:
     """Add any cached series as a monitor row. Raises ValidationError naming the field."""
-    metas = cache.metas()
+    metas = cache.series.metas()
     if series_id not in metas:
         raise ValidationError(f"series: no series {series_id!r} in the cache")
     if is_param_series(metas[series_id]):
@@ -89,7 +89,7 @@ def derived_defs() -> dict[str, MonitorDef]:
 def known_metas(cache: Cache) -> dict[str, SeriesMeta]:
     """Cached dated series' metadata plus the derived monitors' (so rules may watch the ratio
     too). Parameter curves (published scenarios) are left out: their days are not dates."""
-    metas = dated_only(cache.metas())
+    metas = dated_only(cache.series.metas())
     for sid, mdef in derived_defs().items():
         metas.setdefault(sid, mdef.derived_meta(metas))
     return metas
@@ -103,7 +103,7 @@ def series_frames(cache: Cache, ids: Iterable[str],
 
     def load(sid: str) -> pd.DataFrame:
         if sid not in frames:
-            frames[sid] = cache.observations(sid) if sid in metas else empty_frame()
+            frames[sid] = cache.series.observations(sid) if sid in metas else empty_frame()
         return frames[sid]
 
     for sid in ids:
@@ -138,10 +138,10 @@ def monitor_rows(cache: Cache, today: date, lang: str = "ko") -> list[dict]:
     metas = known_metas(cache)
     monitors = [m for m in all_monitors(cache) if m.series_id in metas]
     frames = series_frames(cache, [m.series_id for m in monitors], metas)
-    links = cache.links()
+    links = cache.watchlist.links()
     names = {r.ticker: (r.name_ko if lang == "ko" else r.name_en)
-             for r in cache.companies().itertuples()}
-    cached_ids = list(cache.metas())
+             for r in cache.watchlist.companies().itertuples()}
+    cached_ids = list(cache.series.metas())
     rows = []
     for mdef in monitors:
         meta = metas[mdef.series_id]

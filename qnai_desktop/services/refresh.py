@@ -82,14 +82,14 @@ class RefreshResult:
 
 def real_last_dates(cache: Cache) -> dict[str, date | None]:
     """Newest observation date of every real series (illustrative ones count as absent)."""
-    df = cache.series_list()
+    df = cache.series.summary()
     return {r.id: date.fromisoformat(r.last) for r in df.itertuples()
             if not r.is_demo and isinstance(r.last, str) and r.last}
 
 
 def last_success(cache: Cache, sources: list[str]) -> dict[str, str | None]:
     """ISO time of each source's last successful refresh (None if never)."""
-    return {s: cache.get_setting(LAST_SUCCESS.format(s)) for s in sources}
+    return {s: cache.settings.get(LAST_SUCCESS.format(s)) for s in sources}
 
 
 def source_deadline(environ: dict[str, str] | None = None) -> float:
@@ -161,14 +161,14 @@ def _run_one(cache: Cache, provider: Provider, last_dates: dict[str, date | None
         secrets = known_secrets(keys, http.sent_secrets, keyring=False)
         bundles = scrub_bundles(bundles, secrets)
         scrub_pending(provider, secrets)
-        with cache._txn(bulk=True):  # series, observations, settings, company values
+        with cache.transaction(bulk=True):  # series, observations, settings, company values
             res.change = write_replacing_demo(
                 cache, bundles, how="fetch", origin=provider.base_url,
                 detail=f"refresh {name}: ok, {http.requests} request(s)")
             write_values = getattr(provider, "write_values", None)
             if write_values is not None:  # fundamentals: dated values + live recompute, same txn
                 res.change.merge(write_values(cache))
-            cache.set_setting(LAST_SUCCESS.format(name),
+            cache.settings.set(LAST_SUCCESS.format(name),
                               datetime.now(UTC).isoformat(timespec="seconds"), how="fetch")
     except Cancelled:
         res.status, res.error = CANCELLED, "cancelled"
@@ -188,7 +188,7 @@ def _run_one(cache: Cache, provider: Provider, last_dates: dict[str, date | None
 
 def _record(cache: Cache, provider: Provider, res: SourceResult) -> SourceResult:
     """Provenance for a run that wrote no data (an empty write: one row, no observations)."""
-    cache.write_bundles([], how="fetch", origin=provider.base_url,
+    cache.series.write_bundles([], how="fetch", origin=provider.base_url,
                         detail=f"refresh {provider.name}: {res.status}"
                                + (f": {res.error}" if res.error else ""))
     return res

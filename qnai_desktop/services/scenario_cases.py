@@ -99,20 +99,20 @@ def save_case(cache: Cache, model_id: str, name: str, params: Mapping[str, Any])
     """Validate the name and every value, then store the complete parameters."""
     model = get_model(model_id)
     name = check_name(name)
-    return cache.save_case(model.id, name, validate(model, params))
+    return cache.cases.save(model.id, name, validate(model, params))
 
 
 def autosave(cache: Cache, model_id: str, params: Mapping[str, Any]) -> ChangeSet:
     """Store the on-screen values as the model's "(current)" case (slider released)."""
     model = get_model(model_id)
-    return cache.save_case(model.id, CURRENT, validate(model, params))
+    return cache.cases.save(model.id, CURRENT, validate(model, params))
 
 
 def load_cases(cache: Cache, model_id: str) -> list[SavedCase]:
     """The model's cases, "(current)" first; values the model no longer knows are dropped."""
     model = get_model(model_id)
     out: list[SavedCase] = []
-    for row in cache.cases(model.id).itertuples():
+    for row in cache.cases.list(model.id).itertuples():
         params, problems = {}, []
         for key, value in dict(row.params).items():
             try:
@@ -138,7 +138,7 @@ def case_params(cache: Cache, model_id: str, name: str) -> dict[str, float]:
 
 
 def _existing(cache: Cache, model_id: str, name: str) -> None:
-    names = set(cache.cases(model_id)["name"])
+    names = set(cache.cases.list(model_id)["name"])
     if name not in names:
         raise ScenarioError(f"no case {name!r} for {model_id}")
 
@@ -150,16 +150,16 @@ def rename_case(cache: Cache, model_id: str, old: str, new: str) -> ChangeSet:
     _existing(cache, model.id, old)
     if new == old:
         return ChangeSet(tables={"scenarios"})
-    if new in set(cache.cases(model.id)["name"]):
+    if new in set(cache.cases.list(model.id)["name"]):
         raise ScenarioError(f"case name: {new!r} already exists")
-    return cache.rename_case(model.id, old, new)
+    return cache.cases.rename(model.id, old, new)
 
 
 def delete_case(cache: Cache, model_id: str, name: str) -> ChangeSet:
     """Delete a stored case (a published chart of it stays in the Charts tab)."""
     model = get_model(model_id)
     _existing(cache, model.id, name)
-    return cache.delete_case(model.id, name)
+    return cache.cases.delete(model.id, name)
 
 
 # -- publishing ----------------------------------------------------------------------------
@@ -249,7 +249,7 @@ def publish_case(cache: Cache, model_id: str, name: str, params: Mapping[str, An
     if name != CURRENT:
         name = check_name(name)
     bundles, spec = build_publication(model, name, params)  # everything checked before writing
-    change = cache.write_bundles(bundles, how="edit", origin=f"scenario:{model.id}:{name}")
-    change.merge(cache.save_user_chart(spec["id"], spec))
+    change = cache.series.write_bundles(bundles, how="edit", origin=f"scenario:{model.id}:{name}")
+    change.merge(cache.charts.save(spec["id"], spec))
     change.tables |= {"user_charts"}
     return Publication(spec["id"], tuple(b.meta.id for b in bundles), change)

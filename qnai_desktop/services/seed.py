@@ -44,24 +44,24 @@ def seed_cache(cache: Cache, folder: Path | None = None, *, include_demo: bool =
 
     folder = folder or data_dir()
     total = ChangeSet()
-    with cache._txn():
-        total.merge(cache.upsert_companies(watchlist_rows(folder), how="seed",
+    with cache.transaction():
+        total.merge(cache.watchlist.upsert_companies(watchlist_rows(folder), how="seed",
                                            origin="data/watchlist.csv"))
-        total.merge(cache.write_facts(fact_rows(folder), how="seed", origin="data/facts.csv"))
+        total.merge(cache.facts.write(fact_rows(folder), how="seed", origin="data/facts.csv"))
         links = pd.read_csv(folder / "links.csv", dtype=str)
         for ticker, group in links.groupby("ticker", sort=False):
-            cache.set_links(str(ticker), list(zip(group["kind"], group["target"], strict=True)),
+            cache.watchlist.set_links(str(ticker), list(zip(group["kind"], group["target"], strict=True)),
                             how="seed")
         series_dir = folder / "series"
         if series_dir.is_dir():
-            total.merge(cache.write_bundles(read_bundles(series_dir), how="seed",
+            total.merge(cache.series.write_bundles(read_bundles(series_dir), how="seed",
                                             origin="data/series"))
         if include_demo:
-            total.merge(cache.write_bundles(all_demo_bundles(), how="seed",
+            total.merge(cache.series.write_bundles(all_demo_bundles(), how="seed",
                                             origin="qnai_desktop.services.demo_data",
                                             detail="illustrative (is_demo)"))
-        cache.set_setting("benchmark_per.sp500", "22", how="seed")
-        cache.set_setting("benchmark_per.bigtech", "25", how="seed")
+        cache.settings.set("benchmark_per.sp500", "22", how="seed")
+        cache.settings.set("benchmark_per.bigtech", "25", how="seed")
     return total
 
 

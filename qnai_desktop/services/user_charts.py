@@ -16,16 +16,16 @@ from ..store.cache import Cache
 def owned_curves(cache: Cache, chart_id: str) -> list[str]:
     """The parameter curves published for ``chart_id`` (``<chart id>.<line>``)."""
     prefix = chart_id + "."
-    return sorted(sid for sid, meta in cache.metas().items()
+    return sorted(sid for sid, meta in cache.series.metas().items()
                   if sid.startswith(prefix) and is_param_series(meta))
 
 
 def delete_user_chart(cache: Cache, chart_id: str) -> ChangeSet:
     """Delete the saved chart (and the curves it owns); ``changed`` is 0 if there was none."""
-    with cache._txn():  # nested writes below become savepoints of this one transaction
-        change = cache.delete_user_chart(chart_id)
+    with cache.transaction():  # nested writes below become savepoints of this one transaction
+        change = cache.charts.delete(chart_id)
         if change.changed:
             for sid in owned_curves(cache, chart_id):
-                change.merge(cache.delete_series(sid))
+                change.merge(cache.series.delete(sid))
     change.tables |= {"user_charts"}
     return change

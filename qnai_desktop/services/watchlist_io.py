@@ -213,8 +213,8 @@ def _same(a: dict, b: dict) -> bool:
 def import_file(cache: Cache, path: Path | str, *, today: date | None = None) -> tuple[ImportPlan,
                                                                                        ChangeSet]:
     """Validate the whole file, then write it in one transaction (provenance: file and hash)."""
-    plan = plan_import(cache.companies(), path, today=today)
-    change = cache.upsert_companies(list(plan.after.upsert), how="import", origin=str(path),
+    plan = plan_import(cache.watchlist.companies(), path, today=today)
+    change = cache.watchlist.upsert_companies(list(plan.after.upsert), how="import", origin=str(path),
                                     content_hash=plan.content_hash)
     return plan, change
 
@@ -250,10 +250,10 @@ def export_file(cache: Cache, path: Path | str, *, lang: str = "ko",
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise WatchlistFileError(path.name, 0, "", "choose a .csv or .xlsx file name")
-    bench = Benchmarks.from_settings(cache.get_setting)
-    df = export_frame(cache.companies(), bench)
+    bench = Benchmarks.from_settings(cache.settings.get)
+    df = export_frame(cache.watchlist.companies(), bench)
     records = [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
-    shown = view_frame(cache.companies(), lang, bench) if suffix == ".xlsx" else None
+    shown = view_frame(cache.watchlist.companies(), lang, bench) if suffix == ".xlsx" else None
     with atomic_output(path) as tmp:
         if shown is None:
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:

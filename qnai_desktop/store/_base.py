@@ -1,9 +1,10 @@
-"""Shared plumbing for the repository mixins that make up :class:`~.cache.Cache`."""
+"""Shared plumbing of the repositories a :class:`~.cache.Cache` is composed of."""
 
 from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlite_utils
 
@@ -20,9 +21,15 @@ def content_hash(data: bytes) -> str:
 
 
 class RepoBase:
-    """Holds the connection; every mixin writes through :meth:`_txn` and :meth:`_provenance`."""
+    """One table group over the cache's connection; writes go through :meth:`_txn` (the cache's
+    one write path) and leave a row in provenance through :meth:`_provenance`."""
 
-    db: sqlite_utils.Database
+    def __init__(self, cache: Any) -> None:
+        self.cache = cache
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        return self.cache.db
 
     def _txn(self, bulk: bool = False):
         """A write transaction (a savepoint when nested); see ``db.write_txn`` for ``bulk``."""

@@ -1,29 +1,49 @@
 """The one data-access object: ``Cache.open(path)`` → repositories that speak pandas frames.
 
-No SQL lives outside ``store/``. A Cache (one sqlite3 connection) belongs to the thread that
-opened it; worker threads open their own (WAL lets readers and one writer work at once).
+A cache is composed of one repository per table group — ``cache.series``, ``cache.watchlist``,
+``cache.facts``, ``cache.settings``, ``cache.cases``, ``cache.charts``, ``cache.alerts`` — over
+one sqlite3 connection, with one write path: :meth:`Cache.transaction` (every repository write
+runs inside it; services group several writes into one by opening it around them).
+
+No SQL lives outside ``store/``. A Cache belongs to the thread that opened it; worker threads
+open their own (WAL lets readers and one writer work at once).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pandas as pd
+import sqlite_utils
 
 from . import health
+from .alerts_repo import AlertsRepo
 from .cases_repo import CasesRepo
-from .db import connect, default_db_path, migrate, user_version
+from .charts_repo import ChartsRepo
+from .db import connect, default_db_path, migrate, user_version, write_txn
+from .facts_repo import FactsRepo
 from .series_repo import SeriesRepo
+from .settings_repo import SettingsRepo
 from .watchlist_repo import WatchlistRepo
 
+__all__ = ["Cache"]
 
-class Cache(SeriesRepo, WatchlistRepo, CasesRepo):
+
+class Cache:
     """An open cache file at the current schema."""
 
-    def __init__(self, db, path: Path | None) -> None:
+    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
         self.db = db
         self.path = path
+        self.series = SeriesRepo(self)
+        self.watchlist = WatchlistRepo(self)
+        self.facts = FactsRepo(self)
+        self.settings = SettingsRepo(self)
+        self.cases = CasesRepo(self)
+        self.charts = ChartsRepo(self)
+        self.alerts = AlertsRepo(self)
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Cache:
@@ -50,6 +70,16 @@ class Cache(SeriesRepo, WatchlistRepo, CasesRepo):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def transaction(self, bulk: bool = False) -> AbstractContextManager[sqlite_utils.Database]:
+        """ONE write transaction (a savepoint when nested) for several repository writes; see
+        ``db.write_txn`` for ``bulk`` (series and observations only: foreign keys paused)."""
+        return write_txn(self.db, bulk=bulk)
+
+    def verify(self) -> None:
+        """SQLite's ``quick_check`` once per process; raises CorruptCacheError on damage."""
+        if self.path is not None and str(self.path) != ":memory:":
+            health.verify(self.db.conn, self.path)
 
     @property
     def schema_version(self) -> int:

@@ -31,23 +31,23 @@ def _meta_from_row(row: dict) -> SeriesMeta:
 
 
 class SeriesRepo(RepoBase):
-    """Series and observations."""
+    """``cache.series``: series metadata and their observations."""
 
-    def series_ids(self) -> list[str]:
+    def ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM series ORDER BY id").fetchall()]
 
     def metas(self) -> dict[str, SeriesMeta]:
         rows = self.db.execute_returning_dicts(f"SELECT {', '.join(_META_COLS)} FROM series")
         return {r["id"]: _meta_from_row(r) for r in rows}
 
-    def series_meta(self, series_id: str) -> SeriesMeta:
+    def meta(self, series_id: str) -> SeriesMeta:
         rows = self.db.execute_returning_dicts(
             f"SELECT {', '.join(_META_COLS)} FROM series WHERE id = ?", [series_id])
         if not rows:
             raise KeyError(f"no series {series_id!r} in the cache")
         return _meta_from_row(rows[0])
 
-    def series_list(self) -> pd.DataFrame:
+    def summary(self) -> pd.DataFrame:
         """One row per series: metadata plus point count and first/last date."""
         sql = (
             "SELECT s.id, s.title_ko, s.title_en, s.unit, s.frequency, s.source, s.is_demo,"
@@ -85,7 +85,7 @@ class SeriesRepo(RepoBase):
     def frames(self, ids: list[str]) -> dict[str, pd.DataFrame]:
         return {i: self.observations(i) for i in ids}
 
-    def newest_observation_date(self) -> date | None:
+    def newest_date(self) -> date | None:
         """Newest real date in the cache; parameter curves' placeholder days (published scenario
         curves, core/param_axis.py: ``extra.param_x``, or ``extra.scenario.x_values`` from
         before that key) are not dates and never count."""
@@ -94,6 +94,18 @@ class SeriesRepo(RepoBase):
             " json_extract(extra, '$.param_x') IS NOT NULL"
             " OR json_extract(extra, '$.scenario.x_values') IS NOT NULL)").fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
+
+    def latest_values(self, series_ids: list[str]) -> dict[str, tuple[str, float]]:
+        """``{series_id: (date, value)}`` of the newest non-empty observation (one indexed read
+        each)."""
+        out: dict[str, tuple[str, float]] = {}
+        for sid in series_ids:
+            row = self.db.execute(
+                "SELECT date, value FROM observations WHERE series_id = ? AND value IS NOT NULL"
+                " ORDER BY date DESC LIMIT 1", [sid]).fetchone()
+            if row is not None:
+                out[sid] = (row[0], float(row[1]))
+        return out
 
     def write_bundles(self, bundles: list[SeriesBundle], *, how: str, origin: str = "",
                       content_hash: str = "", detail: str = "") -> ChangeSet:
@@ -221,7 +233,7 @@ class SeriesRepo(RepoBase):
         self.db.conn.executemany(sql, zip(repeat(series_id), texts, vals, n_iter))
 
 
-    def delete_series(self, series_id: str) -> ChangeSet:
+    def delete(self, series_id: str) -> ChangeSet:
         with self._txn():
             count = self.db.execute(
                 "SELECT COUNT(*) FROM observations WHERE series_id = ?", [series_id]).fetchone()[0]

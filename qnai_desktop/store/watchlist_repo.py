@@ -1,4 +1,4 @@
-"""The coverage table (companies), its dated history, evidence links and the note's facts."""
+"""The coverage table (companies), its dated history, evidence links and dated input values."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import math
 import pandas as pd
 
 from ..core.changes import ChangeSet
+from ..core.watchlist import Patch
 from ._base import RepoBase, now_iso
 from .errors import ValidationError
 
 COMPANY_COLS = ["ticker", "name_ko", "name_en", "market_cap_usd_bn", "per_12mf", "thesis1_ko",
                 "thesis2_ko", "thesis1_en", "thesis2_en", "as_of", "position"]
-FACT_COLS = ["id", "value", "unit", "label_ko", "label_en", "quote", "location"]
 
 
 def validate_company(row: dict) -> dict:
@@ -42,7 +42,7 @@ def validate_company(row: dict) -> dict:
 
 
 class WatchlistRepo(RepoBase):
-    """Companies, history snapshots, links and facts."""
+    """``cache.watchlist``: companies, history snapshots, links, dated input values."""
 
     def companies(self) -> pd.DataFrame:
         rows = self.db.execute_returning_dicts(
@@ -99,7 +99,7 @@ class WatchlistRepo(RepoBase):
             self._provenance("delete", change, target=f"companies:{ticker}")
         return change
 
-    def company_history(self, ticker: str) -> pd.DataFrame:
+    def history(self, ticker: str) -> pd.DataFrame:
         rows = self.db.execute_returning_dicts(
             "SELECT at, as_of, market_cap_usd_bn, per_12mf, how FROM company_history"
             " WHERE ticker = ? ORDER BY at, id", [ticker])
@@ -126,7 +126,7 @@ class WatchlistRepo(RepoBase):
             self._provenance(how, change, target=f"company_links:{ticker}")
         return change
 
-    def set_company_values(self, rows: list[dict], *, how: str = "edit", origin: str = "") -> ChangeSet:
+    def set_values(self, rows: list[dict], *, how: str = "edit", origin: str = "") -> ChangeSet:
         """Upsert dated, sourced values ({ticker, field, value, as_of, source}) in one transaction."""
         change = ChangeSet(tables={"company_values"})
         with self._txn():
@@ -153,7 +153,7 @@ class WatchlistRepo(RepoBase):
             self._provenance(how, change, origin=origin, target="company_values")
         return change
 
-    def company_values(self, ticker: str | None = None) -> pd.DataFrame:
+    def values(self, ticker: str | None = None) -> pd.DataFrame:
         sql = "SELECT ticker, field, value, as_of, source, updated_at FROM company_values"
         args: list = []
         if ticker:
@@ -162,40 +162,31 @@ class WatchlistRepo(RepoBase):
         rows = self.db.execute_returning_dicts(sql + " ORDER BY ticker, field", args)
         return pd.DataFrame(rows, columns=["ticker", "field", "value", "as_of", "source", "updated_at"])
 
-    def facts(self) -> pd.DataFrame:
-        rows = self.db.execute_returning_dicts(
-            f"SELECT {', '.join(FACT_COLS)} FROM facts ORDER BY id")
-        return pd.DataFrame(rows, columns=FACT_COLS)
 
-    def fact(self, fact_id: str) -> float | None:
-        row = self.db.execute("SELECT value FROM facts WHERE id = ?", [fact_id]).fetchone()
-        return None if row is None else float(row[0])
 
-    def write_facts(self, rows: list[dict], *, how: str = "seed", origin: str = "") -> ChangeSet:
-        change = ChangeSet(tables={"facts"})
+
+
+
+
+    def links_of(self, ticker: str) -> tuple[tuple[str, str], ...]:
+        """The ticker's evidence links as (kind, target) pairs (what undo restores)."""
+        df = self.links(ticker)
+        return tuple(zip(df["kind"], df["target"], strict=True))
+
+    def apply_patch(self, patch: Patch, *, how: str = "edit", origin: str = "") -> ChangeSet:
+        """A whole watchlist patch in ONE transaction: deletes, then upserts (validated,
+        history-snapshotted), then links and settings — so undo of a removal restores the row
+        and its links together."""
+        change = ChangeSet()
         with self._txn():
-            for row in rows:
-                self.db.execute(
-                    f"INSERT OR REPLACE INTO facts ({', '.join(FACT_COLS)}) VALUES"
-                    f" ({', '.join('?' for _ in FACT_COLS)})", [row[c] for c in FACT_COLS])
-                change.added += 1
-            self._provenance(how, change, origin=origin, target="facts")
-        return change
-
-    def get_setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return default if row is None else row[0]
-
-    def settings_with_prefix(self, prefix: str) -> dict[str, str]:
-        rows = self.db.execute("SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?"
-                               " ORDER BY key", [len(prefix), prefix]).fetchall()
-        return {k: v for k, v in rows}
-
-    def set_setting(self, key: str, value: str, *, how: str = "edit") -> ChangeSet:
-        change = ChangeSet(changed=1, tables={"settings"})
-        with self._txn():
-            self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?,?)", [key, value])
-            self._provenance(how, change, target=f"settings:{key}")
+            for ticker in patch.delete:
+                change.merge(self.delete_company(ticker))
+            if patch.upsert:
+                change.merge(self.upsert_companies(list(patch.upsert), how=how, origin=origin))
+            for ticker, links in patch.links.items():
+                change.merge(self.set_links(ticker, list(links), how=how))
+            for key, value in patch.settings.items():
+                change.merge(self.cache.settings.set(key, value, how=how))
         return change
 
 

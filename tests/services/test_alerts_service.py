@@ -31,9 +31,9 @@ TODAY = date(2026, 8, 10)
 def import_from_another_process(path: Path, series_id: str, points: dict[str, float]) -> None:
     """What an importer or a refresh in another process does: its own connection, one write."""
     with Cache.open(path) as other:
-        meta = other.series_meta(series_id)
+        meta = other.series.meta(series_id)
         frame = pd.DataFrame({"date": pd.to_datetime(list(points)), "value": list(points.values())})
-        other.write_bundles([SeriesBundle(meta, frame)], how="import", origin="test.xlsx")
+        other.series.write_bundles([SeriesBundle(meta, frame)], how="import", origin="test.xlsx")
 
 
 def above(series: str, threshold: float) -> dict:
@@ -100,7 +100,7 @@ def test_thesis_break_needs_both_legs(cache, db_path):
     alerts.add_rule(cache, rule, name="논지 훼손")
     import_from_another_process(db_path, ORACLE, {"2026-08-03": 262.0})
     assert alerts.evaluate_and_record(cache, TODAY).events == []  # CDS leg only
-    low = 0.9 * float(cache.observations(H100)["value"].max())  # ≥ 10% below any base value
+    low = 0.9 * float(cache.series.observations(H100)["value"].max())  # ≥ 10% below any base value
     import_from_another_process(db_path, H100, {"2026-08-04": low})
     run = alerts.evaluate_and_record(cache, TODAY)
     assert len(run.events) == 1
@@ -170,7 +170,7 @@ def test_delete_rule_takes_its_events_and_switch(cache):
 
 
 def test_a_stored_rule_that_no_longer_parses_is_skipped_not_fatal(cache):
-    cache.add_rule("broken", {"kind": "level_above", "series": ORACLE})  # no threshold
+    cache.alerts.add_rule("broken", {"kind": "level_above", "series": ORACLE})  # no threshold
     alerts.add_rule(cache, above(ORACLE, 200))
     run = alerts.evaluate_and_record(cache, TODAY)
     assert len(run.events) == 1
@@ -195,7 +195,7 @@ def test_invalid_rules_are_rejected_naming_the_field(cache, spec, field):
     with pytest.raises(RuleError) as err:
         alerts.add_rule(cache, spec)
     assert err.value.field == field
-    assert cache.rules().empty
+    assert cache.alerts.rules().empty
 
 
 # --- the monitor table ---------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def _write_synthetic(cache: Cache) -> None:
     spread = pd.DataFrame({"date": DATES, "value": [100.0, 110.0, 120.0, 125.0, 130.0, 142.0]})
     price = pd.DataFrame({"date": DATES, "value": [2.0, 2.2, 2.4, 2.5, 2.6, 2.73],
                           "n": [9, 9, 9, 9, 9, 17]})
-    cache.write_bundles([SeriesBundle(SPREAD, spread), SeriesBundle(PRICE, price)], how="import")
+    cache.series.write_bundles([SeriesBundle(SPREAD, spread), SeriesBundle(PRICE, price)], how="import")
     add_user_monitor(cache, SPREAD.id, "up")
     add_user_monitor(cache, PRICE.id, "down")
 
@@ -260,5 +260,5 @@ def test_user_monitors_add_remove_and_bad_settings(cache):
     assert all_monitors(cache)[-1].series_id == "epoch.arr.openai"
     remove_user_monitor(cache, "epoch.arr.openai")
     assert len(all_monitors(cache)) == 7
-    cache.set_setting(USER_MONITORS_KEY, "{not json")
+    cache.settings.set(USER_MONITORS_KEY, "{not json")
     assert len(monitor_rows(cache, TODAY)) == 7

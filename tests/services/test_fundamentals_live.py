@@ -22,7 +22,7 @@ KEY = "tiingo-secret-0123456789"
 
 
 def put(cache: Cache, ticker: str, field: str, value: float, as_of: str, source: str) -> None:
-    cache.set_company_values([{"ticker": ticker, "field": field, "value": value, "as_of": as_of,
+    cache.watchlist.set_values([{"ticker": ticker, "field": field, "value": value, "as_of": as_of,
                                "source": source}], how="fetch")
 
 
@@ -39,7 +39,7 @@ def test_market_cap_is_close_times_shares_and_per_follows(cache: Cache) -> None:
     put(cache, "META", "close_usd", 700.0, "2026-11-20", "Tiingo EOD close")
     change = recompute(cache)
     assert "companies" in change.tables
-    row = cache.company("META")
+    row = cache.watchlist.company("META")
     cap = 700.0 * 2.516
     assert row["market_cap_usd_bn"] == pytest.approx(round(cap, 2))
     assert row["per_12mf"] == pytest.approx(round(round(cap, 2) / (1523 / 18), 2))
@@ -50,17 +50,17 @@ def test_market_cap_is_close_times_shares_and_per_follows(cache: Cache) -> None:
     assert "Tiingo EOD close, 2026-11-20" in src and "SEC EDGAR dei, 2025-09-30" in src
     assert values["earnings_12mf_usd_bn"]["source"] == "note"
     assert "note, 2026-07-06" in values["per_12mf"]["source"]
-    hist = cache.company_history("META")
+    hist = cache.watchlist.history("META")
     assert (hist.iloc[0]["market_cap_usd_bn"], hist.iloc[0]["per_12mf"], hist.iloc[0]["how"]) == \
         (1523.0, 18.0, "seed")  # the note's figures stay in the history
     assert hist.iloc[-1]["how"] == "fetch"
-    untouched = cache.company("NVDA")
+    untouched = cache.watchlist.company("NVDA")
     assert (untouched["market_cap_usd_bn"], untouched["as_of"]) == (4736.0, "2026-07-06")
 
 
 def test_the_analysts_estimate_moves_the_per_at_once(cache: Cache) -> None:
     set_earnings(cache, "meta", 101.5, "2026-11-24")
-    row = cache.company("META")
+    row = cache.watchlist.company("META")
     assert row["market_cap_usd_bn"] == 1523.0  # no live price yet: the shown cap
     assert row["per_12mf"] == pytest.approx(round(1523 / 101.5, 2))
     v = value_table(cache, TODAY)["META"]
@@ -75,7 +75,7 @@ def test_a_loss_estimate_gives_per_na(cache: Cache) -> None:
     put(cache, "CRWV", "shares_outstanding", 489_000_000, "2025-11-03", "SEC")
     put(cache, "CRWV", "close_usd", 80.0, "2026-11-20", "Tiingo EOD close")
     set_earnings(cache, "CRWV", -1.2, "2026-11-24")
-    row = cache.company("CRWV")
+    row = cache.watchlist.company("CRWV")
     assert row["market_cap_usd_bn"] == pytest.approx(39.12) and row["per_12mf"] is None
     assert value_table(cache, TODAY)["CRWV"]["per_12mf"]["value"] is None
 
@@ -87,7 +87,7 @@ def test_stale_values_are_marked_by_kind(cache: Cache) -> None:
     v = value_table(cache, TODAY)["MSFT"]
     assert v["close_usd"]["stale"] and v["market_cap_usd_bn"]["stale"]  # 54 days > 30
     assert not v["shares_outstanding"]["stale"]  # 127 days ≤ 150 for a filing
-    cache.set_setting("watchlist.stale_days", "60")
+    cache.settings.set("watchlist.stale_days", "60")
     assert not value_table(cache, TODAY)["MSFT"]["close_usd"]["stale"]
     assert value_table(cache, TODAY)["NVDA"]["market_cap_usd_bn"] == {
         "value": 4736.0, "as_of": "2026-07-06", "source": "note", "stale": True}
@@ -97,8 +97,8 @@ def test_a_figure_typed_after_the_refresh_reports_itself(cache: Cache) -> None:
     put(cache, "META", "shares_outstanding", 2.516e9, "2025-09-30", "SEC")
     put(cache, "META", "close_usd", 700.0, "2026-11-20", "Tiingo EOD close")
     recompute(cache)
-    row = {**cache.company("META"), "market_cap_usd_bn": 1800.0, "as_of": "2026-11-23"}
-    cache.upsert_companies([row], how="edit")
+    row = {**cache.watchlist.company("META"), "market_cap_usd_bn": 1800.0, "as_of": "2026-11-23"}
+    cache.watchlist.upsert_companies([row], how="edit")
     assert value_table(cache, TODAY)["META"]["market_cap_usd_bn"] == {
         "value": 1800.0, "as_of": "2026-11-23", "source": "edit", "stale": False}
 
@@ -137,7 +137,7 @@ def test_quotes_fill_closes_with_the_key_in_the_header_only(httpserver, cache: C
     assert res.status == "ok", res.error
     assert all(auth == f"Token {KEY}" and KEY not in json.dumps(args) for _p, args, auth in seen)
     assert seen[0][1] == {"startDate": "2026-11-14"}
-    closes = cache.company_values()
+    closes = cache.watchlist.values()
     closes = closes[closes["field"] == "close_usd"].set_index("ticker")
     assert closes.loc["META", "value"] == 700.25 and closes.loc["META", "as_of"] == "2026-11-20"
     assert prov.warnings == ["NVDA: no price from Tiingo"]
@@ -156,7 +156,7 @@ def test_a_rejected_key_fails_without_leaking_it(httpserver, cache: Cache) -> No
                      base_url=tiingo(httpserver, []))
     (res,) = run_quotes(cache, prov).sources
     assert res.status == "failed" and "401" in res.error and "wrong-key" not in res.error
-    assert cache.company_values().empty
+    assert cache.watchlist.values().empty
 
 
 # -- price files -------------------------------------------------------------------------------
@@ -168,7 +168,7 @@ def test_bloomberg_and_wide_price_exports(tmp_path: Path, cache: Cache) -> None:
                    "46345,690.0,,46345,505.0\n46346,701.5,,46346,510.5\n", encoding="utf-8")
     res = import_prices(cache, bbg)
     assert res.closes == {"META": ("2026-11-20", 701.5), "MSFT": ("2026-11-20", 510.5)}
-    assert cache.company("META")["market_cap_usd_bn"] == pytest.approx(round(701.5 * 2.516, 2))
+    assert cache.watchlist.company("META")["market_cap_usd_bn"] == pytest.approx(round(701.5 * 2.516, 2))
     assert value_table(cache, TODAY)["META"]["close_usd"]["source"] == "import: px.csv"
     wide = tmp_path / "wide.csv"
     wide.write_text("Date,META,PE_RATIO META,TSM\n2026-11-21,705,20,190\n", encoding="utf-8")
@@ -179,12 +179,12 @@ def test_bloomberg_and_wide_price_exports(tmp_path: Path, cache: Cache) -> None:
 
 
 def test_a_broken_price_file_imports_nothing(tmp_path: Path, cache: Cache) -> None:
-    before = cache.company_values().to_json()
+    before = cache.watchlist.values().to_json()
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     with pytest.raises(ImportFileError):
         import_prices(cache, bad)
-    assert cache.company_values().to_json() == before
+    assert cache.watchlist.values().to_json() == before
 
 
 @pytest.mark.parametrize("label, want", [("META US Equity PX_LAST", "META"), ("META", "META"),

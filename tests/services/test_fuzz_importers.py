@@ -64,9 +64,9 @@ class Template:
 def template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Template:
     path = tmp_path_factory.mktemp("fuzz") / "small.sqlite"
     with Cache.open(seeded_template) as seeded, Cache.open(path) as small:
-        bundles = [SeriesBundle(seeded.series_meta(s), seeded.observations(s)) for s in KEEP]
-        small.write_bundles(bundles, how="seed")
-        return Template(path, small.metas())
+        bundles = [SeriesBundle(seeded.series.meta(s), seeded.series.observations(s)) for s in KEEP]
+        small.series.write_bundles(bundles, how="seed")
+        return Template(path, small.series.metas())
 
 
 def dump(cache: Cache) -> list[str]:
@@ -512,7 +512,7 @@ def test_a_clean_long_csv_lands_exactly(template: Template, points: dict) -> Non
 
     def read_back(cache: Cache) -> None:
         for sid in {s for s, _d in points}:
-            obs = cache.observations(sid)
+            obs = cache.series.observations(sid)
             got = {(sid, d.date()): v for d, v in zip(obs["date"], obs["value"], strict=True)}
             assert got == {k: v for k, v in points.items() if k[0] == sid}
 

@@ -61,8 +61,8 @@ def template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
     """A small cache (the sources' real and illustrative series) and its newest real dates."""
     path = tmp_path_factory.mktemp("fuzzp") / "small.sqlite"
     with Cache.open(seeded_template) as seeded, Cache.open(path) as small:
-        small.write_bundles([SeriesBundle(seeded.series_meta(s), seeded.observations(s)) for s in KEEP],
-                            how="seed")
+        small.series.write_bundles([SeriesBundle(seeded.series.meta(s), seeded.series.observations(s))
+                                    for s in KEEP], how="seed")
         return Template(path, real_last_dates(small))
 
 
@@ -92,7 +92,7 @@ def refresh_against(template: Template, provider, today: date) -> str:
                 assert len(cache.provenance(10_000)) == runs + 1
             else:
                 for sid in res.change.series:
-                    values = cache.observations(sid)["value"].dropna()
+                    values = cache.series.observations(sid)["value"].dropna()
                     assert all(math.isfinite(v) for v in values), (sid, values.tolist())
             return res.status
 

@@ -168,7 +168,7 @@ def test_a_slow_source_fails_alone_and_writes_nothing(cache, trickle_body: Trick
         re.sub(rb'"date":\s*"[^"]*"', b'"date": "2026-08-01"', snapshot, count=1))
     providers = [NpmDownloads(trickle_body.url, packages={"cline": "cline"}),
                  GpuRentalPrices(httpserver.url_for(""))]
-    before = cache.observations("npm.downloads.cline")
+    before = cache.series.observations("npm.downloads.cline")
     started = time.monotonic()
     result = run_refresh(cache, providers, today=date(2026, 8, 5), deadline=2.5,
                          http_factory=lambda cancel: HttpClient(cancelled=cancel, retries=5,
@@ -177,12 +177,12 @@ def test_a_slow_source_fails_alone_and_writes_nothing(cache, trickle_body: Trick
     assert (npm.status, gpu.status) == (FAILED, OK), result.to_dict()
     assert npm.error.startswith("gave up after 2.5 s (the source's deadline)")
     assert time.monotonic() - started <= 2.5 + SLACK + 2  # + the gpu source and the writes
-    assert cache.series_meta("npm.downloads.cline").is_demo
-    assert cache.observations("npm.downloads.cline").equals(before)
-    assert cache.get_setting("refresh.last_success.npm") is None
+    assert cache.series.meta("npm.downloads.cline").is_demo
+    assert cache.series.observations("npm.downloads.cline").equals(before)
+    assert cache.settings.get("refresh.last_success.npm") is None
     details = list(cache.provenance(5)["detail"])
     assert any(d.startswith("refresh npm: failed: gave up after 2.5 s") for d in details)
-    assert not cache.series_meta("gpu_rent.h100.median").is_demo
+    assert not cache.series.meta("gpu_rent.h100.median").is_demo
 
 
 @pytest.mark.parametrize("text, expected", [("", SOURCE_DEADLINE), ("7.5", 7.5), ("90", 90.0),

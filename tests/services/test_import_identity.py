@@ -31,7 +31,7 @@ def dump(cache) -> list[str]:
 
 
 def values(cache, sid: str) -> dict[str, float]:
-    obs = cache.observations(sid)
+    obs = cache.series.observations(sid)
     return dict(zip(obs["date"].dt.strftime("%Y-%m-%d"), obs["value"], strict=True))
 
 
@@ -66,13 +66,13 @@ def commit_data(root: Path, shared: Path, days: list[str], change=lambda d, q, n
 def test_two_korean_files_one_after_the_other_give_two_series(cache, tmp_path: Path) -> None:
     oracle = write(tmp_path / "oracle.csv", "날짜,오라클 매출\n2026-03-31,100\n", "cp949")
     nvidia = write(tmp_path / "nvidia.csv", "날짜,엔비디아 매출\n2026-03-31,500\n")
-    first = commit_imports(cache, [preview_file(oracle, cache.metas())])
-    second = commit_imports(cache, [preview_file(nvidia, cache.metas())])
+    first = commit_imports(cache, [preview_file(oracle, cache.series.metas())])
+    second = commit_imports(cache, [preview_file(nvidia, cache.series.metas())])
     assert (first.total.added, second.total.added, second.total.changed) == (1, 1, 0)
     assert values(cache, "import.orakeul_maechul") == {"2026-03-31": 100.0}
     assert values(cache, "import.enbidia_maechul") == {"2026-03-31": 500.0}
-    assert cache.series_meta("import.orakeul_maechul").title_ko == "오라클 매출"
-    assert cache.series_meta("import.enbidia_maechul").title_ko == "엔비디아 매출"
+    assert cache.series.meta("import.orakeul_maechul").title_ko == "오라클 매출"
+    assert cache.series.meta("import.enbidia_maechul").title_ko == "엔비디아 매출"
 
 
 def test_headers_with_no_ascii_letter_never_share_an_id(tmp_path: Path) -> None:
@@ -84,18 +84,18 @@ def test_headers_with_no_ascii_letter_never_share_an_id(tmp_path: Path) -> None:
 # --- one header, two files, one import ---------------------------------------------------------
 
 def test_same_header_in_two_files_of_one_import_gives_two_series(cache, tmp_path: Path) -> None:
-    a = preview_file(write(tmp_path / "a.csv", "날짜,매출\n2026-03-31,1\n"), cache.metas())
-    b = preview_file(write(tmp_path / "b.csv", "날짜,매출\n2026-03-31,2\n"), cache.metas())
+    a = preview_file(write(tmp_path / "a.csv", "날짜,매출\n2026-03-31,1\n"), cache.series.metas())
+    b = preview_file(write(tmp_path / "b.csv", "날짜,매출\n2026-03-31,2\n"), cache.series.metas())
     assert a.mapping[0].series_id == b.mapping[0].series_id  # each file alone suggests the same
-    assert keep_apart([a.mapping, b.mapping], cache.metas()) == 1
+    assert keep_apart([a.mapping, b.mapping], cache.series.metas()) == 1
     commit_imports(cache, [a, b])
     assert values(cache, "import.maechul") == {"2026-03-31": 1.0}
     assert values(cache, "import.maechul_2") == {"2026-03-31": 2.0}
 
 
 def test_two_files_mapped_onto_one_series_are_refused(cache, tmp_path: Path) -> None:
-    a = preview_file(write(tmp_path / "a.csv", "날짜,매출\n2026-03-31,1\n"), cache.metas())
-    b = preview_file(write(tmp_path / "b.csv", "날짜,매출\n2026-06-30,2\n"), cache.metas())
+    a = preview_file(write(tmp_path / "a.csv", "날짜,매출\n2026-03-31,1\n"), cache.series.metas())
+    b = preview_file(write(tmp_path / "b.csv", "날짜,매출\n2026-06-30,2\n"), cache.series.metas())
     before = dump(cache)
     with pytest.raises(ImportFileError, match=r"file b\.csv, column '매출': .*a\.csv column '매출' also"):
         commit_imports(cache, [a, b])
@@ -106,9 +106,9 @@ def test_two_files_mapped_onto_one_series_are_refused(cache, tmp_path: Path) -> 
 
 def test_a_different_file_changing_stored_values_needs_a_choice(cache, tmp_path: Path) -> None:
     old = write(tmp_path / "oracle_q1.csv", "날짜,오라클 매출\n2026-03-31,100\n2026-06-30,110\n")
-    commit_imports(cache, [preview_file(old, cache.metas())])
+    commit_imports(cache, [preview_file(old, cache.series.metas())])
     new = preview_file(write(tmp_path / "oracle_fix.csv", "날짜,오라클 매출\n2026-06-30,999\n"),
-                       cache.metas())
+                       cache.series.metas())
     dry = commit_imports(cache, [new], dry_run=True)
     [c] = dry.review.conflicts
     assert (c.series_id, c.origin, c.reasons, c.changed, c.stored) == (
@@ -125,26 +125,26 @@ def test_a_different_file_changing_stored_values_needs_a_choice(cache, tmp_path:
 
 def test_a_weekly_append_from_a_new_file_is_no_conflict(cache, tmp_path: Path) -> None:
     commit_imports(cache, [preview_file(write(tmp_path / "w1.csv", "날짜,매출\n2026-03-31,1\n"),
-                                        cache.metas())])
+                                        cache.series.metas())])
     week2 = preview_file(write(tmp_path / "w2.csv", "날짜,매출\n2026-03-31,1\n2026-06-30,2\n"),
-                         cache.metas())
+                         cache.series.metas())
     result = commit_imports(cache, [week2])
     assert not result.review.conflicts and (result.total.added, result.total.unchanged) == (1, 1)
 
 
 def test_choices_new_series_replace_skip(cache, tmp_path: Path) -> None:
     commit_imports(cache, [preview_file(write(tmp_path / "a.csv", "날짜,매출\n2026-03-31,1\n"),
-                                        cache.metas())])
-    p = preview_file(write(tmp_path / "b.csv", "날짜,매출\n2026-03-31,7\n"), cache.metas())
+                                        cache.series.metas())])
+    p = preview_file(write(tmp_path / "b.csv", "날짜,매출\n2026-03-31,7\n"), cache.series.metas())
     review = commit_imports(cache, [p], dry_run=True).review
-    assert default_choices({str(p.path): p.mapping}, review, cache.metas()) == 1
+    assert default_choices({str(p.path): p.mapping}, review, cache.series.metas()) == 1
     row = p.mapping[0]
     assert (row.series_id, row.choice, row.conflict_with, row.title_ko) == (
         "import.maechul_2", NEW_SERIES, "import.maechul", "매출")
     assert not commit_imports(cache, [p], dry_run=True).review.conflicts
-    replaced = choose(row, REPLACE, cache.metas())
+    replaced = choose(row, REPLACE, cache.series.metas())
     assert (replaced.series_id, replaced.include) == ("import.maechul", True)
-    assert not choose(row, SKIP, cache.metas()).include
+    assert not choose(row, SKIP, cache.series.metas()).include
     p.mapping[0] = replaced
     assert commit_imports(cache, [p]).replaced == 1 and values(cache, "import.maechul") == {
         "2026-03-31": 7.0}
@@ -155,13 +155,13 @@ def test_choices_new_series_replace_skip(cache, tmp_path: Path) -> None:
 def test_a_pr_data_folder_is_not_taken_for_commit_counts(cache, tmp_path: Path) -> None:
     before = dump(cache)
     with pytest.raises(ImportFileError, match=r"file pr-data: .*not 'commit-data'"):
-        preview_file(pr_folder(tmp_path), cache.metas())
+        preview_file(pr_folder(tmp_path), cache.series.metas())
     assert dump(cache) == before
 
 
 def test_a_pr_data_day_file_imports_as_new_series(cache, tmp_path: Path) -> None:
     before = agents_rows(cache)
-    p = preview_file(pr_folder(tmp_path) / "2025-04-10.csv", cache.metas())
+    p = preview_file(pr_folder(tmp_path) / "2025-04-10.csv", cache.series.metas())
     assert p.layout == "long" and {m.status for m in p.mapping} == {"new"}
     assert not any(m.series_id.startswith("agents.") for m in p.mapping)
     commit_imports(cache, [p])
@@ -197,7 +197,7 @@ def test_a_dataset_changing_many_stored_values_needs_confirmation(cache, tmp_pat
                                                                   shared_data: Path) -> None:
     folder = commit_data(tmp_path, shared_data, ["2026-08-19", "2026-08-20", "2026-08-21"],
                          lambda d, q, n: n * 2 + 1)
-    p = preview_file(folder, cache.metas())
+    p = preview_file(folder, cache.series.metas())
     mass = {m.group: m for m in commit_imports(cache, [p], dry_run=True).review.mass_changes}
     assert mass["agents.commits.*"].changed == mass["agents.commits.*"].stored == 42
     assert "would change 42 of 42 stored values of agents.commits.* (100.0%)" in \
@@ -216,7 +216,7 @@ def test_a_dataset_changing_a_few_values_goes_through(cache, tmp_path: Path,
     days = [f"2026-08-{d:02d}" for d in range(12, 22)]
     folder = commit_data(tmp_path, shared_data, days,
                          lambda d, q, n: n + 1 if (d, q) == ("2026-08-21", "claude") else n)
-    result = commit_imports(cache, [preview_file(folder, cache.metas())])
+    result = commit_imports(cache, [preview_file(folder, cache.series.metas())])
     assert not result.review.mass_changes and result.total.changed == 2  # count and share
     assert values(cache, "agents.commits.claude")["2026-08-21"] == 575586
 

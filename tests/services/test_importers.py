@@ -22,7 +22,7 @@ FIX = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def values(cache, sid: str) -> dict[str, float]:
-    obs = cache.observations(sid)
+    obs = cache.series.observations(sid)
     return dict(zip(obs["date"].dt.strftime("%Y-%m-%d"), obs["value"], strict=True))
 
 
@@ -61,7 +61,7 @@ def test_unreadable_numbers_are_refused(text: str) -> None:
 
 @pytest.mark.parametrize("name", ["bloomberg_cds.xlsx", "bloomberg_cds.csv"])
 def test_bloomberg_sheet_two_blocks_map_onto_the_cds_series(cache, name: str) -> None:
-    p = preview_file(FIX / name, cache.metas())
+    p = preview_file(FIX / name, cache.series.metas())
     assert p.layout == "bloomberg"
     assert [(m.label, m.series_id, m.unit, m.status) for m in p.mapping] == [
         ("ORCL CDS USD SR 5Y D14 Corp PX_LAST", "cds.oracle_5y", "bp", REPLACES_DEMO),
@@ -82,22 +82,22 @@ def test_a_field_twice_in_one_bloomberg_block_is_two_series(tmp_path: Path) -> N
 
 
 def test_bloomberg_import_replaces_demo_then_is_idempotent(cache) -> None:
-    p = preview_file(FIX / "bloomberg_cds.xlsx", cache.metas())
+    p = preview_file(FIX / "bloomberg_cds.xlsx", cache.series.metas())
     dry = commit_imports(cache, [p], dry_run=True)
     assert dry.total.summary() == "312 added, 0 changed, 0 unchanged"
-    assert cache.series_meta("cds.oracle_5y").is_demo  # the dry run wrote nothing
+    assert cache.series.meta("cds.oracle_5y").is_demo  # the dry run wrote nothing
     done = commit_imports(cache, [p])
     assert done.total.summary() == dry.total.summary()
-    meta = cache.series_meta("cds.oracle_5y")
+    meta = cache.series.meta("cds.oracle_5y")
     assert not meta.is_demo and meta.title_en == "Oracle 5Y CDS spread" and meta.licence == ""
-    obs = cache.observations("cds.oracle_5y")
+    obs = cache.series.observations("cds.oracle_5y")
     assert len(obs) == 156 and obs["date"].min().date() == date(2026, 1, 2)  # demo points gone
-    again = commit_imports(cache, [preview_file(FIX / "bloomberg_cds.csv", cache.metas())])
+    again = commit_imports(cache, [preview_file(FIX / "bloomberg_cds.csv", cache.series.metas())])
     assert (again.total.added, again.total.changed, again.total.unchanged) == (0, 0, 312)
 
 
 def test_korean_cp949_csv_from_excel(cache) -> None:
-    p = preview_file(FIX / "korean_excel_cp949.csv", cache.metas())
+    p = preview_file(FIX / "korean_excel_cp949.csv", cache.series.metas())
     assert (p.layout, p.encoding) == ("wide", "EUC-KR (CP949)")
     assert [m.label for m in p.mapping] == ["H100 임대지수", "B200 임대지수"]
     assert p.rows == 120 and p.mapping[0].first == date(2026, 7, 1)
@@ -115,7 +115,7 @@ def test_other_encodings_give_the_same_korean_labels(name: str, encoding: str) -
 
 
 def test_long_csv_with_every_date_and_number_form(cache) -> None:
-    p = preview_file(FIX / "long_mixed_formats.csv", cache.metas())
+    p = preview_file(FIX / "long_mixed_formats.csv", cache.series.metas())
     assert p.layout == "long" and [m.series_id for m in p.mapping] == ["test.alpha", "test.beta"]
     commit_imports(cache, [p])
     assert values(cache, "test.alpha") == {"2026-07-01": 1234.5, "2026-07-02": 12.5,
@@ -125,31 +125,31 @@ def test_long_csv_with_every_date_and_number_form(cache) -> None:
 
 
 def test_excel_dates_and_percent_cells_guess_quarterly_pct(cache) -> None:
-    p = preview_file(FIX / "wide_dates.xlsx", cache.metas())
+    p = preview_file(FIX / "wide_dates.xlsx", cache.series.metas())
     row = p.mapping[0]
     assert (row.unit, row.frequency, row.rows) == ("pct", "Q", 4)
-    p.mapping[0] = retarget(row, "meta.ad_impressions_yoy", cache.metas())
-    p.mapping[1] = retarget(p.mapping[1], "meta.ad_price_yoy", cache.metas())
+    p.mapping[0] = retarget(row, "meta.ad_impressions_yoy", cache.series.metas())
+    p.mapping[1] = retarget(p.mapping[1], "meta.ad_price_yoy", cache.series.metas())
     r = commit_imports(cache, [p])
     assert r.total.summary() == "8 added, 0 changed, 0 unchanged"
     assert values(cache, "meta.ad_impressions_yoy")["2026-06-30"] == 11.0
-    assert not cache.series_meta("meta.ad_price_yoy").is_demo
+    assert not cache.series.meta("meta.ad_price_yoy").is_demo
 
 
 def test_mapping_choice_is_remembered_for_the_next_file(cache) -> None:
-    p = preview_file(FIX / "korean_euckr.csv", cache.metas())
-    p.mapping[0] = retarget(p.mapping[0], "silicondata.h100_index", cache.metas())
+    p = preview_file(FIX / "korean_euckr.csv", cache.series.metas())
+    p.mapping[0] = retarget(p.mapping[0], "silicondata.h100_index", cache.series.metas())
     p.mapping[1].include = False
     commit_imports(cache, [p])
     assert remembered_mappings(cache) == {"H100 임대지수": "silicondata.h100_index"}
-    again = preview_file(FIX / "korean_excel_cp949.csv", cache.metas(), remembered_mappings(cache))
+    again = preview_file(FIX / "korean_excel_cp949.csv", cache.series.metas(), remembered_mappings(cache))
     assert again.mapping[0].series_id == "silicondata.h100_index"
     assert again.mapping[0].unit == "usd_per_gpu_hour"  # borrowed from the existing series
 
 
 def test_one_import_of_several_files_is_one_transaction(cache) -> None:
-    a = preview_file(FIX / "korean_euckr.csv", cache.metas())
-    b = preview_file(FIX / "long_mixed_formats.csv", cache.metas())
+    a = preview_file(FIX / "korean_euckr.csv", cache.series.metas())
+    b = preview_file(FIX / "long_mixed_formats.csv", cache.series.metas())
     r = commit_imports(cache, [a, b])
     assert [c.added for _p, c in r.files] == [20, 10] and r.total.added == 30
     prov = cache.provenance(10)

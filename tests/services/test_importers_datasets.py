@@ -27,17 +27,17 @@ def empty_cache(tmp_path: Path):
 @pytest.mark.parametrize("sub", list(EXPECTED))
 def test_dataset_folder_imports_with_expected_counts(shared_data: Path, empty_cache, sub: str) -> None:
     layout, n_series, n_points = EXPECTED[sub]
-    p = preview_file(shared_data / sub, empty_cache.metas())
+    p = preview_file(shared_data / sub, empty_cache.series.metas())
     assert (p.layout, p.series_found, p.rows) == (layout, n_series, n_points)
     assert all(not m.editable for m in p.mapping)  # ids and metadata are the parsers'
     r = commit_imports(empty_cache, [p])
     assert (r.total.added, r.total.changed, r.total.unchanged) == (n_points, 0, 0)
-    again = commit_imports(empty_cache, [preview_file(shared_data / sub, empty_cache.metas())])
+    again = commit_imports(empty_cache, [preview_file(shared_data / sub, empty_cache.series.metas())])
     assert (again.total.added, again.total.changed, again.total.unchanged) == (0, 0, n_points)
 
 
 def test_shared_root_reimports_unchanged_into_the_seeded_cache(shared_data: Path, cache) -> None:
-    p = preview_file(shared_data, cache.metas())
+    p = preview_file(shared_data, cache.series.metas())
     assert p.layout == "shared_data" and p.rows == 45 + 81 + 13032
     r = commit_imports(cache, [p], dry_run=True)
     assert r.total.added == 0 and r.total.changed + r.total.unchanged == 13158

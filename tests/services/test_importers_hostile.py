@@ -34,7 +34,7 @@ def dump(cache) -> list[str]:
 def test_hostile_file_is_refused_clearly_and_changes_nothing(cache, name: str, expected: str) -> None:
     before = dump(cache)
     with pytest.raises(ImportFileError, match=expected) as info:
-        preview_file(FIX / name, cache.metas())
+        preview_file(FIX / name, cache.series.metas())
     assert str(info.value).startswith(f"file {name}")
     assert dump(cache) == before
 
@@ -74,7 +74,7 @@ def test_trailing_empty_cells_from_excel_are_fine(tmp_path: Path) -> None:
 
 
 def test_two_columns_mapped_to_one_series_are_refused_at_commit(cache) -> None:
-    p = preview_file(FIX / "korean_euckr.csv", cache.metas())
+    p = preview_file(FIX / "korean_euckr.csv", cache.series.metas())
     p.mapping[1].series_id = p.mapping[0].series_id
     before = dump(cache)
     with pytest.raises(ImportFileError, match="both map to series"):
@@ -83,8 +83,8 @@ def test_two_columns_mapped_to_one_series_are_refused_at_commit(cache) -> None:
 
 
 def test_a_bad_second_file_rolls_back_the_first(cache) -> None:
-    good = preview_file(FIX / "korean_euckr.csv", cache.metas())
-    bad = preview_file(FIX / "long_mixed_formats.csv", cache.metas())
+    good = preview_file(FIX / "korean_euckr.csv", cache.series.metas())
+    bad = preview_file(FIX / "long_mixed_formats.csv", cache.series.metas())
     bad.mapping[0].series_id = "not a valid id!"
     before = dump(cache)
     with pytest.raises(ImportFileError, match="series id must be"):

@@ -39,7 +39,7 @@ def published(cache):
 
 
 def saved_spec(cache, chart_id: str) -> ChartSpec:
-    return ChartSpec.from_dict(next(c for c in cache.user_charts() if c["id"] == chart_id))
+    return ChartSpec.from_dict(next(c for c in cache.charts.list() if c["id"] == chart_id))
 
 
 def test_the_published_chart_plots_against_the_input_with_its_name_and_unit(cache, published) -> None:
@@ -47,7 +47,7 @@ def test_the_published_chart_plots_against_the_input_with_its_name_and_unit(cach
     assert spec.x_mode == "param"
     assert spec.x_title("ko") == "Compute 외부 판매 비율 (%)"
     assert spec.x_title("en") == "Share of compute sold externally (%)"
-    chart = prepare(spec, cache.frames(list(published.series_ids)), cache.metas())
+    chart = prepare(spec, cache.series.frames(list(published.series_ids)), cache.series.metas())
     assert not chart.skipped and not chart.x_is_date and chart.x_mode == "param"
     case_line = chart.series[0]
     assert case_line.x[[0, 35, 100]].tolist() == [0.0, 35.0, 100.0]  # percent of compute sold
@@ -58,12 +58,12 @@ def test_the_published_chart_plots_against_the_input_with_its_name_and_unit(cach
 
 
 def test_a_curve_never_passes_for_dated_data(cache, published, tmp_path: Path) -> None:
-    metas = cache.metas()
+    metas = cache.series.metas()
     curve = published.series_ids[0]
     assert is_param_series(metas[curve]) and param_axis(metas[curve]).unit_ko == "%"
     # a date chart that happens to match a curve leaves it out and says why
     dated = ChartSpec("mine", "내 차트", "Mine", "line", (SeriesRef(curve), SeriesRef("cds.oracle_5y")))
-    chart = prepare(dated, cache.frames([curve, "cds.oracle_5y"]), metas)
+    chart = prepare(dated, cache.series.frames([curve, "cds.oracle_5y"]), metas)
     assert [s.series_id for s in chart.series] == ["cds.oracle_5y"]
     assert chart.skipped[curve] == "a parameter curve, not dated data"
     # monitors do not offer it, and refuse it if asked
@@ -74,7 +74,7 @@ def test_a_curve_never_passes_for_dated_data(cache, published, tmp_path: Path) -
     empty = Cache.open(tmp_path / "empty.sqlite")
     try:
         sc.publish_case(empty, MCS, BEAR, {"external_sale_fraction": 0.35})
-        assert empty.series_ids() and empty.newest_observation_date() is None
+        assert empty.series.ids() and empty.series.newest_date() is None
     finally:
         empty.close()
 
@@ -112,9 +112,9 @@ def test_export_names_it_a_curve_with_no_as_of_and_never_stale(cache, published)
 def test_deleting_the_chart_takes_its_curves_along(cache, published) -> None:
     change = delete_user_chart(cache, published.chart_id)
     assert "user_charts" in change.tables and set(published.series_ids) <= change.series
-    assert published.chart_id not in {c["id"] for c in cache.user_charts()}
-    assert not set(published.series_ids) & set(cache.series_ids())
-    assert "cds.oracle_5y" in cache.series_ids()
+    assert published.chart_id not in {c["id"] for c in cache.charts.list()}
+    assert not set(published.series_ids) & set(cache.series.ids())
+    assert "cds.oracle_5y" in cache.series.ids()
     assert delete_user_chart(cache, published.chart_id).changed == 0  # already gone
 
 

@@ -65,16 +65,16 @@ def providers(base: str):
 
 
 def test_refresh_fills_npm_and_gpu_rent_and_records_everything(cache, server) -> None:
-    assert cache.series_meta("npm.downloads.claude_code").is_demo
+    assert cache.series.meta("npm.downloads.claude_code").is_demo
     seen = []
     result = run_refresh(cache, providers(server.url_for("")), today=TODAY, http_factory=fake_http,
                          progress=lambda *a: seen.append(a))
     assert [s.status for s in result.sources] == [OK, OK]
-    npm = cache.observations("npm.downloads.claude_code")
-    assert not cache.series_meta("npm.downloads.claude_code").is_demo
+    npm = cache.series.observations("npm.downloads.claude_code")
+    assert not cache.series.meta("npm.downloads.claude_code").is_demo
     assert npm["date"].iat[0].date() == date(2025, 1, 1) and npm["date"].iat[-1].date() == date(2026, 8, 4)
     assert result.sources[0].change.added == 2 * len(npm)  # demo points replaced, all new
-    gpu = cache.observations("gpu_rent.h100.median")
+    gpu = cache.series.observations("gpu_rent.h100.median")
     assert gpu["date"].iat[-1].date() == date(2026, 8, 2)
     assert result.sources[1].change.added == 6  # 2 days × h100/h200/b200
     assert all(last_success(cache, ["npm", "gpurentalprices"]).values())
@@ -117,9 +117,9 @@ def test_one_failure_does_not_stop_the_other_sources(cache, httpserver) -> None:
     httpserver.expect_request("/data/latest.json").respond_with_data(gpu_snapshot("2026-08-01"))
     result = run_refresh(cache, providers(httpserver.url_for("")), today=TODAY, http_factory=fake_http)
     assert [s.status for s in result.sources] == [FAILED, OK]
-    assert cache.series_meta("npm.downloads.claude_code").is_demo  # untouched
-    assert cache.get_setting("refresh.last_success.npm") is None
-    assert cache.get_setting("refresh.last_success.gpurentalprices")
+    assert cache.series.meta("npm.downloads.claude_code").is_demo  # untouched
+    assert cache.settings.get("refresh.last_success.npm") is None
+    assert cache.settings.get("refresh.last_success.gpurentalprices")
 
 
 def test_cancel_discards_the_running_source_and_skips_the_rest(cache, server) -> None:
@@ -152,8 +152,8 @@ def test_the_key_is_used_but_never_stored(cache, httpserver) -> None:
     result = run_refresh(cache, [OpenRouterRankings(base, key_getter=lambda: KEY), OpenRouterModels(base)],
                          today=date(2026, 7, 13), http_factory=fake_http)
     assert result.ok, result.to_dict()
-    assert not cache.series_meta("openrouter.tokens.anthropic").is_demo
-    assert cache.observations("openrouter.tokens.anthropic")["date"].iat[-1].date() == date(2026, 7, 6)
-    assert "openrouter.price.frontier" in cache.series_ids()
+    assert not cache.series.meta("openrouter.tokens.anthropic").is_demo
+    assert cache.series.observations("openrouter.tokens.anthropic")["date"].iat[-1].date() == date(2026, 7, 6)
+    assert "openrouter.price.frontier" in cache.series.ids()
     everything = "\n".join(cache.db.conn.iterdump())
     assert KEY not in everything and KEY not in json.dumps(result.to_dict())

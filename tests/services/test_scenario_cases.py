@@ -39,9 +39,9 @@ MCS = "meta_compute_sale"
 
 
 def _snapshot(cache) -> tuple:
-    cases = cache.cases()
+    cases = cache.cases.list()
     return (cases[["model_id", "name"]].values.tolist(), [str(p) for p in cases["params"]],
-            len(cache.user_charts()), cache.series_ids())
+            len(cache.charts.list()), cache.series.ids())
 
 
 # -- cases ------------------------------------------------------------------------------------
@@ -121,7 +121,7 @@ def test_rename_and_delete_name_what_is_missing_or_taken(cache) -> None:
 
 
 def test_stored_values_the_model_no_longer_knows_are_dropped_with_a_reason(cache) -> None:
-    cache.save_case(MCS, "old", {"external_sale_fraction": 0.3, "gone": 1, "year": 2031})
+    cache.cases.save(MCS, "old", {"external_sale_fraction": 0.3, "gone": 1, "year": 2031})
     [case] = sc.load_cases(cache, MCS)
     assert case.params["external_sale_fraction"] == 0.3 and case.params["year"] == 2026
     assert "gone" in case.problem and "year=2031" in case.problem
@@ -133,11 +133,11 @@ def test_publish_writes_a_chart_the_chart_engine_draws(cache) -> None:
     pub = sc.publish_case(cache, MCS, BEAR, sc.case_params(cache, MCS, BEAR))
     assert pub.chart_id.startswith("scenario.meta_compute_sale.bear_meta_sells_35_")
     assert {"series", "observations", "user_charts"} <= pub.change.tables
-    [saved] = [s for s in cache.user_charts() if s["id"] == pub.chart_id]
+    [saved] = [s for s in cache.charts.list() if s["id"] == pub.chart_id]
     spec = ChartSpec.from_dict(saved)
     assert spec.origin == "user" and spec.kind == "line" and BEAR in spec.title_ko
-    metas = cache.metas()
-    chart = prepare(spec, cache.frames(list(pub.series_ids)), metas)
+    metas = cache.series.metas()
+    chart = prepare(spec, cache.series.frames(list(pub.series_ids)), metas)
     assert not chart.skipped and not chart.is_demo
     assert chart.source("ko") == "자료: Q&AI 시나리오 (가정 기반), SK증권"
     assert "가정 기반 시나리오" in chart.note("ko") and "35%" in chart.note("ko")
@@ -147,7 +147,7 @@ def test_publish_writes_a_chart_the_chart_engine_draws(cache) -> None:
     assert case_line.y[20] == pytest.approx(2.8) and note_line.y[20] == pytest.approx(3.4)
     meta = metas[pub.series_ids[0]]
     assert meta.source == sc.SOURCE_EN and meta.is_demo is False
-    x = sc.x_for_dates(meta.extra, cache.observations(pub.series_ids[0])["date"])
+    x = sc.x_for_dates(meta.extra, cache.series.observations(pub.series_ids[0])["date"])
     assert x[[0, 20, 100]].tolist() == [0.0, 20.0, 100.0]
     assert saved["scenario"]["x_param"] == "external_sale_fraction"
 
@@ -157,11 +157,11 @@ def test_publish_spec_decoding_draws_one_line_per_gamma_and_republish_replaces(c
     keys = [sid.rsplit(".", 1)[-1] for sid in pub.series_ids]
     assert keys == ["draft_tokens_1", "draft_tokens_2", "draft_tokens_3", "draft_tokens_4",
                     "draft_tokens_8"]
-    frame = cache.observations(pub.series_ids[0])  # γ = 1 at α = 85 %: 1.85 / 1.05
+    frame = cache.series.observations(pub.series_ids[0])  # γ = 1 at α = 85 %: 1.85 / 1.05
     assert frame["value"].iloc[85] == pytest.approx(1.85 / 1.05)
-    charts = len(cache.user_charts())
+    charts = len(cache.charts.list())
     again = sc.publish_case(cache, "spec_decoding", "빠른 초안", {"draft_tokens": 3})
-    assert again.chart_id == pub.chart_id and len(cache.user_charts()) == charts
+    assert again.chart_id == pub.chart_id and len(cache.charts.list()) == charts
     assert again.change.unchanged == 5 * 101 and again.change.changed == 0  # same curves
 
 

@@ -221,8 +221,8 @@ def refresh(cache: Cache, prov: SecEdgar, sleeps: Sleeps):
 
 
 def snapshot(cache: Cache) -> tuple:
-    return (cache.companies().to_json(), cache.company_values().to_json(), cache.series_ids(),
-            len(cache.company_history("META")))
+    return (cache.watchlist.companies().to_json(), cache.watchlist.values().to_json(), cache.series.ids(),
+            len(cache.watchlist.history("META")))
 
 
 def test_refresh_fills_shares_capex_and_the_group_share(httpserver, cache: Cache, sleeps,
@@ -234,27 +234,27 @@ def test_refresh_fills_shares_capex_and_the_group_share(httpserver, cache: Cache
     assert res.status == "ok", res.error
     assert res.requests == 9 and all(agent == UA for _p, agent in seen)
     assert seen[0][0] == "/files/company_tickers.json"
-    values = cache.company_values()
+    values = cache.watchlist.values()
     shares = values[values["field"] == "shares_outstanding"].set_index("ticker")
     assert set(shares.index) == set(CIKS)
     assert shares.loc["META", "as_of"] == "2025-09-30"
     assert "CommonStockSharesOutstanding" in shares.loc["META", "source"]
-    obs = cache.observations("capex.meta.quarterly")
+    obs = cache.series.observations("capex.meta.quarterly")
     assert obs["value"].round(3).tolist()[:2] == [6.72, 8.173]  # restated Q1 2024
-    share = cache.observations("capex.share.meta").iloc[-1]
+    share = cache.series.observations("capex.share.meta").iloc[-1]
     assert str(share["date"].date()) == "2025-09-30" and share["n"] == 6
-    ttms = {t: cache.observations(f"capex.{t}.ttm").set_index("date")["value"][share["date"]]
+    ttms = {t: cache.series.observations(f"capex.{t}.ttm").set_index("date")["value"][share["date"]]
             for t in ("msft", "googl", "amzn", "meta", "orcl", "crwv")}
     assert ttms["meta"] == pytest.approx(62.733) and ttms["orcl"] == pytest.approx(27.411)
     assert share["value"] == pytest.approx(ttms["meta"] / sum(ttms.values()) * 100)
     assert share["value"] == pytest.approx(17.1, abs=0.05)  # beside the note's 17 %
-    meta = cache.series_meta("capex.share.meta")
+    meta = cache.series.meta("capex.share.meta")
     assert (meta.source, meta.unit, meta.frequency, meta.is_demo) == ("SEC EDGAR", "pct", "Q", False)
-    assert "capex.aapl.quarterly" not in cache.series_ids()  # not in the AI-capex group
+    assert "capex.aapl.quarterly" not in cache.series.ids()  # not in the AI-capex group
     assert any("NVDA: no capital-expenditure" in w for w in prov.warnings)
     # Oracle's Sep–Nov quarter is filed, the others' Q4 not yet: no partial group share
-    assert str(cache.observations("capex.orcl.ttm")["date"].iloc[-1].date()) == "2025-12-31"
-    assert cache.observations("capex.share.orcl")["date"].max() == share["date"]
+    assert str(cache.series.observations("capex.orcl.ttm")["date"].iloc[-1].date()) == "2025-12-31"
+    assert cache.series.observations("capex.share.orcl")["date"].max() == share["date"]
 
 
 def test_user_agent_comes_from_the_environment_first(monkeypatch) -> None:
@@ -303,7 +303,7 @@ def test_429_is_retried_honouring_retry_after(httpserver, cache: Cache, sleeps,
     (res,) = refresh(cache, prov, sleeps).sources
     assert res.status == "ok", res.error
     assert sleeps == [3.0] and res.requests == 3
-    assert not cache.observations("capex.meta.quarterly").empty
+    assert not cache.series.observations("capex.meta.quarterly").empty
 
 
 def test_a_ticker_sec_does_not_know_is_a_note_not_a_failure(httpserver, cache: Cache, sleeps,

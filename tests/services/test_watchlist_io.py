@@ -23,7 +23,7 @@ EVIL = {"name_en": "=HYPERLINK(\"http://evil\",\"click\")", "thesis1_en": "-2+3+
 
 
 def _snapshot(cache: Cache) -> tuple[pd.DataFrame, int]:
-    return cache.companies(), len(cache.provenance(10_000))
+    return cache.watchlist.companies(), len(cache.provenance(10_000))
 
 
 def _assert_unchanged(cache: Cache, before: tuple[pd.DataFrame, int]) -> None:
@@ -36,11 +36,11 @@ def _assert_unchanged(cache: Cache, before: tuple[pd.DataFrame, int]) -> None:
 def test_export_then_import_changes_nothing(cache: Cache, tmp_path: Path, suffix: str) -> None:
     out = tmp_path / f"watchlist{suffix}"
     assert export_file(cache, out) == 8
-    before = cache.companies()
+    before = cache.watchlist.companies()
     plan, change = import_file(cache, out)
     assert (plan.added, plan.changed, plan.unchanged) == (0, 0, 8)
     assert change.is_empty
-    pd.testing.assert_frame_equal(cache.companies(), before)
+    pd.testing.assert_frame_equal(cache.watchlist.companies(), before)
 
 
 def test_csv_has_premiums_and_opens_in_excel(cache: Cache, tmp_path: Path) -> None:
@@ -55,7 +55,7 @@ def test_csv_has_premiums_and_opens_in_excel(cache: Cache, tmp_path: Path) -> No
 
 
 def test_formula_cells_are_escaped_and_restored(cache: Cache, tmp_path: Path) -> None:
-    cache.upsert_companies([{**cache.company("META"), **EVIL}])
+    cache.watchlist.upsert_companies([{**cache.watchlist.company("META"), **EVIL}])
     csv_out, xlsx_out = tmp_path / "w.csv", tmp_path / "w.xlsx"
     export_file(cache, csv_out)
     export_file(cache, xlsx_out, headers={"name": "종목명"})
@@ -130,24 +130,23 @@ def test_partial_korean_cp949_sheet_updates_only_given_columns(cache: Cache, tmp
                       .encode("cp949"))
     plan, _change = import_file(cache, sheet)
     assert (plan.added, plan.changed, plan.unchanged) == (1, 1, 0)
-    meta = cache.company("META")
+    meta = cache.watchlist.company("META")
     assert (meta["market_cap_usd_bn"], meta["per_12mf"], meta["as_of"]) == (1600, 17, "2026-11-20")
     assert meta["thesis1_ko"].startswith("플랫폼 인기 여전")  # untouched column kept
-    tsm = cache.company("TSM")
+    tsm = cache.watchlist.company("TSM")
     assert (tsm["name_en"], tsm["position"]) == ("TSM", 9)
-    assert cache.company_history("META")["per_12mf"].tolist()[-1] == 17
+    assert cache.watchlist.history("META")["per_12mf"].tolist()[-1] == 17
     prov = cache.provenance(1).iloc[0]
     assert (prov["how"], prov["origin"], len(prov["content_hash"])) == ("import", str(sheet), 64)
 
 
 def test_plan_before_undoes_after(cache: Cache, tmp_path: Path) -> None:
-    from qnai_desktop.store.watchlist_extra import apply_patch
 
     sheet = tmp_path / "s.csv"
     sheet.write_text("ticker,per_12mf\nMETA,17\nTSM,20\n", encoding="utf-8")
-    before = cache.companies()
+    before = cache.watchlist.companies()
     plan = plan_import(before, sheet)
-    apply_patch(cache, plan.after, how="import")
-    assert cache.company("TSM") is not None
-    apply_patch(cache, plan.before)
-    pd.testing.assert_frame_equal(cache.companies(), before)
+    cache.watchlist.apply_patch(plan.after, how="import")
+    assert cache.watchlist.company("TSM") is not None
+    cache.watchlist.apply_patch(plan.before)
+    pd.testing.assert_frame_equal(cache.watchlist.companies(), before)

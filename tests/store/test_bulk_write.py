@@ -86,18 +86,18 @@ def test_one_batch_of_new_and_stored_series_counts_and_stores_like_series_by_ser
         SeriesBundle(_meta("e"), _bundle("e", [], []).frame),  # metadata only
     ]
     batched, single = Cache.open(tmp_path / "batched.sqlite"), Cache.open(tmp_path / "single.sqlite")
-    batched.write_bundles(first, how="import")
-    single.write_bundles(first, how="import")
-    change = batched.write_bundles(second, how="import")
+    batched.series.write_bundles(first, how="import")
+    single.series.write_bundles(first, how="import")
+    change = batched.series.write_bundles(second, how="import")
     assert (change.added, change.changed, change.unchanged) == (1 + 3 + 1 + 1, 1, 1 + 1)
     assert change.series == {"a", "c", "d", "e"}
     for b in second:  # the reference: one call per series
-        single.write_bundles([b], how="import")
+        single.series.write_bundles([b], how="import")
     for sid in "abcde":
-        assert batched.observations(sid).equals(single.observations(sid)), sid
-    assert batched.observations("c")["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        assert batched.series.observations(sid).equals(single.series.observations(sid)), sid
+    assert batched.series.observations("c")["date"].dt.strftime("%Y-%m-%d").tolist() == [
         "2024-01-06", "2024-01-07", "2024-01-08", "2024-01-09"]
-    assert batched.observations("d")["n"].tolist() == [12]
-    assert set(batched.metas()) == {"a", "b", "c", "d", "e"}
+    assert batched.series.observations("d")["n"].tolist() == [12]
+    assert set(batched.series.metas()) == {"a", "b", "c", "d", "e"}
     batched.close()
     single.close()

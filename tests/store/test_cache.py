@@ -47,8 +47,8 @@ def test_migration_from_v1_keeps_data_backfills_history_and_backs_up(tmp_path: P
     db.close()
     with Cache.open(path) as c:
         assert c.schema_version == SCHEMA_VERSION
-        assert c.companies()["ticker"].tolist() == ["META"]
-        hist = c.company_history("META")
+        assert c.watchlist.companies()["ticker"].tolist() == ["META"]
+        hist = c.watchlist.history("META")
         assert hist["market_cap_usd_bn"].tolist() == [1523]
     backups = list((tmp_path / "backups").glob("old.pre-v*.sqlite"))
     assert len(backups) == 1
@@ -81,15 +81,15 @@ def test_garbage_file_is_refused_clearly(tmp_path: Path) -> None:
 
 def test_upsert_counts_added_changed_unchanged_and_records_provenance(tmp_path: Path) -> None:
     with Cache.open(tmp_path / "c.sqlite") as c:
-        first = c.write_bundles([SeriesBundle(_meta(), _frame(["2026-07-01", "2026-07-02"],
+        first = c.series.write_bundles([SeriesBundle(_meta(), _frame(["2026-07-01", "2026-07-02"],
                                                               [100, 101]))],
                                 how="import", origin="a.csv", content_hash="abc")
         assert (first.added, first.changed, first.unchanged) == (2, 0, 0)
-        second = c.write_bundles([SeriesBundle(_meta(), _frame(
+        second = c.series.write_bundles([SeriesBundle(_meta(), _frame(
             ["2026-07-01", "2026-07-02", "2026-07-03"], [100, 105, 110]))], how="import",
             origin="b.csv")
         assert (second.added, second.changed, second.unchanged) == (1, 1, 1)
-        assert c.observations("test.series")["value"].tolist() == [100, 105, 110]
+        assert c.series.observations("test.series")["value"].tolist() == [100, 105, 110]
         prov = c.provenance()
         assert prov.iloc[0]["origin"] == "b.csv"
         assert (prov.iloc[0]["added"], prov.iloc[0]["changed"], prov.iloc[0]["unchanged"]) == (1, 1, 1)
@@ -99,43 +99,44 @@ def test_upsert_counts_added_changed_unchanged_and_records_provenance(tmp_path: 
 def test_failed_write_leaves_the_file_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite"
     with Cache.open(path) as c:
-        c.write_bundles([SeriesBundle(_meta(), _frame(["2026-07-01"], [1.0]))], how="import")
+        c.series.write_bundles([SeriesBundle(_meta(), _frame(["2026-07-01"], [1.0]))], how="import")
         before = c.db.execute("SELECT COUNT(*) FROM observations").fetchone()[0]
         prov_before = len(c.provenance())
         good = SeriesBundle(_meta("ok.series"), _frame(["2026-07-01"], [2.0]))
         bad = SeriesBundle(_meta("bad.series"), pd.DataFrame({"date": ["2026-07-01"],
                                                                "value": ["not a number"]}))
         with pytest.raises(ValueError):
-            c.write_bundles([good, bad], how="import", origin="bad.csv")
+            c.series.write_bundles([good, bad], how="import", origin="bad.csv")
         assert c.db.execute("SELECT COUNT(*) FROM observations").fetchone()[0] == before
-        assert "ok.series" not in c.series_ids()
+        assert "ok.series" not in c.series.ids()
         assert len(c.provenance()) == prov_before
 
 
 def test_company_validation_names_the_field(cache: Cache) -> None:
     with pytest.raises(ValidationError, match="market_cap_usd_bn of META"):
-        cache.upsert_companies([{"ticker": "META", "market_cap_usd_bn": -1}])
+        cache.watchlist.upsert_companies([{"ticker": "META", "market_cap_usd_bn": -1}])
     with pytest.raises(ValidationError, match="as_of of META"):
-        cache.upsert_companies([{"ticker": "META", "market_cap_usd_bn": 1, "as_of": "yesterday-ish"}])
+        cache.watchlist.upsert_companies(
+            [{"ticker": "META", "market_cap_usd_bn": 1, "as_of": "yesterday-ish"}])
 
 
 def test_company_edit_keeps_a_dated_snapshot(cache: Cache) -> None:
-    row = cache.company("META")
+    row = cache.watchlist.company("META")
     row["per_12mf"] = 17.0
-    change = cache.upsert_companies([row])
+    change = cache.watchlist.upsert_companies([row])
     assert (change.added, change.changed) == (0, 1)
-    hist = cache.company_history("META")
+    hist = cache.watchlist.history("META")
     assert hist["per_12mf"].tolist() == [18.0, 17.0]
-    assert cache.upsert_companies([row]).unchanged == 1
+    assert cache.watchlist.upsert_companies([row]).unchanged == 1
 
 
 def test_data_version_sees_other_connections_only(db_path: Path) -> None:
     a, b = Cache.open(db_path), Cache.open(db_path)
     try:
         v = a.data_version()
-        a.set_setting("x", "1")
+        a.settings.set("x", "1")
         assert a.data_version() == v
-        b.set_setting("x", "2")
+        b.settings.set("x", "2")
         assert a.data_version() != v
     finally:
         a.close()
@@ -143,33 +144,34 @@ def test_data_version_sees_other_connections_only(db_path: Path) -> None:
 
 
 def test_cases_and_alerts_round_trip(cache: Cache) -> None:
-    cache.save_case("meta_compute_sale", "Bear: Meta sells 35%", {"external_sale_fraction": 0.35})
-    cases = cache.cases("meta_compute_sale")
+    cache.cases.save("meta_compute_sale", "Bear: Meta sells 35%", {"external_sale_fraction": 0.35})
+    cases = cache.cases.list("meta_compute_sale")
     assert cases.iloc[0]["params"] == {"external_sale_fraction": 0.35}
-    rid = cache.add_rule("Oracle CDS", {"kind": "level_above", "series": "cds.oracle_5y",
+    rid = cache.alerts.add_rule("Oracle CDS", {"kind": "level_above", "series": "cds.oracle_5y",
                                          "threshold": 150})
-    cache.record_alerts([{"rule_id": rid, "message": "crossed", "value": 151.0,
+    cache.alerts.record([{"rule_id": rid, "message": "crossed", "value": 151.0,
                           "series_id": "cds.oracle_5y"}], {rid: True})
-    events = cache.alert_events(unacknowledged_only=True)
+    events = cache.alerts.events(unacknowledged_only=True)
     assert events.iloc[0]["message"] == "crossed"
-    cache.acknowledge(int(events.iloc[0]["id"]))
-    assert cache.alert_events(unacknowledged_only=True).empty
-    assert cache.alert_state() == {rid: True}
+    cache.alerts.acknowledge(int(events.iloc[0]["id"]))
+    assert cache.alerts.events(unacknowledged_only=True).empty
+    assert cache.alerts.state() == {rid: True}
 
 
 def test_company_values_are_dated_sourced_and_counted(cache: Cache) -> None:
     rows = [{"ticker": "meta", "field": "shares_outstanding", "value": 2.52e9, "as_of": "2026-07-25",
              "source": "SEC EDGAR 10-Q"}]
-    assert cache.set_company_values(rows).added == 1
-    assert cache.set_company_values(rows).unchanged == 1
-    got = cache.company_values("META").iloc[0]
+    assert cache.watchlist.set_values(rows).added == 1
+    assert cache.watchlist.set_values(rows).unchanged == 1
+    got = cache.watchlist.values("META").iloc[0]
     assert (got.field, got.value, got.source) == ("shares_outstanding", 2.52e9, "SEC EDGAR 10-Q")
     with pytest.raises(ValidationError, match="shares_outstanding of META"):
-        cache.set_company_values([{**rows[0], "value": float("nan")}])
+        cache.watchlist.set_values([{**rows[0], "value": float("nan")}])
 
 
 def test_bulk_write_restores_foreign_key_enforcement(cache: Cache) -> None:
-    cache.write_bundles([SeriesBundle(_meta("fk.series"), _frame(["2026-07-01"], [1.0]))], how="import")
+    cache.series.write_bundles([SeriesBundle(_meta("fk.series"), _frame(["2026-07-01"], [1.0]))],
+                               how="import")
     assert cache.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert cache.db.execute("PRAGMA foreign_key_check(observations)").fetchall() == []
     with pytest.raises(sqlite3.IntegrityError):
@@ -182,6 +184,6 @@ def test_replacing_a_demo_series_inside_a_bulk_write_leaves_no_orphans(cache: Ca
     real = SeriesBundle(_meta("cds.oracle_5y", unit="bp", source="Bloomberg"),
                         _frame(["2026-08-03"], [140.5]))
     write_replacing_demo(cache, [real], how="import", origin="cds.csv")
-    assert cache.observations("cds.oracle_5y")["value"].tolist() == [140.5]
-    assert not cache.series_meta("cds.oracle_5y").is_demo
+    assert cache.series.observations("cds.oracle_5y")["value"].tolist() == [140.5]
+    assert not cache.series.meta("cds.oracle_5y").is_demo
     assert cache.db.execute("PRAGMA foreign_key_check").fetchall() == []

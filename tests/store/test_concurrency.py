@@ -27,18 +27,18 @@ WINDOW = textwrap.dedent("""
     from qnai_desktop.store.cache import Cache
     path = sys.argv[1]
     main = Cache.open(path)
-    main.set_setting("window.before", "1", how="edit")
+    main.settings.set("window.before", "1", how="edit")
 
     def background():
         worker = Cache.open(path)
-        worker.set_setting("worker.write", "1", how="edit")
+        worker.settings.set("worker.write", "1", how="edit")
         worker.close()
 
     t = threading.Thread(target=background)
     t.start(); t.join()
     print("ready", flush=True)
     assert sys.stdin.readline().strip() == "go"
-    main.set_setting("window.after", "1", how="edit")
+    main.settings.set("window.after", "1", how="edit")
     print("wal" if __import__("os").path.exists(path + "-wal") else "no-wal", flush=True)
     assert sys.stdin.readline().strip() == "quit"
     main.close()
@@ -89,7 +89,7 @@ def test_a_cli_read_beside_the_window_keeps_its_wal_and_every_write(tmp_path: Pa
     for key in ("window.before", "worker.write", "window.after"):
         assert settings.get(key) == "1", f"lost write: {key}"
     with Cache.open(path) as cache:
-        assert "cli rule" in set(cache.rules()["name"])
+        assert "cli rule" in set(cache.alerts.rules()["name"])
         assert cache.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -107,7 +107,7 @@ LONG_LIVED = textwrap.dedent("""
         i = 0
         while not __import__("os").path.exists(stop_file):
             try:
-                c.set_setting(f"window.{i}", str(i), how="edit")
+                c.settings.set(f"window.{i}", str(i), how="edit")
                 writes[0] = i = i + 1
             except Exception:
                 errors.append(traceback.format_exc())
@@ -118,7 +118,7 @@ LONG_LIVED = textwrap.dedent("""
         while not __import__("os").path.exists(stop_file):
             try:
                 with Cache.open(path) as c:
-                    c.series_list()
+                    c.series.summary()
             except Exception:
                 errors.append(traceback.format_exc())
 
@@ -128,7 +128,7 @@ LONG_LIVED = textwrap.dedent("""
     print("ready", flush=True)
     for t in threads:
         t.join()
-    main.companies()
+    main.watchlist.companies()
     main.close()
     print(f"writes={writes[0]} errors={len(errors)}", flush=True)
     for e in errors[:3]:
@@ -147,15 +147,15 @@ CLIENT = textwrap.dedent("""
         try:
             with Cache.open(path) as c:
                 if i % 3 == 0:
-                    c.set_setting(f"{tag}.{i}", str(i), how="edit")
+                    c.settings.set(f"{tag}.{i}", str(i), how="edit")
                 elif i % 3 == 1:
                     meta = SeriesMeta(id=f"{tag}.s{i}", title_ko="부하", title_en="Load",
                                       unit="count", frequency="D", source="stress")
                     frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=200),
                                           "value": np.arange(200, dtype=float)})
-                    c.write_bundles([SeriesBundle(meta, frame)], how="import", origin="s.csv")
+                    c.series.write_bundles([SeriesBundle(meta, frame)], how="import", origin="s.csv")
                 else:
-                    c.series_list(); c.observations("gpu.h100.median")
+                    c.series.summary(); c.series.observations("gpu.h100.median")
         except Exception:
             errors += 1
             traceback.print_exc()

@@ -42,11 +42,11 @@ def test_mid_file_damage_refuses_every_write_and_names_itself(db_path: Path) -> 
     cache = Cache.open(db_path)  # header and schema are intact: opening works
     try:
         with pytest.raises(CorruptCacheError, match=r"damaged .*nothing was written"):
-            cache.set_setting("after.damage", "1")
+            cache.settings.set("after.damage", "1")
         assert health.damage_of(db_path) is not None
         # a second write in the same process refuses at once, without another check
         with pytest.raises(CorruptCacheError):
-            cache.set_setting("again", "1")
+            cache.settings.set("again", "1")
     finally:
         cache.close()
 
@@ -69,7 +69,7 @@ def test_a_healthy_file_is_never_called_truncated_while_another_process_writes(
             n = 4000
             frame = pd.DataFrame({"date": pd.date_range("1990-01-01", periods=n, freq="D"),
                                   "value": np.arange(n, dtype=float) + i})
-            c.write_bundles([SeriesBundle(meta, frame)], how="import", origin="load.csv")
+            c.series.write_bundles([SeriesBundle(meta, frame)], how="import", origin="load.csv")
             c.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
         print("done", flush=True)
     """)
@@ -99,7 +99,7 @@ def test_an_empty_file_beside_backups_is_damage_not_a_new_cache(db_path: Path) -
     kept = restore(db_path, newest_usable_backup(db_path))
     assert kept is not None and kept.stat().st_size == 0
     with Cache.open(db_path) as c:
-        assert len(c.companies()) == 8
+        assert len(c.watchlist.companies()) == 8
 
 
 def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_rolling_auto_backups_and_restore(db_path: Path) -> None:
     kept = restore(db_path, newest_usable_backup(db_path))
     assert kept.read_bytes().startswith(b"garbage")
     with Cache.open(db_path) as c:
-        assert len(c.companies()) == 8
+        assert len(c.watchlist.companies()) == 8
 
 
 def test_a_damaged_cache_is_not_backed_up(db_path: Path) -> None:
@@ -165,14 +165,14 @@ def test_restore_refuses_a_source_that_is_not_a_cache_and_changes_nothing(
 def test_restore_over_a_healthy_cache_needs_force(db_path: Path) -> None:
     backup = backup_file(db_path, "auto")
     with Cache.open(db_path) as c:
-        c.set_setting("after.backup", "kept")
+        c.settings.set("after.backup", "kept")
     with pytest.raises(RestoreRefused, match=r"healthy.*--force"):
         restore(db_path, backup)
     with Cache.open(db_path) as c:
-        assert c.get_setting("after.backup") == "kept"
+        assert c.settings.get("after.backup") == "kept"
     kept = restore(db_path, backup, force=True)
     with Cache.open(kept) as c:
-        assert c.get_setting("after.backup") == "kept"
+        assert c.settings.get("after.backup") == "kept"
 
 
 def test_restore_refuses_while_this_process_has_the_cache_open(db_path: Path) -> None:

@@ -29,7 +29,7 @@ WRITER = textwrap.dedent("""
                       frequency="D", source="test")
     frame = pd.DataFrame({"date": dates, "value": np.arange(n, dtype=float)})
     print("ready", flush=True)
-    c.write_bundles([SeriesBundle(meta, frame)], how="import", origin="big.csv")
+    c.series.write_bundles([SeriesBundle(meta, frame)], how="import", origin="big.csv")
     print("done", flush=True)
 """)
 
@@ -84,7 +84,7 @@ FULL_DISK = textwrap.dedent("""
     meta = SeriesMeta(id="huge", title_ko="대량", title_en="Huge", unit="count", frequency="D",
                       source="test")
     try:
-        c.write_bundles([SeriesBundle(meta, pd.DataFrame({"date": dates,
+        c.series.write_bundles([SeriesBundle(meta, pd.DataFrame({"date": dates,
                          "value": np.arange(len(dates), dtype=float)}))], how="import")
     except DiskFullError as exc:
         print("DISKFULL", exc)
@@ -104,7 +104,7 @@ def test_full_disk_fails_cleanly_with_nothing_written(db_path: Path) -> None:
     assert _integrity(db_path) == "ok"
     with Cache.open(db_path) as c:
         assert c.db.execute("SELECT COUNT(*) FROM observations").fetchone()[0] == before
-        assert "huge" not in c.series_ids()
+        assert "huge" not in c.series.ids()
 
 
 CONCURRENT_WRITER = textwrap.dedent("""
@@ -116,7 +116,7 @@ CONCURRENT_WRITER = textwrap.dedent("""
                       frequency="D", source="test")
     for i in range(int(sys.argv[2])):
         day = pd.Timestamp("2026-01-01") + pd.Timedelta(days=i)
-        c.write_bundles([SeriesBundle(meta, pd.DataFrame({"date": [day], "value": [float(i)]}))],
+        c.series.write_bundles([SeriesBundle(meta, pd.DataFrame({"date": [day], "value": [float(i)]}))],
                         how="fetch", origin="replay")
     print("written", flush=True)
 """)
@@ -132,7 +132,7 @@ def test_reader_and_cli_writer_interleave_without_locks(db_path: Path) -> None:
     try:
         while proc.poll() is None or reads < 500:
             try:
-                frame = reader.observations("live.refresh")
+                frame = reader.series.observations("live.refresh")
                 versions.add(reader.data_version())
                 assert frame["date"].is_monotonic_increasing
                 reads += 1
@@ -142,7 +142,7 @@ def test_reader_and_cli_writer_interleave_without_locks(db_path: Path) -> None:
         assert proc.returncode == 0, err
         assert errors == []
         assert reads >= 500
-        final = reader.observations("live.refresh")
+        final = reader.series.observations("live.refresh")
         assert len(final) == writes and final["value"].iloc[-1] == writes - 1  # no stale view
         assert len(versions) > 1  # the reader saw the writer's commits as they happened
     finally:

@@ -26,13 +26,13 @@ def test_old_cache_opens_with_everything_kept(fixture: Path, tmp_path: Path) -> 
     shutil.copy(fixture, path)
     with Cache.open(path) as c:
         assert c.schema_version == SCHEMA_VERSION
-        meta = c.companies().set_index("ticker").loc["META"]
+        meta = c.watchlist.companies().set_index("ticker").loc["META"]
         assert (meta.name_ko, meta.market_cap_usd_bn, meta.per_12mf) == ("메타 플랫폼스", 1523, 18)
-        assert c.observations("cds.oracle_5y")["value"].tolist() == [120.5, 131.0]
-        assert c.cases("meta_compute_sale").iloc[0]["params"] == {"external_sale_fraction": 0.35}
-        assert c.rules().iloc[0]["spec"]["threshold"] == 150
-        assert c.alert_events().iloc[0]["message"] == "crossed 150"
+        assert c.series.observations("cds.oracle_5y")["value"].tolist() == [120.5, 131.0]
+        assert c.cases.list("meta_compute_sale").iloc[0]["params"] == {"external_sale_fraction": 0.35}
+        assert c.alerts.rules().iloc[0]["spec"]["threshold"] == 150
+        assert c.alerts.events().iloc[0]["message"] == "crossed 150"
         assert (c.provenance()["origin"] == "cds.xlsx").any()
-        assert not c.company_history("META").empty  # v2 backfills history from v1 rows
+        assert not c.watchlist.history("META").empty  # v2 backfills history from v1 rows
         if fixture.stem >= "schema_v3":
-            assert c.company_values("META").iloc[0]["value"] == 84.6
+            assert c.watchlist.values("META").iloc[0]["value"] == 84.6

@@ -11,7 +11,7 @@ NOTE = {"NVDA": (4736, 19), "GOOGL": (4463, 29), "AAPL": (4592, 34), "MSFT": (28
 
 
 def test_watchlist_is_the_note_as_printed(cache: Cache) -> None:
-    df = cache.companies()
+    df = cache.watchlist.companies()
     assert df["ticker"].tolist() == list(NOTE)
     for row in df.itertuples():
         cap, per = NOTE[row.ticker]
@@ -27,7 +27,7 @@ def test_watchlist_is_the_note_as_printed(cache: Cache) -> None:
 
 
 def test_facts_carry_their_quote_and_place(cache: Cache) -> None:
-    facts = cache.facts().set_index("id")
+    facts = cache.facts.all().set_index("id")
     assert facts.loc["meta_capex_share_2026f", "value"] == 0.17
     assert facts.loc["openai_gpm_1q26", "value"] == 0.39
     assert "17%" in facts.loc["meta_capex_share_2026f", "quote"]
@@ -35,18 +35,18 @@ def test_facts_carry_their_quote_and_place(cache: Cache) -> None:
 
 
 def test_real_series_are_attributed_and_demo_series_flagged(cache: Cache) -> None:
-    metas = cache.metas()
+    metas = cache.series.metas()
     for sid in ("gpu_rent.h100.median", "epoch.arr.openai", "agents.share.claude"):
         assert not metas[sid].is_demo
         assert "CC BY 4.0" in metas[sid].licence or "MIT" in metas[sid].licence
     for sid in ("cds.oracle_5y", "openrouter.tokens.anthropic", "similarweb.share.chatgpt"):
         assert metas[sid].is_demo
         assert "Illustrative" in metas[sid].licence
-    assert len(cache.observations("gpu_rent.h100.median")) >= 20
+    assert len(cache.series.observations("gpu_rent.h100.median")) >= 20
 
 
 def test_links_follow_the_note(cache: Cache) -> None:
-    links = cache.links("ORCL")
+    links = cache.watchlist.links("ORCL")
     assert ("series", "cds.oracle_5y") in set(zip(links["kind"], links["target"], strict=True))
 
 

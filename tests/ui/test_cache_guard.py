@@ -61,7 +61,7 @@ def test_damage_found_by_the_start_up_check_offers_a_restore(qtbot, db_path: Pat
     window.ctx.cache.close()
     assert offer_restore(db_path, RuntimeError("damaged"), "en", ask=False)
     with Cache.open(db_path) as c:
-        assert len(c.companies()) == 8
+        assert len(c.watchlist.companies()) == 8
     assert list(db_path.parent.glob("cache.sqlite.damaged-*"))
 
 

@@ -43,8 +43,8 @@ def ts(text: str) -> float:
 
 
 def prepared_from(cache: Cache, spec: ChartSpec) -> PreparedChart:
-    metas = cache.metas()
-    return prepare(spec, cache.frames(resolve(spec, metas)), metas)
+    metas = cache.series.metas()
+    return prepare(spec, cache.series.frames(resolve(spec, metas)), metas)
 
 
 @pytest.fixture
@@ -188,7 +188,7 @@ def test_stacked_bands_sum_and_hiding_restacks(canvas, cache) -> None:
 
 
 def test_dual_axis_puts_right_series_on_the_right_view(canvas, cache) -> None:
-    metas = cache.metas()
+    metas = cache.series.metas()
     spec = build_user_spec(title_ko="CDS와 H100", title_en="CDS and H100",
                            series_ids=["cds.coreweave_5y", "gpu_rent.h100.median"], kind="dual_axis",
                            metas=metas, right_ids=["gpu_rent.h100.median"])
@@ -327,7 +327,7 @@ def test_calendar_and_period_ticks() -> None:
 
 
 def test_user_spec_from_choices(cache) -> None:
-    metas = cache.metas()
+    metas = cache.series.metas()
     spec = build_user_spec(title_ko="H100 이동평균", title_en="H100 moving average",
                            series_ids=["gpu_rent.h100.median"], kind="line", metas=metas,
                            transform="moving_average", param="7", taken_ids={"user_h100_moving_average"})

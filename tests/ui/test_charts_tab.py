@@ -205,7 +205,7 @@ def test_add_chart_without_series_says_why(tab) -> None:
 def test_saved_chart_whose_series_is_gone_says_why(tab) -> None:
     spec = {"id": "user_gone", "title_ko": "사라진", "title_en": "Gone", "kind": "line",
             "series": [{"series_id": "nope.series"}], "origin": "user"}
-    tab.ctx.notify(tab.ctx.cache.save_user_chart("user_gone", spec))
+    tab.ctx.notify(tab.ctx.cache.charts.save("user_gone", spec))
     assert tab.open_chart("user_gone")
     assert tab.info_label.isVisible() and "nope.series" in tab.info_label.text()
 
@@ -281,10 +281,10 @@ def write_next_day(db_path: Path, series_id: str, value: float) -> pd.Timestamp:
     """Another process (a scheduled refresh) appends one observation to the same file."""
     other = Cache.open(db_path)
     try:
-        obs = other.observations(series_id)
+        obs = other.series.observations(series_id)
         day = obs["date"].max() + pd.Timedelta(days=1)
         frame = pd.DataFrame({"date": [day], "value": [value]})
-        other.write_bundles([SeriesBundle(other.series_meta(series_id), frame)], how="import")
+        other.series.write_bundles([SeriesBundle(other.series.meta(series_id), frame)], how="import")
     finally:
         other.close()
     return day

@@ -26,13 +26,13 @@ CIKS = {"MSFT": 789019, "GOOGL": 1652044, "AMZN": 1018724, "META": 1326801, "ORC
 def write_capex(cache: Cache) -> None:
     found = [read_company(t, c, json.loads((SEC / f"CIK{c:010d}.json").read_text()))
              for t, c in CIKS.items()]
-    cache.write_bundles(capex_bundles([f.capex for f in found], CAPEX_GROUP), how="fetch")
+    cache.series.write_bundles(capex_bundles([f.capex for f in found], CAPEX_GROUP), how="fetch")
 
 
 @pytest.fixture
 def ctx(qapp, db_path: Path):
     cache = Cache.open(db_path)
-    cache.set_company_values([
+    cache.watchlist.set_values([
         {"ticker": "META", "field": "shares_outstanding", "value": 2.516e9, "as_of": "2025-09-30",
          "source": "SEC EDGAR us-gaap:CommonStockSharesOutstanding, 10-Q filed 2025-10-30"},
         {"ticker": "META", "field": "close_usd", "value": 700.0, "as_of": "2026-01-02",
@@ -63,12 +63,12 @@ def test_watchlist_detail_shows_dates_sources_and_takes_an_estimate(qtbot, ctx, 
     values.earnings.setValue(100.0)
     values.save.click()
     with Cache.open(db_path) as c:
-        assert c.company("META")["per_12mf"] == pytest.approx(17.61)
+        assert c.watchlist.company("META")["per_12mf"] == pytest.approx(17.61)
     assert tab.detail.values.row("earnings_12mf_usd_bn")[3] == "애널리스트"
     per = [tab.proxy.index(r, VIEW_COLUMNS.index("per_12mf")).data()
            for r in range(tab.proxy.rowCount())]
     assert per[5] == "17.6"
-    hist = ctx.cache.company_history("META")
+    hist = ctx.cache.watchlist.history("META")
     assert hist.iloc[0]["how"] == "seed" and hist.iloc[0]["per_12mf"] == 18.0
 
 

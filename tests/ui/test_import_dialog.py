@@ -47,11 +47,11 @@ def test_bloomberg_sheet_and_korean_csv_preview_count_and_import(qtbot, dialog, 
     assert dialog.mapping.item(0, 3).text() == "replaces illustrative"
     assert dialog.preview_model.rowCount() > 6
     assert dialog.counts.text() == "Import will give: 432 added, 0 changed, 0 unchanged"
-    assert ctx.cache.series_meta("cds.oracle_5y").is_demo  # nothing written before Import
+    assert ctx.cache.series.meta("cds.oracle_5y").is_demo  # nothing written before Import
     with qtbot.waitSignal(ctx.sig_cache_changed, timeout=10_000) as changed:
         qtbot.mouseClick(dialog.btn_commit, Qt.MouseButton.LeftButton)
     assert changed.args[0].added == 432
-    assert not ctx.cache.series_meta("cds.oracle_5y").is_demo
+    assert not ctx.cache.series.meta("cds.oracle_5y").is_demo
     assert dialog.counts.text().startswith("Imported: 432 added")
     assert not dialog.btn_commit.isEnabled()
 
@@ -128,8 +128,8 @@ def test_paste_meta_ad_impressions_from_excel_and_save(qtbot, editor, ctx) -> No
     with qtbot.waitSignal(editor.sig_series_saved, timeout=10_000) as saved:
         editor.save()
     assert saved.args[0].added == 2
-    obs = ctx.cache.observations("meta.ad_impressions_yoy")
-    assert list(obs["value"]) == [12.0, 11.0] and not ctx.cache.series_meta("meta.ad_impressions_yoy").is_demo
+    obs = ctx.cache.series.observations("meta.ad_impressions_yoy")
+    assert list(obs["value"]) == [12.0, 11.0] and not ctx.cache.series.meta("meta.ad_impressions_yoy").is_demo
     assert editor.status.text() == "Saved: 2 added, 0 changed, 0 unchanged"
 
 
@@ -139,7 +139,7 @@ def test_a_typed_bad_value_is_selected_and_named(qtbot, editor, ctx) -> None:
     editor.save()
     assert "row 2, column 'value'" in editor.status.text()
     assert (editor.table.currentRow(), editor.table.currentColumn()) == (1, 1)
-    assert ctx.cache.series_meta("meta.ad_impressions_yoy").is_demo
+    assert ctx.cache.series.meta("meta.ad_impressions_yoy").is_demo
 
 
 def test_new_series_typed_by_hand(qtbot, ctx) -> None:
@@ -153,9 +153,9 @@ def test_new_series_typed_by_hand(qtbot, ctx) -> None:
     ed.paste_text("2025-12-31\t50\n2026-03-31\t56.5\n")
     with qtbot.waitSignal(ed.sig_series_saved, timeout=10_000):
         ed.save()
-    meta = ctx.cache.series_meta("meta.reels_revenue_run_rate")
+    meta = ctx.cache.series.meta("meta.reels_revenue_run_rate")
     assert (meta.unit, meta.frequency, meta.is_demo) == ("usd_bn", "Q", False)
-    assert list(ctx.cache.observations("meta.reels_revenue_run_rate")["value"]) == [50.0, 56.5]
+    assert list(ctx.cache.series.observations("meta.reels_revenue_run_rate")["value"]) == [50.0, 56.5]
 
 
 def test_closing_the_dialog_while_files_are_read_is_safe(qtbot, ctx) -> None:
@@ -205,7 +205,7 @@ def test_a_conflict_offers_a_choice_and_defaults_to_a_new_series(qtbot, dialog, 
     from qnai_desktop.services.importers import commit_imports, preview_file
 
     first = write(tmp_path / "oracle_q1.csv", "날짜,오라클 매출\n2026-03-31,100\n")
-    commit_imports(ctx.cache, [preview_file(first, ctx.cache.metas())])
+    commit_imports(ctx.cache, [preview_file(first, ctx.cache.series.metas())])
     before = dump(ctx.cache)
     dialog.add_files([write(tmp_path / "oracle_fix.csv", "날짜,오라클 매출\n2026-03-31,999\n")])
     qtbot.waitUntil(lambda: dialog.result is not None and not dialog._busy
@@ -229,9 +229,9 @@ def test_a_conflict_offers_a_choice_and_defaults_to_a_new_series(qtbot, dialog, 
     wait_counts(qtbot, dialog)
     with qtbot.waitSignal(ctx.sig_cache_changed, timeout=10_000):
         dialog.btn_commit.click()
-    assert ctx.cache.observations("import.orakeul_maechul")["value"].tolist() == [100.0]
-    assert ctx.cache.observations("import.orakeul_maechul_2")["value"].tolist() == [999.0]
-    assert ctx.cache.series_meta("import.orakeul_maechul_2").title_ko == "오라클 매출"
+    assert ctx.cache.series.observations("import.orakeul_maechul")["value"].tolist() == [100.0]
+    assert ctx.cache.series.observations("import.orakeul_maechul_2")["value"].tolist() == [999.0]
+    assert ctx.cache.series.meta("import.orakeul_maechul_2").title_ko == "오라클 매출"
 
 
 def test_two_dropped_files_with_one_header_give_two_series(qtbot, dialog, ctx, tmp_path) -> None:
@@ -242,8 +242,8 @@ def test_two_dropped_files_with_one_header_give_two_series(qtbot, dialog, ctx, t
         "import.maechul", "import.maechul_2"]
     with qtbot.waitSignal(ctx.sig_cache_changed, timeout=10_000):
         dialog.btn_commit.click()
-    assert ctx.cache.observations("import.maechul")["value"].tolist() == [1.0]
-    assert ctx.cache.observations("import.maechul_2")["value"].tolist() == [2.0]
+    assert ctx.cache.series.observations("import.maechul")["value"].tolist() == [1.0]
+    assert ctx.cache.series.observations("import.maechul_2")["value"].tolist() == [2.0]
 
 
 def test_a_dataset_changing_many_stored_values_asks_first(qtbot, dialog, ctx, tmp_path,
@@ -266,4 +266,4 @@ def test_a_dataset_changing_many_stored_values_asks_first(qtbot, dialog, ctx, tm
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(ctx.sig_cache_changed, timeout=10_000):
         dialog.btn_commit.click()
-    assert ctx.cache.observations("agents.commits.total")["value"].iat[-1] == 6680504 * 2
+    assert ctx.cache.series.observations("agents.commits.total")["value"].iat[-1] == 6680504 * 2

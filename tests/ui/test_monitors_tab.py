@@ -28,9 +28,9 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 def import_from_another_process(path: Path, series_id: str, points: dict[str, float]) -> None:
     with Cache.open(path) as other:
-        meta = other.series_meta(series_id)
+        meta = other.series.meta(series_id)
         frame = pd.DataFrame({"date": pd.to_datetime(list(points)), "value": list(points.values())})
-        other.write_bundles([SeriesBundle(meta, frame)], how="import", origin="bloomberg.xlsx")
+        other.series.write_bundles([SeriesBundle(meta, frame)], how="import", origin="bloomberg.xlsx")
 
 
 class Recorder(list):
@@ -93,7 +93,7 @@ def test_changes_are_shown_in_bp_and_percent_as_computed_by_hand(tab, ctx) -> No
     spread = SeriesMeta("test.spread", "시험 스프레드", "Test spread", "bp", "D", "test")
     price = SeriesMeta("test.price", "시험 가격", "Test price", "usd_per_gpu_hour", "D", "test")
     dates = ["2026-03-31", "2026-04-30", "2026-05-29", "2026-06-22", "2026-06-26", "2026-06-29"]
-    ctx.cache.write_bundles([
+    ctx.cache.series.write_bundles([
         SeriesBundle(spread, pd.DataFrame({"date": dates, "value": [100, 110, 120, 125, 130, 142.0]})),
         SeriesBundle(price, pd.DataFrame({"date": dates, "value": [2.0, 2.2, 2.4, 2.5, 2.6, 2.76]})),
     ], how="import")

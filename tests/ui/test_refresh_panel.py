@@ -67,7 +67,7 @@ def test_refresh_shows_progress_per_source_and_redraws(qtbot, ctx, httpserver) -
     assert [s.status for s in panel.result.sources] == ["ok", "ok"]
     assert panel._bars["npm"].value() == panel._bars["npm"].maximum() == 1
     assert panel._states["npm"].text().startswith("done: ")
-    assert not ctx.cache.series_meta("npm.downloads.cline").is_demo
+    assert not ctx.cache.series.meta("npm.downloads.cline").is_demo
     assert "npm 20" in panel.last_success_text() and "gpurentalprices 20" in panel.last_success_text()
 
 
@@ -103,7 +103,7 @@ def test_task_runs_on_a_worker_with_its_own_connection(qtbot, ctx) -> None:
         seen["thread"] = threading.get_ident()
         seen["cache"] = w.cache
         w.progress("half")
-        return w.cache.series_meta("cds.oracle_5y").unit
+        return w.cache.series.meta("cds.oracle_5y").unit
 
     task = Task(work, db_path=ctx.cache.path)
     progress = []

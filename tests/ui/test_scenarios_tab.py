@@ -242,7 +242,7 @@ def test_loading_a_case_moves_sliders_cards_and_chart(tab) -> None:
 def test_bad_case_names_show_a_message_and_leave_the_cache_unchanged(tab, name, needle) -> None:
     sc.save_case(tab.ctx.cache, MCS, "Base", {})
     tab.refresh()
-    before = tab.ctx.cache.cases().to_dict("records")
+    before = tab.ctx.cache.cases.list().to_dict("records")
     tab.cases_panel.name.setText(name)
     tab.cases_panel.buttons["save"].click()
     assert needle in tab.cases_panel.message.text()
@@ -250,7 +250,7 @@ def test_bad_case_names_show_a_message_and_leave_the_cache_unchanged(tab, name, 
     tab.cases_panel.name.setText(name)
     tab.cases_panel.buttons["rename"].click()
     assert needle in tab.cases_panel.message.text()
-    assert tab.ctx.cache.cases().to_dict("records") == before
+    assert tab.ctx.cache.cases.list().to_dict("records") == before
 
 
 def test_actions_without_a_selection_say_so(tab) -> None:
@@ -258,7 +258,7 @@ def test_actions_without_a_selection_say_so(tab) -> None:
         tab.cases_panel.show_message("")
         tab.cases_panel.buttons[key].click()
         assert tab.cases_panel.message.text() == "먼저 목록에서 케이스를 선택하세요"
-    assert tab.ctx.cache.cases().empty
+    assert tab.ctx.cache.cases.list().empty
 
 
 def test_rename_to_a_taken_name_is_refused(tab) -> None:
@@ -368,7 +368,7 @@ def test_publish_a_case_as_a_chart_for_the_charts_tab(tab, qtbot) -> None:
     with qtbot.waitSignal(tab.ctx.sig_cache_changed) as changed:
         tab.cases_panel.buttons["publish"].click()
     assert "user_charts" in changed.args[0].tables and "series" in changed.args[0].tables
-    [chart] = [c for c in tab.ctx.cache.user_charts() if c["id"].startswith("scenario.")]
+    [chart] = [c for c in tab.ctx.cache.charts.list() if c["id"].startswith("scenario.")]
     assert chart["title_ko"].endswith(BEAR) and chart["scenario"]["case"] == BEAR
     assert "차트 탭에 게시했습니다" in tab.cases_panel.message.text()
 

@@ -43,7 +43,7 @@ def tab(qtbot, ctx: AppContext) -> WatchlistTab:
 def stored(db_path: Path, ticker: str) -> dict | None:
     """Read through a second connection: what is on disk, not what the tab shows."""
     with Cache.open(db_path) as c:
-        return c.company(ticker)
+        return c.watchlist.company(ticker)
 
 
 def shown(tab: WatchlistTab, col: str) -> list[str]:
@@ -80,7 +80,7 @@ def test_edit_and_undo_round_trip_through_the_store(tab: WatchlistTab, db_path: 
     assert shown(tab, "per_12mf")[5] == "17"
     assert shown(tab, "vs_sp500")[5] == "-23%"  # premium recomputed from the stored PER
     with Cache.open(db_path) as c:
-        assert c.company_history("META")["per_12mf"].tolist()[-1] == 17
+        assert c.watchlist.history("META")["per_12mf"].tolist()[-1] == 17
         assert c.provenance(1).iloc[0]["how"] == "edit"
     tab.view.setFocus()
     qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -187,7 +187,7 @@ def test_add_remove_and_reorder_are_stored_and_undoable(tab: WatchlistTab, db_pa
     tab.undo_stack.undo()
     assert stored(db_path, "CRWV")["thesis1_en"].startswith("Rising component")
     with Cache.open(db_path) as c:
-        assert "cds.coreweave_5y" in c.links("CRWV")["target"].tolist()  # links came back too
+        assert "cds.coreweave_5y" in c.watchlist.links("CRWV")["target"].tolist()  # links came back too
 
     tab.select("CRWV")
     assert tab.move_current(-1)
@@ -201,13 +201,13 @@ def test_add_remove_and_reorder_are_stored_and_undoable(tab: WatchlistTab, db_pa
 def test_benchmarks_are_editable_stored_and_undoable(tab: WatchlistTab, db_path: Path) -> None:
     assert tab.set_benchmark("sp500", 20.0)
     with Cache.open(db_path) as c:
-        assert c.get_setting("benchmark_per.sp500") == "20"
+        assert c.settings.get("benchmark_per.sp500") == "20"
     assert shown(tab, "vs_sp500")[5] == "-10%"
     assert "(20배)" in tab.model.headerData(VIEW_COLUMNS.index("vs_sp500"), Qt.Orientation.Horizontal)
     assert any(i.kind == "benchmark_mismatch" for i in tab.check.issues)
     tab.undo_stack.undo()
     with Cache.open(db_path) as c:
-        assert c.get_setting("benchmark_per.sp500") == "22"
+        assert c.settings.get("benchmark_per.sp500") == "22"
     assert tab.footer.sp500.value() == 22.0
 
 
@@ -244,11 +244,11 @@ def test_malformed_import_leaves_the_cache_unchanged(tab: WatchlistTab, db_path:
     bad = tmp_path / "colleague.csv"
     bad.write_text("ticker,per_12mf\nMETA,17\nORCL,seventeen\n", encoding="utf-8")
     with Cache.open(db_path) as c:
-        before = c.companies()
+        before = c.watchlist.companies()
     assert not tab.import_path(bad)
     assert "colleague.csv, row 3, column per_12mf" in tab.footer.message.text()
     with Cache.open(db_path) as c:
-        assert c.companies().equals(before)
+        assert c.watchlist.companies().equals(before)
     good = tmp_path / "ok.csv"
     good.write_text("ticker,per_12mf\nMETA,17\n", encoding="utf-8")
     assert tab.import_path(good)
@@ -293,10 +293,10 @@ def test_links_can_be_edited_and_undone(tab: WatchlistTab, db_path: Path) -> Non
     tab.detail.link_box.setEditText("gpu_rent.h100.median")
     tab.detail.link_add.click()
     with Cache.open(db_path) as c:
-        assert c.links("AAPL")["target"].tolist() == ["gpu_rent.h100.median"]
+        assert c.watchlist.links("AAPL")["target"].tolist() == ["gpu_rent.h100.median"]
     tab.undo_stack.undo()
     with Cache.open(db_path) as c:
-        assert c.links("AAPL").empty
+        assert c.watchlist.links("AAPL").empty
 
 
 def test_renders_in_both_languages(tab: WatchlistTab, ctx: AppContext, tmp_path: Path) -> None:

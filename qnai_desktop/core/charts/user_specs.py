@@ -1,7 +1,7 @@
 """Chart specs the Charts tab makes itself: users' own charts, one-series charts, lookups.
 
 Pure (no Qt): the add-chart dialog collects choices, :func:`build_user_spec` turns them into a
-``ChartSpec`` that is saved with ``cache.save_user_chart(spec.id, spec.to_dict())``.
+``ChartSpec`` that is saved with ``cache.charts.save(spec.id, spec.to_dict())``.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ def series_chart(meta: SeriesMeta) -> ChartSpec:
 
 
 def parse_user_charts(saved: Iterable[dict]) -> tuple[list[ChartSpec], list[str]]:
-    """Specs from ``cache.user_charts()``; a spec that no longer parses is reported, not fatal."""
+    """Specs from ``cache.charts.list()``; a spec that no longer parses is reported, not fatal."""
     specs: list[ChartSpec] = []
     errors: list[str] = []
     for data in saved:

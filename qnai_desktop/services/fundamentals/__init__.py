@@ -42,13 +42,13 @@ def make_fundamental_providers(names: list[str] | None, cache: Cache) -> list[Pr
     unknown = [n for n in names if n not in known]
     if unknown:
         raise KeyError(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(known)}")
-    tickers = cache.companies()["ticker"].tolist()
+    tickers = cache.watchlist.companies()["ticker"].tolist()
     out: list[Provider] = []
     for name in names:
         if name == "sec":
-            out.append(SecEdgar(tickers, user_agent=cache.get_setting(UA_SETTING)))
+            out.append(SecEdgar(tickers, user_agent=cache.settings.get(UA_SETTING)))
         else:
-            out.append(EodQuotes(tickers, source=cache.get_setting(SOURCE_SETTING) or "tiingo"))
+            out.append(EodQuotes(tickers, source=cache.settings.get(SOURCE_SETTING) or "tiingo"))
     return out
 
 

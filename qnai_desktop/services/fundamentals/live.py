@@ -34,7 +34,7 @@ KIND = {CLOSE: "price", MARKET_CAP: "price", PER: "price", SHARES: "filing",
 
 def note_figures(cache: Cache, ticker: str) -> tuple[float | None, float | None, str | None] | None:
     """The note's (market cap, PER, as-of) for ``ticker``: its first seeded history snapshot."""
-    hist = cache.company_history(ticker)
+    hist = cache.watchlist.history(ticker)
     seeded = hist[hist["how"].isin(NOTE_HOWS)]
     if seeded.empty:
         return None
@@ -50,7 +50,7 @@ def _num(v: object) -> float | None:
 
 def _values(cache: Cache) -> dict[str, dict[str, dict]]:
     out: dict[str, dict[str, dict]] = {}
-    for r in cache.company_values().to_dict("records"):
+    for r in cache.watchlist.values().to_dict("records"):
         out.setdefault(r["ticker"], {})[r["field"]] = r
     return out
 
@@ -59,7 +59,7 @@ def default_earnings(cache: Cache, tickers: list[str] | None = None) -> list[dic
     """Earnings rows (source ``note``) for names that have none yet: note cap ÷ note PER."""
     have = _values(cache)
     rows = []
-    for ticker in tickers if tickers is not None else cache.companies()["ticker"]:
+    for ticker in tickers if tickers is not None else cache.watchlist.companies()["ticker"]:
         if EARNINGS in have.get(ticker, {}):
             continue
         note = note_figures(cache, ticker)
@@ -74,13 +74,13 @@ def recompute(cache: Cache, *, how: str = "fetch", tickers: list[str] | None = N
     """Market cap and PER of every name with a close and a share count (or of ``tickers``
     even without them: PER from the displayed market cap). One transaction."""
     change = ChangeSet()
-    with cache._txn():
+    with cache.transaction():
         if rows := default_earnings(cache):
-            change.merge(cache.set_company_values(rows, how=how, origin="note: cap ÷ PER"))
+            change.merge(cache.watchlist.set_values(rows, how=how, origin="note: cap ÷ PER"))
         values = _values(cache)
         forced = {t.upper() for t in tickers or []}
         value_rows, company_rows = [], []
-        for company in cache.companies().to_dict("records"):
+        for company in cache.watchlist.companies().to_dict("records"):
             ticker = company["ticker"]
             got = values.get(ticker, {})
             figures = _figures(company, got, force=ticker in forced)
@@ -89,9 +89,9 @@ def recompute(cache: Cache, *, how: str = "fetch", tickers: list[str] | None = N
             value_rows += figures[0]
             company_rows.append(figures[1])
         if value_rows:
-            change.merge(cache.set_company_values(value_rows, how=how, origin="live"))
+            change.merge(cache.watchlist.set_values(value_rows, how=how, origin="live"))
         if company_rows:
-            change.merge(cache.upsert_companies(company_rows, how=how,
+            change.merge(cache.watchlist.upsert_companies(company_rows, how=how,
                                                 origin="live: close × shares, cap ÷ earnings"))
     return change
 
@@ -135,12 +135,12 @@ def set_earnings(cache: Cache, ticker: str, value: float, as_of: str,
                  source: str = ANALYST) -> ChangeSet:
     """The analyst's 12MF earnings estimate (USD bn, dated); the PER follows at once."""
     ticker = ticker.upper()
-    if cache.company(ticker) is None:
+    if cache.watchlist.company(ticker) is None:
         raise KeyError(f"{ticker} is not in the watchlist")
     if not math.isfinite(value):
         raise ValueError(f"12MF earnings of {ticker}: not a number ({value!r})")
-    with cache._txn():
-        change = cache.set_company_values([{"ticker": ticker, "field": EARNINGS, "value": value,
+    with cache.transaction():
+        change = cache.watchlist.set_values([{"ticker": ticker, "field": EARNINGS, "value": value,
                                             "as_of": as_of, "source": source}], how="edit")
         change.merge(recompute(cache, how="edit", tickers=[ticker]))
     return change
@@ -149,7 +149,7 @@ def set_earnings(cache: Cache, ticker: str, value: float, as_of: str,
 # -- what each number rests on ---------------------------------------------------------------
 def stale_limits(cache: Cache) -> dict[str, int]:
     try:
-        price = int(cache.get_setting(STALE_SETTING) or DEFAULT_STALE_DAYS)
+        price = int(cache.settings.get(STALE_SETTING) or DEFAULT_STALE_DAYS)
     except ValueError:
         price = DEFAULT_STALE_DAYS
     return {"price": price, "filing": FILING_STALE_DAYS, "estimate": ESTIMATE_STALE_DAYS}
@@ -164,7 +164,7 @@ def value_table(cache: Cache, today: date,
     companies row's as-of and how it got there (``note``, ``edit``, ``import``)."""
     limits = stale_limits(cache)
     values = _values(cache)
-    companies = cache.companies()
+    companies = cache.watchlist.companies()
     if tickers is not None:
         companies = companies[companies["ticker"].isin([t.upper() for t in tickers])]
     for row in default_earnings(cache, companies["ticker"].tolist()):  # shown before it is stored
@@ -189,7 +189,7 @@ def value_table(cache: Cache, today: date,
 
 
 def _last_how(cache: Cache, ticker: str) -> str:
-    hist = cache.company_history(ticker)
+    hist = cache.watchlist.history(ticker)
     return str(hist["how"].iloc[-1]) if len(hist) else NOTE
 
 

@@ -155,8 +155,8 @@ class EodQuotes(Provider):
         return []
 
     def write_values(self, cache: Cache) -> ChangeSet:
-        with cache._txn():
-            change = cache.set_company_values(self.pending, how="fetch", origin=self.base_url)
+        with cache.transaction():
+            change = cache.watchlist.set_values(self.pending, how="fetch", origin=self.base_url)
             change.merge(live.recompute(cache, how="fetch"))
         return change
 
@@ -193,7 +193,7 @@ def import_prices(cache: Cache, path: Path | str, *, dry_run: bool = False) -> P
 
     path = Path(path)
     preview = preview_file(path)
-    tickers = set(cache.companies()["ticker"])
+    tickers = set(cache.watchlist.companies()["ticker"])
     result = PriceImport(path.name)
     for cand in preview.candidates:
         ticker = ticker_of(cand.label, tickers)
@@ -206,7 +206,7 @@ def import_prices(cache: Cache, path: Path | str, *, dry_run: bool = False) -> P
         return result
     rows = [{"ticker": t, "field": live.CLOSE, "value": v, "as_of": d,
              "source": f"import: {path.name}"} for t, (d, v) in result.closes.items()]
-    with cache._txn():
-        result.change = cache.set_company_values(rows, how="import", origin=str(path))
+    with cache.transaction():
+        result.change = cache.watchlist.set_values(rows, how="import", origin=str(path))
         result.change.merge(live.recompute(cache, how="import"))
     return result

@@ -53,7 +53,7 @@ def run_fundamentals(cache: Cache, providers: list[Provider], *, explicit: bool 
             http.limit_source(deadline)
             res = _run_one(cache, provider, today, http, cancelled)
         if res.status != OK:
-            cache.write_bundles([], how="fetch", origin=provider.base_url,
+            cache.series.write_bundles([], how="fetch", origin=provider.base_url,
                                 detail=f"refresh {provider.name}: {res.status}: {res.error}")
         result.sources.append(res)
     return result
@@ -73,11 +73,11 @@ def _run_one(cache: Cache, provider: Provider, today: date, http: HttpClient,
         warnings = list(getattr(provider, "warnings", []))
         detail = f"refresh {provider.name}: ok, {http.requests} request(s)" + \
             (f"; {'; '.join(warnings)}" if warnings else "")
-        with cache._txn():
+        with cache.transaction():
             res.change = write_replacing_demo(cache, bundles, how="fetch",
                                               origin=provider.base_url, detail=detail)
             res.change.merge(provider.write_values(cache))  # type: ignore[attr-defined]
-            cache.set_setting(LAST_SUCCESS.format(provider.name),
+            cache.settings.set(LAST_SUCCESS.format(provider.name),
                               datetime.now(UTC).isoformat(timespec="seconds"), how="fetch")
     except Cancelled:
         res.status, res.error = CANCELLED, "cancelled"

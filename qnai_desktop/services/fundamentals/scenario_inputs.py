@@ -19,7 +19,7 @@ def scenario_inputs(cache: Cache, model_id: str) -> dict[str, dict]:
     """``{param: {value, as_of, source}}`` for ``model_id`` (empty when nothing is cached)."""
     if model_id != "meta_compute_sale":
         return {}
-    obs = cache.observations(SHARE_SERIES)
+    obs = cache.series.observations(SHARE_SERIES)
     obs = obs[obs["value"].notna()]
     if obs.empty:
         return {}

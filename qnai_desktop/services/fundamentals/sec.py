@@ -141,8 +141,8 @@ class SecEdgar(Provider):
 
     def write_values(self, cache: Cache) -> ChangeSet:
         """Store the fetched dated values and recompute the live figures (caller's transaction)."""
-        with cache._txn():
-            change = cache.set_company_values(self.pending, how="fetch", origin=self.base_url)
+        with cache.transaction():
+            change = cache.watchlist.set_values(self.pending, how="fetch", origin=self.base_url)
             change.merge(live.recompute(cache, how="fetch"))
         return change
 

@@ -1,6 +1,6 @@
 """Importers: files analysts get (CSV, Excel, Bloomberg BDH sheets, the shared datasets) → cache.
 
-Usage (no Qt): ``p = preview_file(path, cache.metas(), remembered_mappings(cache))`` shows the
+Usage (no Qt): ``p = preview_file(path, cache.series.metas(), remembered_mappings(cache))`` shows the
 layout, encoding, candidate series and a suggested mapping (``p.mapping``, plain dataclasses the
 dialog edits); ``keep_apart([p.mapping for p in previews], metas)`` gives the same header in two
 files two series; ``commit_imports(cache, [p], dry_run=True)`` gives the exact counts and the

@@ -57,13 +57,13 @@ class _Rollback(Exception):
 def write_replacing_demo(cache: Cache, bundles: list[SeriesBundle], *, how: str, origin: str,
                          content_hash: str = "", detail: str = "") -> ChangeSet:
     """``write_bundles`` in one transaction, after deleting the illustrative series it replaces."""
-    metas = cache.metas()
-    with cache._txn(bulk=True):  # nested writes below become savepoints of this transaction
+    metas = cache.series.metas()
+    with cache.transaction(bulk=True):  # nested writes below become savepoints of this transaction
         for b in bundles:
             old = metas.get(b.meta.id)
             if old is not None and old.is_demo and not b.meta.is_demo:
-                cache.delete_series(b.meta.id)
-        return cache.write_bundles(bundles, how=how, origin=origin, content_hash=content_hash,
+                cache.series.delete(b.meta.id)
+        return cache.series.write_bundles(bundles, how=how, origin=origin, content_hash=content_hash,
                                    detail=detail)
 
 
@@ -75,9 +75,9 @@ def commit_imports(cache: Cache, previews: list[ImportPreview], *, dry_run: bool
     change not approved by ``replace`` (True, or the series ids she chose to replace) or by a
     row's REPLACE choice; a dry run reports them in ``result.review`` instead."""
     result = ImportResult(dry_run=dry_run)
-    existing = cache.metas()
+    existing = cache.series.metas()
     try:
-        with cache._txn(bulk=True):  # series + observations + a settings row: no cascades
+        with cache.transaction(bulk=True):  # series + observations + a settings row: no cascades
             plan: Plan = [(str(p.path), p.planned(existing)) for p in previews]
             _refuse_shared_targets(plan)
             result.review = review_plan(cache, plan, existing, replace)
@@ -125,13 +125,13 @@ def _remember(cache: Cache, previews: list[ImportPreview]) -> None:
     if all(saved.get(k) == v for k, v in chosen.items()):
         return
     saved.update(chosen)
-    cache.set_setting(MAPPINGS_KEY, json.dumps(saved, ensure_ascii=False, sort_keys=True),
+    cache.settings.set(MAPPINGS_KEY, json.dumps(saved, ensure_ascii=False, sort_keys=True),
                       how="import")
 
 
 def remembered_mappings(cache: Cache) -> dict[str, str]:
     try:
-        data = json.loads(cache.get_setting(MAPPINGS_KEY) or "{}")
+        data = json.loads(cache.settings.get(MAPPINGS_KEY) or "{}")
     except ValueError:
         return {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}

@@ -156,7 +156,7 @@ def _reasons(old: SeriesMeta, new: SeriesMeta) -> tuple[str, ...]:
 def _overlap(cache, bundle: SeriesBundle) -> tuple[int, int]:
     """(stored values the bundle would change, stored values on the bundle's dates)."""
     days = bundle.frame["date"].to_numpy().astype("datetime64[D]")
-    old = cache.observations(bundle.meta.id, days.min().item(), days.max().item())
+    old = cache.series.observations(bundle.meta.id, days.min().item(), days.max().item())
     if not len(old):
         return 0, 0
     pos = pd.Index(old["date"].to_numpy().astype("datetime64[D]")).get_indexer(days)

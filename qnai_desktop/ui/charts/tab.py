@@ -1,6 +1,6 @@
 """Charts tab: the note's chart pack (plus the user's charts and every cached series), live.
 
-The list comes from the core catalogue, ``cache.user_charts()`` and the cached series; the
+The list comes from the core catalogue, ``cache.charts.list()`` and the cached series; the
 chart is a ChartCanvas in house style. A cache change redraws the open chart only when it
 touches that chart's series (or came from another process), and only while the tab is visible
 (CacheTab keeps it dirty until shown).
@@ -211,9 +211,9 @@ class ChartsTab(CacheTab):
     # -- the list -----------------------------------------------------------------------
     def _rebuild_list(self) -> None:
         lang = self.ctx.lang
-        self._metas = self.ctx.cache.metas()
+        self._metas = self.ctx.cache.series.metas()
         builtin = build_catalogue()
-        user, self._list_errors = parse_user_charts(self.ctx.cache.user_charts())
+        user, self._list_errors = parse_user_charts(self.ctx.cache.charts.list())
         by_series = [series_chart(m) for _sid, m in sorted(self._metas.items())]
         self._specs = {spec.id: spec for spec in [*builtin, *user, *by_series]}
         sections = [
@@ -274,7 +274,7 @@ class ChartsTab(CacheTab):
         prepared = self._prepared.get(spec.id)
         if prepared is None or prepared.spec != spec:
             metas = self._metas
-            prepared = prepare(spec, self.ctx.cache.frames(resolve_series(spec, metas)), metas)
+            prepared = prepare(spec, self.ctx.cache.series.frames(resolve_series(spec, metas)), metas)
             self._prepared[spec.id] = prepared
         self.canvas.show_chart(prepared, spec, self.ctx.lang, keep_view=keep_view)
         self.toolbar.set_log(self.canvas.log_y, self.canvas.supports_log)
@@ -364,7 +364,7 @@ class ChartsTab(CacheTab):
     def save_user_chart(self, spec: ChartSpec | None) -> None:
         if spec is None:
             return
-        change = self.ctx.cache.save_user_chart(spec.id, spec.to_dict())
+        change = self.ctx.cache.charts.save(spec.id, spec.to_dict())
         self.ctx.notify(change)
         self.ctx.sig_status_message.emit(tr("charts.saved", self.ctx.lang, title=spec.title(self.ctx.lang)))
         self.open_chart(spec.id)

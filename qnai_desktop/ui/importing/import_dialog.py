@@ -196,7 +196,7 @@ class ImportDialog(QDialog):
     # -- files ---------------------------------------------------------------------------------
     def add_files(self, paths: list[str | Path]) -> None:
         """Read each path on a worker; the list shows it at once as 'reading…'."""
-        existing, remembered = self.ctx.cache.metas(), remembered_mappings(self.ctx.cache)
+        existing, remembered = self.ctx.cache.series.metas(), remembered_mappings(self.ctx.cache)
         for raw in paths:
             entry = FileEntry(Path(raw))
             self.files.append(entry)
@@ -239,7 +239,7 @@ class ImportDialog(QDialog):
         done = {m.series_id for f in self.files if f.apart and f.preview for m in f.preview.mapping
                 if m.include}
         fresh = [f for f in self.files if f.preview and not f.apart]
-        keep_apart([f.preview.mapping for f in fresh], self.ctx.cache.metas(), done)
+        keep_apart([f.preview.mapping for f in fresh], self.ctx.cache.series.metas(), done)
         for f in fresh:
             f.apart = True
 
@@ -254,7 +254,7 @@ class ImportDialog(QDialog):
         self.preview_model.set_frame(p.table if p else PandasTableModel().frame)
         taken = {m.series_id for f in self.files if f is not entry and f.preview
                  for m in f.preview.mapping}
-        self.mapping.set_rows(p.mapping if p else [], self.ctx.cache.metas() if p else {}, taken)
+        self.mapping.set_rows(p.mapping if p else [], self.ctx.cache.series.metas() if p else {}, taken)
 
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, tr("import.title", self.ctx.lang), "",
@@ -288,7 +288,7 @@ class ImportDialog(QDialog):
         if gen != self._generation:
             return
         mappings = {str(f.path): f.preview.mapping for f in self.files if f.preview}
-        if result and default_choices(mappings, result.review, self.ctx.cache.metas()):
+        if result and default_choices(mappings, result.review, self.ctx.cache.series.metas()):
             self._show_current(self.file_list.currentRow())  # conflicts → new series, recount
             self.schedule_dry_run()
             return

@@ -69,7 +69,7 @@ class SeriesEditor(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.metas = ctx.cache.metas()
+        self.metas = ctx.cache.series.metas()
         self.task: Task | None = None
         self.series = QComboBox(editable=True)
         self.series.addItems(sorted(dated_only(self.metas)))  # scenario curves are not dated
@@ -126,7 +126,7 @@ class SeriesEditor(QDialog):
             self.unit.setCurrentText(meta.unit)
             self.freq.setCurrentText(meta.frequency)
             self.source.setText(meta.source)
-        obs = self.ctx.cache.observations(series_id) if meta and not meta.is_demo else None
+        obs = self.ctx.cache.series.observations(series_id) if meta and not meta.is_demo else None
         rows = [] if obs is None else [(d.strftime("%Y-%m-%d"), f"{v:.10g}")
                                        for d, v in zip(obs["date"], obs["value"], strict=True)]
         self.table.setRowCount(0)
@@ -193,7 +193,7 @@ class SeriesEditor(QDialog):
                           **fields)
 
     def _saved(self, change: ChangeSet) -> None:
-        self.metas = self.ctx.cache.metas()
+        self.metas = self.ctx.cache.series.metas()
         self.demo_note.setVisible(False)
         self.status.setStyleSheet("color: #1e7e34;")
         self.status.setText(tr("editor.saved", self.ctx.lang, added=change.added,

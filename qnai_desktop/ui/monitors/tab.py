@@ -287,7 +287,8 @@ class MonitorsTab(CacheTab):
             self.add_rule(dialog.spec(), dialog.rule_name())
 
     def open_monitor_picker(self) -> None:
-        dialog = MonitorPickerDialog(dated_only(self.ctx.cache.metas()), self.rows, self.ctx.lang, self)
+        dialog = MonitorPickerDialog(dated_only(self.ctx.cache.series.metas()), self.rows,
+                                     self.ctx.lang, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.series_id():
             self.add_monitor(dialog.series_id(), dialog.adverse())
 

@@ -208,7 +208,7 @@ class ScenariosTab(CacheTab):
 
     # -- data from the cache -------------------------------------------------------------
     def refresh(self) -> None:
-        facts = self.ctx.cache.facts()
+        facts = self.ctx.cache.facts.all()
         lang = self.ctx.lang
         facts["label"] = facts["label_ko"] if lang == "ko" else facts["label_en"]
         facts["value"] = [f"{v:.0%}" if u == "ratio" and abs(v) < 1 else fmt_auto(v)

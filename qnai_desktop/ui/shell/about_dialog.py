@@ -13,7 +13,7 @@ from ..common.i18n import tr
 
 def about_html(cache: Cache, lang: str) -> str:
     """The About text: version, sources with licences, and how many series are illustrative."""
-    df = cache.series_list()
+    df = cache.series.summary()
     real = df[~df["is_demo"]]
     parts = [f"<h3>{tr('app.title', lang)} {__version__}</h3>", f"<p>{tr('about.body', lang)}</p>",
              f"<h4>{tr('about.sources', lang)}</h4><ul>"]

@@ -386,10 +386,10 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         lang = self.ctx.lang
         self.cache_label.setText(tr("status.cache", lang, path=str(self.ctx.cache.path)))
-        stamps = self.ctx.cache.settings_with_prefix("refresh.last_success.")
+        stamps = self.ctx.cache.settings.with_prefix("refresh.last_success.")
         self.sources_label.setText(" · ".join(
             f"{key.rsplit('.', 1)[-1]} {when.replace('T', ' ')[:16]}" for key, when in stamps.items()))
-        newest = self.ctx.cache.newest_observation_date()
+        newest = self.ctx.cache.series.newest_date()
         self.newest_label.setText(tr("status.newest", lang, date=fmt_date(newest)) if newest
                                   else tr("status.no_data", lang))
 

@@ -14,10 +14,10 @@ from ..common.app_context import AppContext
 def build_entries(ctx: AppContext, actions: dict[str, QAction]) -> list[PaletteEntry]:
     cache, lang = ctx.cache, ctx.lang
     entries: list[PaletteEntry] = []
-    for row in cache.companies().itertuples():
+    for row in cache.watchlist.companies().itertuples():
         entries.append(PaletteEntry("ticker", row.ticker, f"{row.ticker} {row.name_ko} {row.name_en}"))
     specs = list(build_catalogue())
-    for raw in cache.user_charts():
+    for raw in cache.charts.list():
         try:
             specs.append(ChartSpec.from_dict(raw))
         except (KeyError, TypeError, ValueError):
@@ -32,7 +32,7 @@ def build_entries(ctx: AppContext, actions: dict[str, QAction]) -> list[PaletteE
     for model in MODELS.values():
         title = model.title_ko if lang == "ko" else model.title_en
         entries.append(PaletteEntry("scenario", model.id, title, (model.title_en,)))
-    for sid, meta in cache.metas().items():
+    for sid, meta in cache.series.metas().items():
         entries.append(PaletteEntry("series", sid, meta.title(lang), (meta.title_en, meta.source)))
     for name, action in actions.items():
         label = action.text().replace("&", "")

@@ -27,7 +27,7 @@ register({
 
 
 def welcome_html(cache: Cache, lang: str) -> str:
-    df = cache.series_list()
+    df = cache.series.summary()
     real = sorted(df.loc[~df["is_demo"], "source"].unique())
     demo = sorted(df.loc[df["is_demo"], "source"].unique())
     esc = html.escape

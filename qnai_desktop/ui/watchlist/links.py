@@ -8,7 +8,6 @@ from ...core.charts.catalogue import catalogue_by_id
 from ...core.formatting import fmt_auto, fmt_number
 from ...core.series import UNITS
 from ...store.cache import Cache
-from ...store.watchlist_extra import latest_values
 from .detail import LinkRow
 
 KIND_ORDER = {"chart": 0, "series": 1, "monitor": 2, "scenario": 3}
@@ -24,17 +23,17 @@ def link_choices(cache: Cache, lang: str) -> list[tuple[str, str, str]]:
     """Everything a name can be linked to: (kind, target, label)."""
     charts = [("chart", cid, spec.title_ko if lang == "ko" else spec.title_en)
               for cid, spec in catalogue_by_id().items()]
-    series = [("series", sid, meta.title(lang)) for sid, meta in sorted(cache.metas().items())]
+    series = [("series", sid, meta.title(lang)) for sid, meta in sorted(cache.series.metas().items())]
     scenarios = [("scenario", mid, title) for mid, title in _scenario_titles(lang).items()]
     return charts + series + scenarios
 
 
 def describe_links(cache: Cache, ticker: str, lang: str) -> tuple[LinkRow, ...]:
-    df = cache.links(ticker)
-    metas = cache.metas()
+    df = cache.watchlist.links(ticker)
+    metas = cache.series.metas()
     charts = catalogue_by_id()
     scenarios = _scenario_titles(lang)
-    latest = latest_values(cache, [t for k, t in zip(df["kind"], df["target"], strict=True)
+    latest = cache.series.latest_values([t for k, t in zip(df["kind"], df["target"], strict=True)
                                    if k == "series"])
     out = []
     for kind, target in sorted(zip(df["kind"], df["target"], strict=True),

@@ -29,7 +29,6 @@ from ...core.watchlist import (
 )
 from ...services.fundamentals.live import set_earnings
 from ...store.errors import StoreError
-from ...store.watchlist_extra import apply_patch, links_of
 from ..common.app_context import AppContext
 from .command import PatchCommand
 from .model import fmt_per
@@ -66,7 +65,7 @@ class WatchlistOps(QObject):
     def _apply(self, patch: Patch, focus: tuple[str, str] | None, how: str = "edit",
                origin: str = ORIGIN) -> bool:
         try:
-            change = apply_patch(self.ctx.cache, patch, how=how, origin=origin)
+            change = self.ctx.cache.watchlist.apply_patch(patch, how=how, origin=origin)
         except StoreError as exc:
             self.sig_message.emit(tr("wl.store_error", self.lang, msg=str(exc)), True)
             self._last_ok = False
@@ -97,7 +96,7 @@ class WatchlistOps(QObject):
             value = parse_edit(store_col, text)
         except CellError as exc:
             return False, exc.message(self.lang)
-        row = self.ctx.cache.company(str(ticker))
+        row = self.ctx.cache.watchlist.company(str(ticker))
         if row is None:
             return False, str(ticker)
         old = clean_row(row)[store_col]
@@ -109,7 +108,7 @@ class WatchlistOps(QObject):
         return self._push(label, before, after, (str(ticker), col)), value
 
     def add(self, text: str) -> str | None:
-        companies = self.ctx.cache.companies()
+        companies = self.ctx.cache.watchlist.companies()
         try:
             ticker = parse_ticker(text, set(companies["ticker"]))
         except CellError as exc:
@@ -125,8 +124,8 @@ class WatchlistOps(QObject):
         if not tickers:
             return False
         cache = self.ctx.cache
-        rows = tuple(clean_row(cache.company(t)) for t in tickers)
-        links = {t: links_of(cache, t) for t in tickers}  # undo restores the evidence links too
+        rows = tuple(clean_row(cache.watchlist.company(t)) for t in tickers)
+        links = {t: cache.watchlist.links_of(t) for t in tickers}  # undo restores the evidence links too
         label = ", ".join(tickers)
         ok = self._push(tr("wl.cmd.remove", self.lang, ticker=label),
                         Patch(upsert=rows, links=links), Patch(delete=tuple(tickers)), None)
@@ -135,13 +134,13 @@ class WatchlistOps(QObject):
         return ok
 
     def move(self, ticker: str, delta: int, column: str) -> bool:
-        patches = move_patches(self.ctx.cache.companies(), ticker, delta)
+        patches = move_patches(self.ctx.cache.watchlist.companies(), ticker, delta)
         if patches is None:
             return False
         return self._push(tr("wl.cmd.move", self.lang, ticker=ticker), *patches, (ticker, column))
 
     def set_benchmark(self, name: str, new: float) -> bool:
-        old = getattr(Benchmarks.from_settings(self.ctx.cache.get_setting), name)
+        old = getattr(Benchmarks.from_settings(self.ctx.cache.settings.get), name)
         if abs(new - old) < 1e-9:
             return False
         key = Benchmarks.KEYS[name]
@@ -151,21 +150,21 @@ class WatchlistOps(QObject):
                           Patch(settings={key: f"{new:g}"}), None)
 
     def set_links(self, ticker: str, links: tuple[tuple[str, str], ...]) -> bool:
-        before = links_of(self.ctx.cache, ticker)
+        before = self.ctx.cache.watchlist.links_of(ticker)
         return self._push(tr("wl.cmd.links", self.lang, ticker=ticker),
                           Patch(links={ticker: before}), Patch(links={ticker: tuple(links)}),
                           (ticker, "ticker"))
 
     def set_stale_days(self, days: int) -> None:
         """A preference of the check, not data: stored (the CLI reads it too), not undoable."""
-        self.ctx.notify(self.ctx.cache.set_setting(STALE_SETTING, str(days)))
+        self.ctx.notify(self.ctx.cache.settings.set(STALE_SETTING, str(days)))
 
     def import_path(self, path: Path | str) -> bool:
         """Validate the whole file; on any fault nothing is written, else one undoable write."""
         from ...services.watchlist_io import WatchlistFileError, plan_import
 
         try:
-            plan = plan_import(self.ctx.cache.companies(), path)
+            plan = plan_import(self.ctx.cache.watchlist.companies(), path)
         except WatchlistFileError as exc:
             self.sig_message.emit(tr("wl.import_failed", self.lang, msg=str(exc)), True)
             return False

@@ -201,9 +201,9 @@ class WatchlistTab(CacheTab):
     # -- reading the store --------------------------------------------------------------
     def refresh(self) -> None:
         cache, lang = self.ctx.cache, self.ctx.lang
-        companies = cache.companies()
+        companies = cache.watchlist.companies()
         self._companies = companies
-        self._bench = Benchmarks.from_settings(cache.get_setting)
+        self._bench = Benchmarks.from_settings(cache.settings.get)
         current = self.current_ticker()
         self.model.update_frame(view_frame(companies, lang, self._bench))
         self._haystack = search_text(companies)
@@ -212,9 +212,9 @@ class WatchlistTab(CacheTab):
             box.blockSignals(True)
             box.setValue(getattr(self._bench, name))
             box.blockSignals(False)
-        stale = int(cache.get_setting(STALE_SETTING) or DEFAULT_STALE_DAYS)
+        stale = int(cache.settings.get(STALE_SETTING) or DEFAULT_STALE_DAYS)
         self.check.set_stale_days(stale)
-        issues = lint(companies, cache.facts(), today=date.today(), stale_days=stale,
+        issues = lint(companies, cache.facts.all(), today=date.today(), stale_days=stale,
                       benchmarks=self._bench)
         flagged: dict[tuple[str, str], tuple[str, list[str]]] = {}
         for i in issues:
@@ -270,7 +270,7 @@ class WatchlistTab(CacheTab):
 
     def _show_detail(self) -> None:
         ticker = self.current_ticker()
-        row = self.ctx.cache.company(ticker) if ticker else None
+        row = self.ctx.cache.watchlist.company(ticker) if ticker else None
         if row is None:
             self.detail.show_company(None, {}, pd.DataFrame(), (), self.ctx.lang)
             return
@@ -278,7 +278,7 @@ class WatchlistTab(CacheTab):
         derived = {c: self.model.value(src, self.model.column_index(c)) for c in ("vs_sp500",
                                                                                    "vs_bigtech")}
         derived = {k: (None if v != v else v) for k, v in derived.items()}  # NaN → None
-        self.detail.show_company(row, derived, self.ctx.cache.company_history(ticker),
+        self.detail.show_company(row, derived, self.ctx.cache.watchlist.history(ticker),
                                  describe_links(self.ctx.cache, ticker, self.ctx.lang),
                                  self.ctx.lang)
         values = value_table(self.ctx.cache, date.today(), [ticker]).get(ticker, {})
