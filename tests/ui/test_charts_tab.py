@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from qnai_desktop.core.changes import ChangeSet
 from qnai_desktop.core.charts import build_catalogue
-from qnai_desktop.core.charts.colors import MIN_DISTANCE, color_distance
+from qnai_desktop.core.charts.colors import MIN_DELTA_E, delta_e2000
 from qnai_desktop.core.series import SeriesBundle
 from qnai_desktop.services import scenario_cases
 from qnai_desktop.store.cache import Cache
@@ -271,7 +271,7 @@ def test_cline_and_copilot_cli_get_clearly_different_colours(tab) -> None:
             for sid, item in tab.canvas.items.items()}
     assert pens["copilot_cli"] == "#00A4EF"
     others = [c for key, c in pens.items() if key != "cline"]
-    assert min(color_distance(pens["cline"], c) for c in others) >= MIN_DISTANCE
+    assert min(delta_e2000(pens["cline"], c) for c in others) >= MIN_DELTA_E
 
 
 # --- live --------------------------------------------------------------------------------
