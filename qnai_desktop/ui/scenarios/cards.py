@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ...core.scenarios import Model
-from ...core.scenarios.display import NA, format_delta, format_output, text, unavailable
+from ...core.scenarios.display import NA, format_output, text, unavailable
+from ...core.scenarios.verdict import verdict
 from ..common.i18n import tr
 from .card import ScenarioOutputCard
 
@@ -56,11 +57,10 @@ class ScenarioOutputCards(QWidget):
                 card.show_text(text(out, lang), format_output(out, outputs[name], lang),
                                tr("scn.not_in_note", lang), True)
                 continue
-            same = abs(outputs[name] - note[name]) <= 1e-9 * max(1.0, abs(note[name]))
-            delta = tr("scn.same_as_note", lang) if same else \
-                tr("scn.vs_note", lang, value=format_output(out, note[name], lang),
-                   delta=format_delta(out, outputs[name] - note[name], lang))
-            card.show_text(text(out, lang), format_output(out, outputs[name], lang), delta, not same)
+            said = verdict(model, name, outputs[name], params or model.defaults(), note)
+            card.show_text(text(out, lang), format_output(out, outputs[name], lang),
+                           said.text(lang), said.differs)
+            card.delta.setToolTip(said.detail(lang))
 
     def text_of(self, name: str) -> str:
         """The value text a card shows (what the analyst reads)."""
