@@ -65,6 +65,21 @@ class Replay(BaseHTTPRequestHandler):
         pass
 
 
+def holds(pid: int, path: Path) -> bool:
+    """The process has the file open (Linux /proc): only then must its WAL stay."""
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") == str(path):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def cli(args: list[str], env: dict) -> tuple[int, float, str]:
     started = time.perf_counter()
     out = subprocess.run([sys.executable, "-m", "qnai_desktop.cli", *args], cwd=ROOT, env=env,
@@ -92,12 +107,15 @@ def run(calls: int, folder: Path) -> dict:
 
     def watch() -> None:
         while not done.is_set():
-            if window.poll() is None:
+            if window.poll() is None and holds(window.pid, db):
                 seen["polls"] += 1
                 seen["missing"] += not (wal.exists() and shm.exists())
             time.sleep(0.01)
 
-    time.sleep(3.0)  # the window is up and its start-up refresh is running
+    deadline = time.monotonic() + 60
+    while not holds(window.pid, db) and time.monotonic() < deadline:
+        time.sleep(0.1)  # a loaded machine may take a while to open the window
+    time.sleep(1.0)  # its start-up refresh (at 500 ms) is running
     watcher = threading.Thread(target=watch)
     watcher.start()
     failures, times, imported = [], [], {}

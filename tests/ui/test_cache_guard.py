@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cache_files import damage_middle
+from cache_files import checkpointed, damage_middle
 from PySide6.QtWidgets import QMessageBox
 
 from qnai_desktop import app as app_module
@@ -34,8 +34,11 @@ def asked(monkeypatch) -> list[str]:
     return questions
 
 
-def test_damage_met_while_building_the_window_is_a_sentence(db_path: Path) -> None:
-    damage_middle(db_path)
+def test_damage_met_while_opening_the_window_is_a_sentence(db_path: Path) -> None:
+    checkpointed(db_path)
+    data = bytearray(db_path.read_bytes())
+    data[:16] = b"not sqlite here!"  # SQLite's header gone: the first read fails
+    db_path.write_bytes(bytes(data))
     with pytest.raises(CorruptCacheError, match="damaged"):
         build_window(db_path, lang="en")
     assert health.open_connections(db_path) == 0  # closed, so a restore may replace the file
@@ -106,7 +109,8 @@ def test_a_wait_for_another_writer_shows_in_the_status_bar(qtbot, db_path: Path)
 
 def test_run_gui_restores_and_opens_on_the_backup(qtbot, db_path: Path, asked,
                                                  monkeypatch) -> None:
-    """The whole start-up: damage met while building → Yes → restore → a window on the backup."""
+    """The whole start-up: the window opens on what is readable, the check off the GUI thread
+    finds the damage → Yes → every connection closed, restore, a new window on the backup."""
     backup_file(db_path, "auto")
     damage_middle(db_path)
     windows = []
@@ -117,7 +121,8 @@ def test_run_gui_restores_and_opens_on_the_backup(qtbot, db_path: Path, asked,
 
         windows.append(window)
         real_start(window)
-        QTimer.singleShot(300, window.close)  # she looks, then quits
+        if len(windows) == 2:
+            QTimer.singleShot(300, window.close)  # the restored window: she looks, then quits
 
     monkeypatch.setattr(app_module, "_start_window", start)
     from qnai_desktop.ui.common.settings import make_settings
@@ -126,7 +131,7 @@ def test_run_gui_restores_and_opens_on_the_backup(qtbot, db_path: Path, asked,
     make_settings().setValue("refresh/on_start", False)
     assert app_module.run_gui(db_path, "en") == 0
     assert len(asked) == 1 and "damaged" in asked[0]
-    assert len(windows) == 1 and not windows[0].restore_requested
+    assert len(windows) == 2 and windows[0].restore_requested and not windows[1].restore_requested
     kept = [p for p in db_path.parent.glob("cache.sqlite.damaged-*")
             if not p.name.endswith(("-wal", "-shm"))]
     assert len(kept) == 1
