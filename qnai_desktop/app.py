@@ -199,3 +199,20 @@ def screenshot(db: Path | str | None, tab: str, out: Path, lang: str | None = No
     window.ctx.stop()
     window.close()
     return out
+
+
+def load_house_style(name_or_path: str):
+    """The chart house style by name or JSON path (for the CLI's ``export``; Qt-free data)."""
+    from .ui.common.style import load_style
+
+    return load_style(name_or_path)
+
+
+def render_pack(jobs, options, out: Path, style):
+    """Render an export pack headless (the CLI's ``export``): a QApplication, then the pack."""
+    from .ui.export.pack import PackExporter
+    from .ui.export.renderer import quiet_offscreen_warnings
+
+    create_application()
+    quiet_offscreen_warnings()
+    return PackExporter(jobs, options, out, style=style).run()

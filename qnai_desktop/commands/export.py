@@ -72,21 +72,14 @@ def run(args: argparse.Namespace) -> int:
 
     # Headless whatever the session: a cron job may inherit a DISPLAY that is gone.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ..app import create_application
-    from ..ui.common.style import load_style
-    from ..ui.export.pack import PackExporter
-    from ..ui.export.renderer import quiet_offscreen_warnings
-
-    create_application()
-    quiet_offscreen_warnings()
     try:
-        style = load_style(options.style)
+        style = args.window.load_house_style(options.style)
     except OSError as exc:
         return fail(f"cannot read the style {options.style}: {exc.strerror or exc}")
     except ValueError as exc:
         return fail(str(exc))
     try:
-        result = PackExporter(jobs, options, args.out, style=style).run()
+        result = args.window.render_pack(jobs, options, args.out, style)
     except (ExportError, ValueError) as exc:
         return fail(str(exc))
     except OSError as exc:  # one without an errno (e.g. Qt could not encode an image)

@@ -1,9 +1,10 @@
 """The plotted numbers of a chart to XLSX (openpyxl) or CSV, safe against formula injection.
 
 Labels and sources can come from imported files, so any text cell starting with ``= + - @`` (or a
-tab / carriage return) could run as a formula in Excel (OWASP "CSV injection"). CSV text cells get
-a leading apostrophe; XLSX text cells are stored as text with Excel's quote prefix, so they show
-as typed and never evaluate. Numbers stay numbers (a negative value is not text).
+tab / carriage return) could run as a formula in Excel (OWASP "CSV injection"). Text cells, in CSV
+and XLSX alike, are escaped by :mod:`core.spreadsheet_safety` (a leading apostrophe, whose exact
+inverse the importers apply) and XLSX text cells are also typed as text, so they never evaluate.
+Numbers stay numbers (a negative value is not text).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from qnai_desktop.core.spreadsheet_safety import escape_formula
 from qnai_desktop.services.export_plan import ChartJob, series_record
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _INFO_LABELS = {
     "chart": ("차트", "Chart"), "title": ("제목", "Title"), "unit": ("단위", "Unit"),
     "source": ("자료", "Source"), "note": ("주", "Note"), "as_of": ("기준일", "As of"),
@@ -33,16 +34,6 @@ def _t(key: str, lang: str) -> str:
     return ko if lang == "ko" else en
 
 
-def is_dangerous(text: str) -> bool:
-    """True when a spreadsheet would read ``text`` as a formula."""
-    return text.startswith(FORMULA_TRIGGERS)
-
-
-def escape_csv_text(text: str) -> str:
-    """``=1+1`` -> ``'=1+1``; harmless text unchanged."""
-    return "'" + text if is_dangerous(text) else text
-
-
 def _csv_value(value: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -51,7 +42,7 @@ def _csv_value(value: object) -> str:
     if isinstance(value, int | float):
         return repr(float(value)) if isinstance(value, float) and not value.is_integer() else (
             str(int(value)))
-    return escape_csv_text(str(value))
+    return escape_formula(str(value))
 
 
 def _table(job: ChartJob, lang: str) -> pd.DataFrame:
@@ -65,7 +56,7 @@ def write_csv(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
     table = _table(job, lang)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow([escape_csv_text(str(c)) for c in table.columns])
+        writer.writerow([escape_formula(str(c)) for c in table.columns])
         for row in table.itertuples(index=False):
             writer.writerow([_csv_value(v) for v in row])
     return path
@@ -73,10 +64,8 @@ def write_csv(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
 
 def _put_text(ws, row: int, col: int, text: str):
     cell = ws.cell(row=row, column=col)
-    cell.value = text
+    cell.value = escape_formula(text)
     cell.data_type = "s"  # never "f", even for "=…" (openpyxl would otherwise write a formula)
-    if is_dangerous(text):
-        cell.quotePrefix = True
     return cell
 
 

@@ -13,6 +13,12 @@ environment variable ``QNAI_REFRESH_SOURCE_DEADLINE_S``): requests, retries and 
 Past it the source fails with "gave up after N s", writes no data, and the next source runs.
 Before anything is written, every text of the bundles, dated values and the provenance line goes
 through ``services.scrub`` (no stored API key, nor one the request sent, reaches the cache).
+
+The fundamentals sources (``services.fundamentals``: SEC filings, end-of-day quotes) run here too:
+their ``write_values(cache)`` (dated company values and the live PER/market-cap recompute) joins
+the source's one transaction, and their notes (``provider.warnings``) end its provenance line.
+``refresh --source sec|quotes``, ``fundamentals refresh`` and the window's refresh all call
+:func:`run_refresh`.
 """
 
 from __future__ import annotations
@@ -161,10 +167,14 @@ def _run_one(cache: Cache, provider: Provider, last_dates: dict[str, date | None
         secrets = known_secrets(keys, http.sent_secrets, keyring=False)
         bundles = scrub_bundles(bundles, secrets)
         scrub_pending(provider, secrets)
+        notes = list(getattr(provider, "warnings", []))  # fundamentals: "NVDA: no capex concept"
+        detail = f"refresh {name}: ok, {http.requests} request(s)" + \
+            (f"; {'; '.join(notes)}" if notes else "")
+        # bulk (foreign keys paused) is safe here: write_values touches company values and
+        # history, which no ON DELETE CASCADE relies on
         with cache.transaction(bulk=True):  # series, observations, settings, company values
-            res.change = write_replacing_demo(
-                cache, bundles, how="fetch", origin=provider.base_url,
-                detail=f"refresh {name}: ok, {http.requests} request(s)")
+            res.change = write_replacing_demo(cache, bundles, how="fetch", origin=provider.base_url,
+                                              detail=detail)
             write_values = getattr(provider, "write_values", None)
             if write_values is not None:  # fundamentals: dated values + live recompute, same txn
                 res.change.merge(write_values(cache))

@@ -433,11 +433,3 @@ def test_explicit_refs_get_display_names() -> None:
     frames = {"agents.share.cursor_bg": daily("2025-01-01", [1.0] * 7)}
     (line,) = prepare(spec, frames, {}).series
     assert (line.label("ko"), line.label("en")) == ("Cursor (백그라운드)", "Cursor (background)")
-
-
-def test_core_charts_import_without_qt() -> None:
-    code = (
-        "import sys; sys.modules['PySide6'] = None; sys.modules['pyqtgraph'] = None\n"
-        "import qnai_desktop.core.charts, qnai_desktop.core.transforms\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)

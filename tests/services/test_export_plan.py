@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 from qnai_desktop.core.charts import ChartSpec, SeriesRef, prepare
 from qnai_desktop.core.export_checks import check_chart, slide_point_size, stale_after_days
 from qnai_desktop.core.series import SeriesMeta
-from qnai_desktop.services.export_data import escape_csv_text, write_csv, write_xlsx
+from qnai_desktop.core.spreadsheet_safety import escape_formula
+from qnai_desktop.services.export_data import write_csv, write_xlsx
 from qnai_desktop.services.export_plan import (
     ChartJob,
     ExportFolderError,
@@ -198,8 +199,8 @@ def test_csv_escapes_formula_text_but_not_numbers(tmp_path: Path) -> None:
     rows = list(csv.reader(path.open(encoding="utf-8-sig")))
     assert rows[0] == ["날짜", "'=HYPERLINK(\"http://x\")"]
     assert rows[1][0] == "2026-07-02" and float(rows[1][1]) == 100.0
-    assert [escape_csv_text(t) for t in ("+1", "-x", "@a", "\tx", "ok", "-")] == \
-        ["'+1", "'-x", "'@a", "'\tx", "ok", "'-"]
+    assert [escape_formula(t) for t in ("+1", "-x", "@a", "\tx", "ok", "-", "'a")] == \
+        ["'+1", "'-x", "'@a", "'\tx", "ok", "'-", "''a"]
 
 
 def test_xlsx_keeps_formula_text_as_text(tmp_path: Path) -> None:
@@ -208,7 +209,7 @@ def test_xlsx_keeps_formula_text_as_text(tmp_path: Path) -> None:
     wb = load_workbook(path)
     data, info = wb["Data"], wb["Info"]
     header = data.cell(1, 2)
-    assert header.value == "=1+2" and header.data_type == "s" and header.quotePrefix
+    assert header.value == "'=1+2" and header.data_type == "s"  # escaped as the CSV and watchlist
     assert data.cell(2, 2).value == 100.0
     texts = [c.value for row in info.iter_rows() for c in row if isinstance(c.value, str)]
     assert "Source: @SUM(A1), SK Securities" in texts

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from qnai_desktop.core.monitors import WATCH_GPU_RENT_KO
@@ -18,7 +18,8 @@ from qnai_desktop.services import alerts
 from qnai_desktop.services.monitor_table import TABLE_COLUMNS, add_user_monitor
 from qnai_desktop.store.cache import Cache
 from qnai_desktop.ui.common.app_context import AppContext
-from qnai_desktop.ui.monitors.style import STATUS_COLORS
+from qnai_desktop.ui.common.theme import qcolor
+from qnai_desktop.ui.monitors.style import chip_background
 from qnai_desktop.ui.monitors.tab import MonitorsTab
 
 ORACLE = "cds.oracle_5y"  # seeded: last point 248.61 bp on 2026-07-31
@@ -80,7 +81,7 @@ def test_table_lists_the_notes_signals_with_demo_rows_marked(tab, qtmodeltester)
         "B200 시간당 대여 가격 (중앙값)", "B200/H100 대여 가격 비율"]
     sources = column_texts(model, "source")
     assert sources[:3] == ["예시 데이터"] * 3 and sources[3] == "gpurentalprices.com"
-    assert cell(model, 0, "source", Qt.ItemDataRole.ForegroundRole) == QColor("#b3261e")
+    assert cell(model, 0, "source", Qt.ItemDataRole.ForegroundRole) == qcolor("error")  # demo
     assert column_texts(model, "n")[3] == "34" and column_texts(model, "last")[0] == "248.6 bp"
     assert column_texts(model, "last")[3] == "3.06 $/GPU·h" and column_texts(model, "last")[6] == "2.09 배"
     assert column_texts(model, "status")[1] == "주의"  # CoreWeave 1.8σ above its 1-year mean
@@ -107,7 +108,7 @@ def test_changes_are_shown_in_bp_and_percent_as_computed_by_hand(tab, ctx) -> No
         "▲ 12.0bp", "▲ 17.0bp", "▲ 22.0bp", "-"]  # 142−130, 142−125, 142−120, no point 3M back
     assert [cell(model, p, f"change_{k}") for k in ("1d", "1w", "1m")] == [
         "▲ 6.2%", "▲ 10.4%", "▲ 15.0%"]  # 2.76/2.6 = 1.0615, /2.5 = 1.104, /2.4 = 1.15
-    red = QColor("#c62828")
+    red = qcolor("error")  # the theme's adverse red
     assert cell(model, s, "change_1d", Qt.ItemDataRole.ForegroundRole) == red  # spread up hurts
     assert cell(model, p, "change_1d", Qt.ItemDataRole.ForegroundRole) is None  # price up doesn't
     assert cell(model, s, "high_52w") == "142.0" and cell(model, s, "zscore_1y") == "-"
@@ -281,6 +282,6 @@ def test_renders_offscreen_with_status_colours(tab, tmp_path: Path) -> None:
     assert tab.grab().save(str(out))
     image = QImage(str(out))
     assert image.width() >= 1200
-    wanted = {QColor(STATUS_COLORS["warn"][0]).rgb(), QColor(STATUS_COLORS["ok"][0]).rgb()}
+    wanted = {chip_background("warn").rgb(), chip_background("ok").rgb()}
     seen = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height() // 2, 3)}
     assert wanted <= seen  # the amber CoreWeave chip and green chips are painted

@@ -26,6 +26,7 @@ from ...core.charts import KINDS, ChartSpec
 from ...core.charts.user_specs import TRANSFORM_CHOICES, build_user_spec
 from ...core.series import SeriesMeta
 from ..common.i18n import register, tr
+from ..common.theme import set_tone
 
 register({
     "chart_add.title": ("차트 추가", "Add chart"),
@@ -94,7 +95,7 @@ class AddChartDialog(QDialog):
         self.param_edit.setPlaceholderText(tr("chart_add.param_hint", lang))
         self.right_combo = QComboBox()
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #C0392B;")
+        set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

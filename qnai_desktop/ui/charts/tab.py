@@ -43,6 +43,7 @@ from ..common.base_tab import CacheTab
 from ..common.i18n import register, tr
 from ..common.pandas_model import PandasTableModel
 from ..common.settings import make_settings
+from ..common.theme import set_tone
 from .add_dialog import AddChartDialog
 from .canvas import ChartCanvas
 from .crosshair import ChartCrosshair
@@ -131,7 +132,7 @@ class ChartsTab(CacheTab):
         self.table_view.setVisible(False)
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
-        self.info_label.setStyleSheet("color: #8A6D3B;")
+        set_tone(self.info_label, "warn")
         self._layout()
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         self.retranslate()

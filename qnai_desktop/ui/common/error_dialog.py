@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...logs import log_path, redact
 from .i18n import register, tr
+from .theme import set_tone
 
 register({
     "error.details_show": ("자세히 보기", "Show details"),
@@ -53,7 +54,7 @@ class ErrorDialog(QDialog):
         self.copy_button = QPushButton(tr("error.copy", lang))
         self.copy_button.clicked.connect(self.copy_details)
         where = QLabel(tr("error.log_at", lang, path=str(log_path())))
-        where.setStyleSheet("color: gray;")
+        set_tone(where, "muted")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.addButton(self.toggle, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -53,7 +53,8 @@ from ..common.app_context import AppContext
 from ..common.i18n import register, tr
 from ..common.pandas_model import PandasTableModel
 from ..common.tasks import Task, while_alive
-from .mapping_table import WARN_AMBER, MappingTable, decided_lines, mass_lines, review_lines
+from ..common.theme import qcolor, set_tone
+from .mapping_table import MappingTable, decided_lines, mass_lines, review_lines
 
 register({
     "import.title": ("데이터 가져오기", "Import data"),
@@ -112,7 +113,6 @@ def summary(change: ChangeSet, lang: str) -> str:
               unchanged=change.unchanged)
 
 
-ERROR_RED = QColor("#c0392b")
 
 
 @dataclass
@@ -138,8 +138,8 @@ class ImportDialog(QDialog):
         self._busy: set[Task] = set()
         self.setAcceptDrops(True)
         self.drop_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.drop_label.setStyleSheet("QLabel { border: 2px dashed #8a9bb0; border-radius: 6px;"
-                                      " padding: 10px; color: #4a5a6a; }")
+        self.drop_label.setStyleSheet("QLabel { border-radius: 6px; padding: 10px; }")
+        set_tone(self.drop_label, "drop")
         self.btn_add, self.btn_remove = QPushButton(), QPushButton()
         self.btn_add.clicked.connect(self._choose_files)
         self.btn_remove.clicked.connect(self.remove_current)
@@ -148,13 +148,14 @@ class ImportDialog(QDialog):
         self.file_list.currentRowChanged.connect(self._show_current)
         self.info = QLabel(wordWrap=True)
         self.notes = QLabel(wordWrap=True)
-        self.notes.setStyleSheet("color: #6b7785;")
+        set_tone(self.notes, "muted")
         self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet(f"color: {ERROR_RED.name()}; font-weight: bold;")
+        self.error.setStyleSheet("font-weight: bold;")
+        set_tone(self.error, "error")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setVisible(False)
         self.warning = QLabel(wordWrap=True)
-        self.warning.setStyleSheet(f"color: {WARN_AMBER.name()};")
+        set_tone(self.warning, "warn")
         self.warning.setVisible(False)
         self.preview_model = PandasTableModel()
         self.preview = QTableView()
@@ -227,7 +228,7 @@ class ImportDialog(QDialog):
         row = self.files.index(entry)
         item = self.file_list.item(row)
         item.setText(f"{'✗' if error else '✓'} {entry.path.name}" + (f" — {error}" if error else ""))
-        item.setForeground(QBrush(ERROR_RED) if error else QBrush())
+        item.setForeground(QBrush(qcolor("error")) if error else QBrush())
         if all(f.preview or f.error for f in self.files):
             self._keep_apart()
         if row == self.file_list.currentRow():
@@ -368,8 +369,7 @@ class ImportDialog(QDialog):
         else:
             text = ""
         self.counts.setText(text)
-        self.counts.setStyleSheet("font-size: 14px; font-weight: bold;"
-                                  + (f" color: {ERROR_RED.name()};" if broken else ""))
+        set_tone(self.counts, "error" if broken else "")
         self.btn_commit.setEnabled(self._can_commit())
         self.btn_remove.setEnabled(bool(self.files))
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from ...core.series import FREQUENCIES, UNITS, SeriesMeta
@@ -28,6 +28,7 @@ from ...services.importers import (
 )
 from ..common.app_context import AppContext
 from ..common.i18n import register, tr
+from ..common.theme import qcolor
 
 register({
     "import.col.include": ("포함", "Use"), "import.col.column": ("원본 열", "Column in file"),
@@ -61,8 +62,6 @@ COLS = ["include", "column", "series", "status", "choice", "title", "unit", "fre
         "rows", "span"]
 C = {name: i for i, name in enumerate(COLS)}
 CHOICES = (NEW_SERIES, REPLACE, SKIP)
-ERROR_RED = QColor("#c0392b")
-WARN_AMBER = QColor("#b9770e")
 
 
 def review_lines(review: Review | None, lang: str) -> list[str]:
@@ -140,7 +139,7 @@ class MappingTable(QTableWidget):
         self.setCellWidget(r, C["series"], ids)
         status = self._text(r, C["status"], tr(f"import.status.{row.status}", lang), editable=False)
         if row.status == REPLACES_DEMO or row.conflict_with:
-            status.setForeground(QBrush(WARN_AMBER))
+            status.setForeground(QBrush(qcolor("warn")))
         self._fill_choice(r, row)
         self._text(r, C["title"], row.title_ko if lang == "ko" else row.title_en,
                    editable=row.editable)

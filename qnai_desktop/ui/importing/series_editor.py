@@ -35,6 +35,7 @@ from ...services.importers.mapping import ID_RE
 from ..common.app_context import AppContext
 from ..common.i18n import register, tr
 from ..common.tasks import Task, while_alive
+from ..common.theme import set_tone
 
 register({
     "editor.title": ("시리즈 값 입력", "Enter series values"),
@@ -84,9 +85,9 @@ class SeriesEditor(QDialog):
                             ("source", self.source)):
             self.form.addRow(self._labels[key], widget)
         self.demo_note = QLabel(wordWrap=True)
-        self.demo_note.setStyleSheet("color: #b9770e;")
+        set_tone(self.demo_note, "warn")
         self.hint = QLabel(wordWrap=True)
-        self.hint.setStyleSheet("color: #6b7785;")
+        set_tone(self.hint, "muted")
         self.table = QTableWidget(0, 2)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 140)
@@ -195,14 +196,16 @@ class SeriesEditor(QDialog):
     def _saved(self, change: ChangeSet) -> None:
         self.metas = self.ctx.cache.series.metas()
         self.demo_note.setVisible(False)
-        self.status.setStyleSheet("color: #1e7e34;")
+        self.status.setStyleSheet("")
+        set_tone(self.status, "ok")
         self.status.setText(tr("editor.saved", self.ctx.lang, added=change.added,
                                changed=change.changed, unchanged=change.unchanged))
         self.ctx.notify(change)
         self.sig_series_saved.emit(change)
 
     def _error(self, message: str) -> None:
-        self.status.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.status.setStyleSheet("font-weight: bold;")
+        set_tone(self.status, "error")
         self.status.setText(message)
 
     def retranslate(self, *_args: object) -> None:

@@ -31,6 +31,7 @@ from ...core.monitors import RuleError, describe
 from ...core.series import SeriesMeta
 from ...services.alerts import validate_spec
 from ..common.i18n import STRINGS
+from ..common.theme import set_tone
 from .condition import ConditionEditor
 from .strings import tr
 
@@ -101,9 +102,11 @@ class RuleEditorDialog(QDialog):
         self.add_button = QPushButton(tr("rule.add_condition", lang))
         self.add_button.clicked.connect(lambda: self.add_condition())
         self.preview = QLabel(wordWrap=True)
-        self.preview.setStyleSheet("background: #f4f6f8; padding: 8px; border-radius: 4px;")
+        self.preview.setStyleSheet("padding: 8px; border-radius: 4px;")
+        set_tone(self.preview, "panel")
         self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.error.setStyleSheet("font-weight: bold;")
+        set_tone(self.error, "error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -18,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.alerts import StoredRule
+from ..common.theme import qcolor, set_tone
 from .strings import tr
-from .style import ADVERSE_RED, MUTED
 
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
@@ -44,7 +43,7 @@ class RulesPanel(QGroupBox):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._on_item_changed)
         self.empty = QLabel(wordWrap=True)
-        self.empty.setStyleSheet(f"color: {MUTED};")
+        set_tone(self.empty, "muted")
         self.add = QPushButton()
         self.add.clicked.connect(self.sig_add_requested)
         self.delete = QPushButton()
@@ -76,15 +75,15 @@ class RulesPanel(QGroupBox):
             text = QTableWidgetItem(descriptions.get(rule.id, ""))
             text.setToolTip(descriptions.get(rule.id, ""))
             if rule.rule is None:
-                state_key, color = "broken", ADVERSE_RED
+                state_key, color = "broken", "error"
             elif not rule.enabled:
-                state_key, color = "off", MUTED
+                state_key, color = "off", "muted"
             elif rule.active:
-                state_key, color = "active", ADVERSE_RED
+                state_key, color = "active", "error"
             else:
-                state_key, color = "armed", MUTED
+                state_key, color = "armed", "muted"
             state = QTableWidgetItem(tr(f"mon.rules.{state_key}", lang))
-            state.setForeground(QColor(color))
+            state.setForeground(qcolor(color))
             for c, item in enumerate((on, name, text, state)):
                 item.setData(_ID_ROLE, rule.id)
                 self.table.setItem(r, c, item)

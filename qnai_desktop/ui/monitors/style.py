@@ -10,41 +10,34 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from ..common.theme import colors, qcolor
 from .strings import tr
 
-# level: (chip background, chip text, sparkline dot)
-STATUS_COLORS: dict[str, tuple[str, str, str]] = {
-    "ok": ("#e3f2e6", "#1b5e20", "#2e7d32"),
-    "warn": ("#fff1c2", "#7a5200", "#f2a900"),
-    "alert": ("#fbd9d5", "#a61b12", "#d32f2f"),
-    "stale": ("#e6e9ec", "#4a5a66", "#90a4ae"),
-}
-ADVERSE_RED = "#c62828"
-DEMO_RED = "#b3261e"
-MUTED = "#6b7780"
-LINE = "#34495e"
-STALE_BG = "#eef0f2"
+LEVELS = ("ok", "warn", "alert", "stale")
+# level: sparkline dot (a mark on the plot, not text); chips take the theme's chip_<level>_bg/_fg
+STATUS_COLORS: dict[str, str] = {"ok": "#2e7d32", "warn": "#f2a900", "alert": "#d32f2f",
+                                 "stale": "#90a4ae"}
 
 
 def chip_background(level: str) -> QColor:
-    return QColor(STATUS_COLORS.get(level, STATUS_COLORS["stale"])[0])
+    return qcolor(f"chip_{level if level in LEVELS else 'stale'}_bg")
 
 
 def chip_text(level: str) -> QColor:
-    return QColor(STATUS_COLORS.get(level, STATUS_COLORS["stale"])[1])
+    return qcolor(f"chip_{level if level in LEVELS else 'stale'}_fg")
 
 
 def dot_color(level: str) -> QColor:
-    return QColor(STATUS_COLORS.get(level, STATUS_COLORS["stale"])[2])
+    return QColor(STATUS_COLORS.get(level, STATUS_COLORS["stale"]))
 
 
 def _chip(level: str, lang: str) -> str:
-    bg, fg, _dot = STATUS_COLORS[level]
+    bg, fg = chip_background(level).name(), chip_text(level).name()
     label = tr(f"mon.status.{level}", lang)
     return f"<span style='background:{bg}; color:{fg}'>&nbsp;{label}&nbsp;</span>"
 
 
 def legend_html(lang: str) -> str:
     """The one-line key under the title."""
-    chips = {level: _chip(level, lang) for level in STATUS_COLORS}
-    return tr("mon.legend", lang, red=ADVERSE_RED, **chips)
+    chips = {level: _chip(level, lang) for level in LEVELS}
+    return tr("mon.legend", lang, red=colors().error, **chips)

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -40,6 +39,7 @@ from ...services.monitor_table import (
 from ...store.errors import StoreError
 from ..common.app_context import AppContext
 from ..common.base_tab import CacheTab
+from ..common.theme import set_tone
 from .alert_watcher import AlertWatcher
 from .detail import MonitorDetail
 from .events import EventsPanel
@@ -99,11 +99,7 @@ class MonitorsTab(CacheTab):
         view.horizontalHeader().setStretchLastSection(True)  # the sparkline takes spare width
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
-        palette = view.palette()  # a light selection keeps status chips and red moves readable
-        palette.setColor(QPalette.ColorRole.Highlight, QColor("#d6e4f5"))
-        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1a1a1a"))
-        palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f7f8fa"))
-        view.setPalette(palette)
+        set_tone(view, "soft-table")  # a soft selection keeps status chips and red moves readable
         return view
 
     def _connect(self) -> None:

@@ -23,6 +23,7 @@ from ...core.scenarios import Model
 from ...core.scenarios.display import format_param, text
 from ...services.scenario_cases import CURRENT, MAX_NAME, SavedCase
 from ..common.i18n import tr
+from ..common.theme import qcolor, set_tone
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -94,7 +95,7 @@ class ScenarioCasesPanel(QWidget):
                 tip.append(tr("scn.problem", lang, why=case.problem))
             item.setToolTip("\n".join([case.updated_at, *tip]))
             if case.name == CURRENT:
-                item.setForeground(Qt.GlobalColor.darkGray)
+                item.setForeground(qcolor("muted"))
             self.list.addItem(item)
             item.setSelected(case.name in keep)
 
@@ -107,7 +108,7 @@ class ScenarioCasesPanel(QWidget):
             item.setSelected(item.data(NAME_ROLE) in names)
 
     def show_message(self, message: str, error: bool = False) -> None:
-        self.message.setStyleSheet(f"color: {'#b00020' if error else '#1b5e20'};")
+        set_tone(self.message, "error" if error else "ok")
         self.message.setText(message)
 
     # -- slots ---------------------------------------------------------------------------

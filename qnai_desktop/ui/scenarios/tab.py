@@ -41,6 +41,7 @@ from ..common.app_context import AppContext
 from ..common.base_tab import CacheTab
 from ..common.i18n import tr
 from ..common.pandas_model import PandasTableModel
+from ..common.theme import set_tone
 from . import strings as _strings  # noqa: F401  (registers the tab's strings)
 from .cards import ScenarioOutputCards
 from .cases_panel import ScenarioCasesPanel
@@ -76,7 +77,8 @@ class ScenariosTab(CacheTab):
     # -- construction --------------------------------------------------------------------
     def _build_ui(self) -> None:
         self.models_title, self.inputs_title, self.legend = QLabel(), QLabel(), QLabel()
-        self.legend.setStyleSheet("color: #8a5300; font-size: 8pt;")
+        self.legend.setStyleSheet("font-size: 8pt;")
+        set_tone(self.legend, "warn")
         self.legend.setWordWrap(True)
         self.models_list = QListWidget()
         self.models_list.setMaximumHeight(150)
@@ -110,8 +112,8 @@ class ScenariosTab(CacheTab):
         lv.addWidget(self.legend)
 
         self.title, self.description = QLabel(), QLabel()
-        self.title.setStyleSheet("font-size: 14pt; font-weight: 700; color: #111;")
-        self.description.setStyleSheet("color: #555;")
+        self.title.setStyleSheet("font-size: 14pt; font-weight: 700;")
+        set_tone(self.description, "muted")
         self.description.setWordWrap(True)
         self.cards = ScenarioOutputCards()
         self.chart = ScenarioChart()
@@ -131,7 +133,7 @@ class ScenariosTab(CacheTab):
         self.compare_view.setWordWrap(True)
         self.compare_hint = QLabel()
         self.compare_hint.setWordWrap(True)
-        self.compare_hint.setStyleSheet("color: #666;")
+        set_tone(self.compare_hint, "muted")
         compare_page = QWidget()
         cpv = QVBoxLayout(compare_page)
         cpv.setContentsMargins(4, 4, 4, 4)
@@ -145,7 +147,7 @@ class ScenariosTab(CacheTab):
         self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(True)
         self.sources_hint = QLabel()
-        self.sources_hint.setStyleSheet("color: #666;")
+        set_tone(self.sources_hint, "muted")
         sources_page = QWidget()
         spv = QVBoxLayout(sources_page)
         spv.setContentsMargins(4, 4, 4, 4)

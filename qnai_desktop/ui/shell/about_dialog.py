@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from ... import __version__
 from ...store.cache import Cache
 from ..common.i18n import tr
+from ..common.theme import colors
 
 
 def about_html(cache: Cache, lang: str) -> str:
@@ -22,7 +23,7 @@ def about_html(cache: Cache, lang: str) -> str:
                      f" ({len(group)})</li>")
     parts.append("</ul>")
     n_demo = int(df["is_demo"].sum())
-    parts.append(f"<p style='color:#c0392b'>{tr('about.demo', lang, n=n_demo)}</p>")
+    parts.append(f"<p style='color:{colors().error}'>{tr('about.demo', lang, n=n_demo)}</p>")
     return "".join(parts)
 
 

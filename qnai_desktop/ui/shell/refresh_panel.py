@@ -26,6 +26,7 @@ from ...services.refresh import CANCELLED, FAILED, OK, SKIPPED, RefreshResult, l
 from ..common.app_context import AppContext
 from ..common.i18n import register, tr
 from ..common.tasks import Task, Work
+from ..common.theme import set_tone
 
 register({
     "refresh.title": ("데이터 새로 고침", "Refresh data"),
@@ -45,7 +46,7 @@ register({
 })
 
 
-STATE_STYLE = {FAILED: "color: #c0392b;", SKIPPED: "color: #6b7785;", CANCELLED: "color: #6b7785;"}
+STATE_TONE = {FAILED: "error", SKIPPED: "muted", CANCELLED: "muted"}
 
 
 class RefreshPanel(QWidget):
@@ -109,7 +110,7 @@ class RefreshPanel(QWidget):
                                progress=lambda *p: w.progress(p))
 
         for name in names:
-            self._states[name].setStyleSheet("")
+            set_tone(self._states[name], "")
             self._bars[name].setRange(0, 0)  # busy until the source reports a total
             self._states[name].setText(tr("refresh.running", self.ctx.lang))
         self.task = Task(work, db_path=self.ctx.cache.path, name="refresh")
@@ -144,7 +145,7 @@ class RefreshPanel(QWidget):
                 text = self._state_text(s.status, self._counts(s.change), s.error)
                 self._states[s.source].setText(text if len(text) <= 90 else text[:89] + "…")
                 self._states[s.source].setToolTip(text)
-                self._states[s.source].setStyleSheet(STATE_STYLE.get(s.status, ""))
+                set_tone(self._states[s.source], STATE_TONE.get(s.status, ""))
         if not result.change.is_empty:
             self.ctx.notify(result.change)
         ok = sum(s.status == OK for s in result.sources)

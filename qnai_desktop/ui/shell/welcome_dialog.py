@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from ...store.cache import Cache
 from ..common.i18n import register, tr
+from ..common.theme import colors
 
 register({
     "welcome.title": ("Q&AI 데스크톱에 오신 것을 환영합니다", "Welcome to Q&AI Desktop"),
@@ -33,7 +34,7 @@ def welcome_html(cache: Cache, lang: str) -> str:
     esc = html.escape
     return (f"<h3>{tr('welcome.title', lang)}</h3><p>{tr('welcome.intro', lang)}</p>"
             f"<p><b>{tr('welcome.real', lang)}</b>: {esc(', '.join(real))}</p>"
-            f"<p style='color:#c0392b'><b>{tr('welcome.demo', lang)}</b>: {esc(', '.join(demo))}</p>"
+            f"<p style='color:{colors().error}'><b>{tr('welcome.demo', lang)}</b>: {esc(', '.join(demo))}</p>"
             f"<p>{tr('welcome.next', lang)}</p>")
 
 

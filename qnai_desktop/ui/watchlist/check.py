@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,10 +17,9 @@ from PySide6.QtWidgets import (
 
 from ...core.watchlist import Issue
 from ..common.i18n import STRINGS
-from .model import ISSUE_BG, ISSUE_FG
+from ..common.theme import qcolor, set_tone
+from .model import ISSUE_BG
 from .strings import tr
-
-SEVERITY_FG = {"error": QColor("#a61b12"), "warning": QColor("#7a5200")}
 
 
 class WatchlistCheck(QWidget):
@@ -79,8 +77,7 @@ class WatchlistCheck(QWidget):
         self.summary.setText(tr("wl.check.summary", lang, errors=errors,
                                 warnings=len(issues) - errors) if issues
                              else tr("wl.check.clean", lang))
-        self.summary.setStyleSheet(f"color: {SEVERITY_FG['error' if errors else 'warning'].name()};"
-                                   if issues else "color: #1b5e20;")
+        set_tone(self.summary, ("error" if errors else "warn") if issues else "ok")
         severity = {k: tr(f"wl.sev.{k}", lang) for k in ("error", "warning")}
         self.list.setUpdatesEnabled(False)
         self.list.clear()
@@ -92,8 +89,8 @@ class WatchlistCheck(QWidget):
             message = issue.message(lang)
             item = QTreeWidgetItem([severity[issue.severity], name, label, message])
             item.setData(0, Qt.ItemDataRole.UserRole, (issue.ticker, issue.column))
-            item.setBackground(0, ISSUE_BG[issue.severity])
-            item.setForeground(0, ISSUE_FG)
+            item.setBackground(0, qcolor(ISSUE_BG[issue.severity]))
+            item.setForeground(0, qcolor("issue_fg"))
             item.setToolTip(3, message)
             items.append(item)
         self.list.addTopLevelItems(items)

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.formatting import fmt_number, fmt_pct
+from ..common.theme import colors, qcolor, set_tone
 from .history import WatchlistHistory
-from .model import DISCOUNT_BLUE, PREMIUM_RED, fmt_per
+from .model import fmt_per
 from .strings import tr
 from .values import WatchlistValues
 
@@ -46,8 +47,8 @@ class LinkRow:
 def _signed(v: float | None) -> str:
     if v is None:
         return "-"
-    color = PREMIUM_RED if v > 0 else DISCOUNT_BLUE
-    return f"<span style='color:{color.name()}'>{escape(fmt_pct(v, 0, signed=True))}</span>"
+    color = colors().premium if v > 0 else colors().discount
+    return f"<span style='color:{color}'>{escape(fmt_pct(v, 0, signed=True))}</span>"
 
 
 class WatchlistDetail(QWidget):
@@ -65,7 +66,7 @@ class WatchlistDetail(QWidget):
         self.metrics = QLabel()
         self.metrics.setTextFormat(Qt.TextFormat.RichText)
         self.as_of = QLabel()
-        self.as_of.setStyleSheet("color: #6b7780;")
+        set_tone(self.as_of, "muted")
         self.thesis = QLabel()
         self.thesis.setWordWrap(True)
         self.thesis.setTextFormat(Qt.TextFormat.RichText)
@@ -97,7 +98,7 @@ class WatchlistDetail(QWidget):
         edit_row.addWidget(self.link_remove)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #6b7780;")
+        set_tone(self.empty, "muted")
         self.body = QWidget()
         left = QVBoxLayout()
         for w in (self.title, self.metrics, self.as_of, self.thesis, self.values, self.links_title):
@@ -135,7 +136,7 @@ class WatchlistDetail(QWidget):
         self.empty.setVisible(row is None)
         self.body.setVisible(row is not None)
         self.history_title.setText(tr("wl.detail.history", lang))
-        self.links_title.setText(f"{tr('wl.detail.links', lang)}  <span style='color:#6b7780;"
+        self.links_title.setText(f"{tr('wl.detail.links', lang)}  <span style='color:{colors().muted};"
                                  f"font-weight:normal'>{tr('wl.detail.links_hint', lang)}</span>")
         self.links.setHeaderLabels([tr(k, lang) for k in ("wl.link.kind", "wl.link.target",
                                                            "wl.link.latest", "wl.link.date")])
@@ -165,7 +166,7 @@ class WatchlistDetail(QWidget):
             item.setToolTip(1, link.target)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if link.kind in OPENABLE:
-                item.setForeground(1, DISCOUNT_BLUE)
+                item.setForeground(1, qcolor("discount"))
             self.links.addTopLevelItem(item)
 
     # -- requests -----------------------------------------------------------------------

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.formatting import fmt_number
-from .model import DISCOUNT_BLUE, fmt_per
+from ..common.theme import LIGHT
+from .model import fmt_per
 from .strings import tr
 
 CAP_GREY = "#7f8c8d"
+DISCOUNT_BLUE = LIGHT.discount  # the chart keeps its print colours in either theme
 
 
 class WatchlistHistory(QWidget):
@@ -59,7 +61,7 @@ class WatchlistHistory(QWidget):
         item = self.plot.getPlotItem()
         item.clear()
         self.cap_view.clear()
-        item.setLabel("left", "PER", color=DISCOUNT_BLUE.name())
+        item.setLabel("left", "PER", color=DISCOUNT_BLUE)
         item.setLabel("right", tr("wl.field.market_cap_usd_bn", lang), color=CAP_GREY)
         x, per, cap = _by_as_of(df, current)
         if x and np.isfinite(per).any():
