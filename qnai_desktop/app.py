@@ -208,11 +208,12 @@ def load_house_style(name_or_path: str):
     return load_style(name_or_path)
 
 
-def render_pack(jobs, options, out: Path, style):
-    """Render an export pack headless (the CLI's ``export``): a QApplication, then the pack."""
+def render_pack(jobs, options, out: Path, style, held_back=()):
+    """Render an export pack headless (the CLI's ``export``/``publish``): a QApplication, then
+    the pack (charts ``held_back`` are listed in its manifest)."""
     from .ui.export.pack import PackExporter
     from .ui.export.renderer import quiet_offscreen_warnings
 
     create_application()
     quiet_offscreen_warnings()
-    return PackExporter(jobs, options, out, style=style).run()
+    return PackExporter(jobs, options, out, style=style, held_back=held_back).run()

@@ -50,15 +50,44 @@ def _table(job: ChartJob, lang: str) -> pd.DataFrame:
     return table.reset_index()
 
 
+ILLUSTRATIVE_KO = "예시 데이터 — 실제 자료 아님"
+ILLUSTRATIVE_EN = "Illustrative data — not a real source"
+
+
+def csv_comments(job: ChartJob, lang: str) -> list[str]:
+    """The lines above the table: title, as-of date, source, and — when any plotted series is
+    illustrative — the flag naming those series (a crop of the numbers cannot drop it)."""
+    p = job.prepared
+    ko = lang == "ko"
+    lines = [p.title(lang), ("기준: " if ko else "As of: ") + (
+        job.as_of.isoformat() if job.as_of else ("날짜 없음" if ko else "undated")),
+        p.source(lang)]
+    demo = [s.label(lang) for s in p.series if s.is_demo]
+    if demo:
+        flag = ILLUSTRATIVE_KO if ko else ILLUSTRATIVE_EN
+        lines.append(f"{flag}: {', '.join(demo)}")
+    return [f"# {escape_formula(line)}" for line in lines if line]
+
+
 def write_csv(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
-    """Header row of labels, then one row per x; UTF-8 with BOM so Excel reads Hangul."""
+    """``#`` comment lines (title, as-of, source, the illustrative flag), the header row of
+    labels, then one row per x; a last column says whether the row holds illustrative values.
+    UTF-8 with BOM so Excel reads Hangul."""
     path = Path(path)
     table = _table(job, lang)
+    demo_cols = [s.label(lang) for s in job.prepared.series if s.is_demo]
+    flag_col = "예시 데이터" if lang == "ko" else "illustrative"
+    yes, no = ("예", "아니오") if lang == "ko" else ("yes", "no")
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        for line in csv_comments(job, lang):
+            fh.write(line + "\r\n")
         writer = csv.writer(fh)
-        writer.writerow([escape_formula(str(c)) for c in table.columns])
+        writer.writerow([escape_formula(str(c)) for c in table.columns] + [flag_col])
+        cols = list(table.columns)
         for row in table.itertuples(index=False):
-            writer.writerow([_csv_value(v) for v in row])
+            values = dict(zip(cols, row, strict=True))
+            demo_here = any(_csv_value(values.get(c)) != "" for c in demo_cols)
+            writer.writerow([_csv_value(v) for v in row] + [yes if demo_here else no])
     return path
 
 
@@ -91,9 +120,19 @@ def write_xlsx(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
     bold = Font(bold=True)
     for c, name in enumerate(table.columns, start=1):
         _put_text(data, 1, c, str(name)).font = bold
+    demo_cols = [s.label(lang) for s in job.prepared.series if s.is_demo]
+    flag_at = len(table.columns) + 1
+    if demo_cols:  # the same flag as the CSV's last column, on the sheet people copy from
+        _put_text(data, 1, flag_at, "예시 데이터" if lang == "ko" else "illustrative").font = bold
+    cols = list(table.columns)
     for r, row in enumerate(table.itertuples(index=False), start=2):
         for c, value in enumerate(row, start=1):
             _put(data, r, c, value)
+        if demo_cols:
+            values = dict(zip(cols, row, strict=True))
+            here = any(_csv_value(values.get(c)) != "" for c in demo_cols)
+            _put_text(data, r, flag_at, ("예" if here else "아니오") if lang == "ko"
+                      else ("yes" if here else "no"))
     data.freeze_panes = "B2"
     data.column_dimensions["A"].width = 12
 
@@ -102,7 +141,8 @@ def write_xlsx(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
     rows = [("chart", job.chart_id), ("title", p.title(lang)), ("unit", p.unit(lang)),
             ("source", p.source(lang)), ("note", p.note(lang)),
             ("as_of", job.as_of.isoformat() if job.as_of else ""),
-            ("demo", _t("yes" if p.is_demo else "no", lang))]
+            ("demo", (ILLUSTRATIVE_KO if lang == "ko" else ILLUSTRATIVE_EN) if p.is_demo
+             else _t("no", lang))]
     for r, (key, value) in enumerate(rows, start=1):
         _put_text(info, r, 1, _t(key, lang)).font = bold
         _put_text(info, r, 2, value)

@@ -31,10 +31,10 @@ def export_dialog(ctx, qtbot):
 
 def test_export_the_open_chart_as_png_then_svg(export_dialog, tmp_path: Path, qtbot) -> None:
     dlg = export_dialog
-    assert dlg.default_name() == "meta_ads_2026-06-30.png"
+    assert dlg.default_name() == "meta_ads.png"
     with qtbot.waitSignal(dlg.sig_chart_exported):
         dlg.save_to(tmp_path / dlg.default_name())
-    assert QImageReader(str(tmp_path / "meta_ads_2026-06-30.png")).size().toTuple() == (1920, 1080)
+    assert QImageReader(str(tmp_path / "meta_ads.png")).size().toTuple() == (1920, 1080)
     dlg.format_box.setCurrentIndex(dlg.format_box.findData("svg"))
     dlg.form.set_size(960, 540)
     assert dlg.default_name().endswith(".svg")
@@ -92,8 +92,8 @@ def test_export_pack_with_progress(ctx, qtbot, tmp_path: Path) -> None:
     result = blocker.args[0]
     assert not result.cancelled and dlg.progress.value() == dlg.progress.maximum() == 4
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["gpu_rent_b200_h100_2026-07-31.png", "manifest.json",
-                     "meta_ads_2026-06-30.png", "pack_2026-07-31.pptx"]
+    assert names == ["gpu_rent_b200_h100.png", "manifest.json",
+                     "meta_ads.png", "pack.pptx"]
     info = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert info["options"]["formats"] == ["png", "pptx"]
     listed = [dlg.warnings.item(i).text() for i in range(dlg.warnings.count())]

@@ -28,6 +28,7 @@ from ...services.export_plan import (
     ChartJob,
     ExportOptions,
     ExportPlan,
+    HeldBack,
     StagedFolder,
     manifest,
     plan_export,
@@ -108,8 +109,9 @@ class PackExporter:
 
     def __init__(self, jobs: Sequence[ChartJob], options: ExportOptions, out_dir: Path | str, *,
                  style: HouseStyle | None = None, renderer: ChartRenderer | None = None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, held_back: Sequence[HeldBack] = ()) -> None:
         self.plan: ExportPlan = plan_export(jobs, options)  # raises ExportNameError early
+        self.held_back = tuple(held_back)  # listed in the manifest (services.export_plan)
         self.options = options
         self.out_dir = Path(out_dir).expanduser()
         self.style = style or (renderer.style if renderer else load_style(options.style))
@@ -170,7 +172,7 @@ class PackExporter:
             digests = {f.name: _sha256(stage.file(f.name)) for f in plan.files}
             created = datetime.now(UTC).replace(microsecond=0).isoformat()
             info = manifest(plan, warnings, created_at=created, digests=digests,
-                            app_version=__version__)
+                            app_version=__version__, held_back=self.held_back)
             stage.file(MANIFEST_NAME).write_text(
                 json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
             files = stage.commit()
