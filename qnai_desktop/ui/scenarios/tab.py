@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import QSignalThrottler
 
+from ...core.changes import ChangeSet
 from ...core.formatting import fmt_auto
 from ...core.scenarios import MODELS, ScenarioError
 from ...core.scenarios.compare import compare
@@ -207,6 +208,14 @@ class ScenariosTab(CacheTab):
             self._build_model()
 
     # -- data from the cache -------------------------------------------------------------
+    def _on_cache_changed(self, change: ChangeSet) -> None:
+        """Our own case write (autosave on slider release, save, rename, delete) changed only the
+        cases: reload the list and the comparison, not the note's figures and inputs."""
+        if change.initiator is self and change.tables <= {"scenarios"}:
+            self._load_cases()
+            return
+        super()._on_cache_changed(change)
+
     def refresh(self) -> None:
         facts = self.ctx.cache.facts.all()
         lang = self.ctx.lang
