@@ -5,6 +5,7 @@ with the event loop free while SQLite waits for another program."""
 from __future__ import annotations
 
 import itertools
+import re
 import sqlite3
 import subprocess
 import sys
@@ -263,3 +264,20 @@ def test_quick_edits_of_one_row_all_land_in_order(ctx, qtbot, db_path: Path) -> 
     with Cache.open(db_path) as c:
         row = c.watchlist.company("META")
     assert (row["per_12mf"], row["market_cap_usd_bn"], row["name_ko"]) == (18, 1523, "메타 플랫폼스")
+
+
+def test_no_view_writes_the_cache_itself() -> None:
+    """Every write of the window goes through ``run_op`` (or a task's ``work.write``): no module of
+    ui/ calls a repository's write method or opens a transaction on a cache, nor announces a
+    change except the operations runner and the refresh panel (whose writes ran on the writer)."""
+    ui = Path(__file__).resolve().parents[2] / "qnai_desktop" / "ui"
+    writes = re.compile(r"cache\.(series|watchlist|facts|settings|cases|charts|alerts)\."
+                        r"(write\w*|delete\w*|save|set\b|set_\w+|upsert\w*|apply_patch|record|"
+                        r"add_rule|update_rule|acknowledge|rename)\(|\.transaction\(")
+    offenders = []
+    for path in sorted(ui.rglob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if writes.search(line) or ("ctx.notify(" in line and path.name not in (
+                    "operations.py", "refresh_panel.py")):
+                offenders.append(f"{path.relative_to(ui)}:{n}: {line.strip()}")
+    assert offenders == []
