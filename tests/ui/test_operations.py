@@ -207,7 +207,7 @@ def test_an_edit_while_another_program_writes_keeps_the_window_responsive(qtbot,
     assert other.returncode == 0
     during = [t for t in ticks if waiting_since <= t <= released - 0.1]
     gaps = [b - a for a, b in itertools.pairwise(during)]
-    assert len(during) > 50 and max(gaps) < 0.1  # the event loop kept turning while it waited
+    assert len(during) > 50 and max(gaps) < 0.25  # the event loop kept turning while it waited
     assert stored_per(db_path, "META") == 17  # the edit landed after the other program committed
     assert page.proxy.index(5, VIEW_COLUMNS.index("per_12mf")).data() == "17"
     assert window.statusBar().currentMessage().startswith("Saved: META")  # no longer waiting
