@@ -135,11 +135,12 @@ def _start_window(window) -> None:
 
 
 def _close_window(window) -> None:
-    """Cancel and wait for background work, then close the window's connection."""
-    from .ui.common.tasks import shutdown
+    """Cancel and wait for background work (bounded; the window's close did it already unless it
+    was never shown), then close the window's connection."""
+    from .ui.common.operations import stop_background_work
+    from .ui.shell.main_window import CLOSE_TIMEOUT_S
 
-    window.ctx.stop()
-    shutdown(10_000)
+    stop_background_work(window.ctx, CLOSE_TIMEOUT_S)
     window.ctx.cache.close()
     window.deleteLater()
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from waiting import ops_landed
 
 from qnai_desktop.core.changes import ChangeSet
 from qnai_desktop.core.charts import build_catalogue
@@ -181,6 +182,7 @@ def test_add_chart_is_saved_and_listed_after_reopening(tab, qtbot, db_path: Path
     dialog.set_choice(dialog.kind_combo, "dual_axis")
     dialog.right_combo.setCurrentIndex(dialog.right_combo.findData("gpu_rent.h100.median"))
     dialog.accept()
+    ops_landed()  # stored off the GUI thread, then shown
     chart_id = "user_coreweave_cds_vs_h100_rent"
     assert tab.current_chart_id() == chart_id
     assert chart_id in tab.picker.keys()
@@ -259,6 +261,7 @@ def test_deleting_my_chart_asks_first_then_removes_it(tab) -> None:
     [action] = tab.context_menu(pub.chart_id).actions()
     assert action.text() == "차트 삭제…"
     action.trigger()
+    ops_landed()
     assert pub.chart_id not in tab.picker.keys()
     assert not any(k.startswith("series:scenario.") for k in tab.picker.keys())  # curves gone too
     assert tab.current_chart_id() != pub.chart_id and tab.canvas.prepared is not None

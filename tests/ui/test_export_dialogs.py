@@ -120,6 +120,8 @@ def test_pack_refuses_to_start_without_charts_or_with_a_bad_folder(ctx, qtbot, t
     blocker = user / "file.txt"
     blocker.write_text("x")
     dlg = pack_dialog(ctx, qtbot, blocker, ["meta_ads"])
-    assert not dlg.start() and not dlg.running
+    dlg.start()  # the folder is checked while planning, off the GUI thread
+    qtbot.waitUntil(lambda: not dlg.running, timeout=10_000)
+    assert dlg.start_button.isEnabled() and dlg.result is None
     assert dlg.status.text() == f"{blocker}에 쓸 수 없습니다: {blocker}은(는) 폴더가 아니라 파일입니다"
     assert [p.name for p in user.iterdir()] == ["file.txt"]

@@ -37,10 +37,12 @@ from ...core.charts.user_specs import (
 )
 from ...core.param_axis import dated_only
 from ...core.series import SeriesMeta
+from ...services import user_charts
 from ...services.user_charts import delete_user_chart, owned_curves
 from ..common.app_context import EXTERNAL, AppContext
 from ..common.base_tab import CacheTab
 from ..common.i18n import register, tr
+from ..common.operations import run_op
 from ..common.pandas_model import PandasTableModel
 from ..common.settings import make_settings
 from ..common.theme import set_tone
@@ -259,6 +261,9 @@ class ChartsTab(CacheTab):
             return True
         return self.picker.select(key)
 
+    def open_item(self, key: str) -> bool:
+        return self.open_chart(key)
+
     def _on_chart_selected(self, key: str) -> None:
         self._current = key
         settings = make_settings()
@@ -363,12 +368,16 @@ class ChartsTab(CacheTab):
         return dialog
 
     def save_user_chart(self, spec: ChartSpec | None) -> None:
+        """Store the chart (on the writer thread); once stored, say so and show it."""
         if spec is None:
             return
-        change = self.ctx.cache.charts.save(spec.id, spec.to_dict())
-        self.ctx.notify(change)
-        self.ctx.sig_status_message.emit(tr("charts.saved", self.ctx.lang, title=spec.title(self.ctx.lang)))
-        self.open_chart(spec.id)
+
+        def saved(_change: ChangeSet) -> None:
+            self.ctx.sig_status_message.emit(tr("charts.saved", self.ctx.lang,
+                                                title=spec.title(self.ctx.lang)))
+            self.open_chart(spec.id)
+
+        run_op(self.ctx, self, user_charts.save_user_chart, spec.id, spec.to_dict()).on_success(saved).run()
 
     def is_user_chart(self, chart_id: str) -> bool:
         spec = self._specs.get(chart_id)
@@ -402,6 +411,7 @@ class ChartsTab(CacheTab):
         if not self.is_user_chart(chart_id) or not self.confirm_delete(chart_id):
             return False
         title = self._specs[chart_id].title(self.ctx.lang)
-        self.ctx.notify(delete_user_chart(self.ctx.cache, chart_id))
-        self.ctx.sig_status_message.emit(tr("charts.deleted", self.ctx.lang, title=title))
+        run_op(self.ctx, self, delete_user_chart, chart_id).on_success(
+            lambda _change: self.ctx.sig_status_message.emit(
+                tr("charts.deleted", self.ctx.lang, title=title))).run()
         return True

@@ -3,8 +3,10 @@
 Each file is read on a worker (``services.importers.preview_file``): the dialog shows its layout,
 encoding and first rows, and a mapping table (include, series id — existing or new —, title,
 unit, frequency, source) that edits the preview's ``MappingRow`` data. After every change a dry
-run on the worker (same writes, rolled back) shows the exact counts ("312 added, 0 changed");
-Import writes all files in one transaction. A file that cannot be read is marked with its
+run (same writes, rolled back) shows the exact counts ("312 added, 0 changed"); Import writes all
+files in one transaction. Both run on the window's writer thread (``operations.run_op``): a dry
+run takes the write lock too, and on the writer it waits its turn instead of making the window's
+other writes wait for it. A file that cannot be read is marked with its
 error (file, row, column, value) and nothing is imported until it is removed.
 The same header in two dropped files gives two series. A row that would overwrite stored values
 from another file, source or title gets a choice (new series by default, replace, skip) and the
@@ -51,6 +53,7 @@ from ...services.importers import (
 )
 from ..common.app_context import AppContext
 from ..common.i18n import register, tr
+from ..common.operations import CacheOp, run_op
 from ..common.pandas_model import PandasTableModel
 from ..common.tasks import Task, while_alive
 from ..common.theme import qcolor, set_tone
@@ -135,7 +138,7 @@ class ImportDialog(QDialog):
         self.result: ImportResult | None = None
         self.committed: ImportResult | None = None
         self._generation = 0
-        self._busy: set[Task] = set()
+        self._busy: set[Task | CacheOp] = set()
         self.setAcceptDrops(True)
         self.drop_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.drop_label.setStyleSheet("QLabel { border-radius: 6px; padding: 10px; }")
@@ -278,11 +281,11 @@ class ImportDialog(QDialog):
         if not previews or any(f.error for f in self.files) or len(previews) < len(self.files):
             return
         gen = self._generation
-        task = Task(lambda w: commit_imports(w.cache, previews, dry_run=True),
-                    db_path=self.ctx.cache.path, name="import dry run")
-        task.sig_task_succeeded.connect(while_alive(self, lambda r: self._counted(gen, r, "")))
-        task.sig_task_failed.connect(while_alive(self, lambda msg: self._counted(gen, None, msg)))
-        self._track(task).start()
+        op = run_op(self.ctx, self, commit_imports, previews, dry_run=True) \
+            .expecting(Exception) \
+            .on_success(lambda r: self._counted(gen, r, "")) \
+            .on_failure(lambda exc: self._counted(gen, None, str(exc)))
+        self._track_op(op).run()
         self._update_state()
 
     def _counted(self, gen: int, result: ImportResult | None, error: str) -> None:
@@ -318,11 +321,10 @@ class ImportDialog(QDialog):
         if mass and not self._confirm(mass):
             return
         approved = {sid for m in mass for sid in m.series}
-        task = Task(lambda w: commit_imports(w.cache, previews, replace=approved),
-                    db_path=self.ctx.cache.path, name="import")
-        task.sig_task_succeeded.connect(self._committed)
-        task.sig_task_failed.connect(self._set_error)
-        self._track(task).start()
+        op = run_op(self.ctx, self, commit_imports, previews, replace=approved) \
+            .expecting(DatasetError).on_success(self._committed) \
+            .on_failure(lambda exc: self._set_error(str(exc)))
+        self._track_op(op).run()
         self._update_state()
 
     def _confirm(self, mass: list[MassChange]) -> bool:
@@ -337,7 +339,6 @@ class ImportDialog(QDialog):
 
     def _committed(self, result: ImportResult) -> None:
         self.committed, self.result = result, None
-        self.ctx.notify(result.total)
         self.sig_import_committed.emit(result)
         self._update_state()
 
@@ -347,6 +348,16 @@ class ImportDialog(QDialog):
         task.sig_task_done.connect(
             while_alive(self, lambda t=task: (self._busy.discard(t), self._update_state())))
         return task
+
+    def _track_op(self, op: CacheOp) -> CacheOp:
+        """Busy until the operation finished (its own callbacks run first)."""
+        self._busy.add(op)
+
+        def done(_outcome: object, op: CacheOp = op) -> None:
+            self._busy.discard(op)
+            self._update_state()
+
+        return op.on_success(done).on_failure(done)
 
     def _can_commit(self) -> bool:
         return (self.result is not None and not self._busy and self.committed is None
@@ -398,5 +409,6 @@ class ImportDialog(QDialog):
 
     def done(self, result: int) -> None:
         for task in list(self._busy):
-            task.cancel()
+            if isinstance(task, Task):  # file previews stop; a write on its way lands
+                task.cancel()
         super().done(result)

@@ -2,9 +2,10 @@
 
 The table holds ``date | value`` rows; Ctrl+V pastes a block copied from Excel at the current
 cell. Cells are read like any import (``2Q26``, ``+11%``, ``2026.06.30`` …) by
-``services.importers.frame_from_rows``; a bad cell is selected and named. Save writes on a
-worker in one transaction (how='edit'); an illustrative series starts empty and is replaced,
-which clears its flag. New series get an id, titles, unit, frequency and source here.
+``services.importers.frame_from_rows``; a bad cell is selected and named. Save writes on the
+writer thread in one transaction (how='edit', ``operations.run_op``); an illustrative series
+starts empty and is replaced, which clears its flag. New series get an id, titles, unit,
+frequency and source here.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from ...services.importers import PasteError, frame_from_rows, split_pasted, wri
 from ...services.importers.mapping import ID_RE
 from ..common.app_context import AppContext
 from ..common.i18n import register, tr
-from ..common.tasks import Task, while_alive
+from ..common.operations import CacheOp, run_op
 from ..common.theme import set_tone
 
 register({
@@ -71,7 +72,7 @@ class SeriesEditor(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.metas = ctx.cache.series.metas()
-        self.task: Task | None = None
+        self.op: CacheOp | None = None
         self.series = QComboBox(editable=True)
         self.series.addItems(sorted(dated_only(self.metas)))  # scenario curves are not dated
         self.title_ko, self.title_en, self.source = QLineEdit(), QLineEdit(), QLineEdit()
@@ -173,14 +174,15 @@ class SeriesEditor(QDialog):
             self._error(str(exc))
             return
         bundle = SeriesBundle(self._meta(sid), frame)
-        self.task = Task(lambda w: write_replacing_demo(w.cache, [bundle], how="edit",
-                                                        origin="series editor"),
-                         db_path=self.ctx.cache.path, name="series editor")
-        self.task.sig_task_succeeded.connect(self._saved)
-        self.task.sig_task_failed.connect(self._error)
         self.btn_save.setEnabled(False)
-        self.task.sig_task_done.connect(while_alive(self, lambda: self.btn_save.setEnabled(True)))
-        self.task.start()
+        self.op = run_op(self.ctx, self, write_replacing_demo, [bundle], how="edit",
+                         origin="series editor") \
+            .on_success(self._saved).on_failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        """Nothing was written: the sentence here too (the error dialog shows it as well)."""
+        self._error(str(exc))
+        self.btn_save.setEnabled(True)
 
     def _meta(self, sid: str) -> SeriesMeta:
         old = self.metas.get(sid)
@@ -194,13 +196,13 @@ class SeriesEditor(QDialog):
                           **fields)
 
     def _saved(self, change: ChangeSet) -> None:
+        self.btn_save.setEnabled(True)
         self.metas = self.ctx.cache.series.metas()
         self.demo_note.setVisible(False)
         self.status.setStyleSheet("")
         set_tone(self.status, "ok")
         self.status.setText(tr("editor.saved", self.ctx.lang, added=change.added,
                                changed=change.changed, unchanged=change.unchanged))
-        self.ctx.notify(change)
         self.sig_series_saved.emit(change)
 
     def _error(self, message: str) -> None:

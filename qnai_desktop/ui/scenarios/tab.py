@@ -2,9 +2,10 @@
 grid, saved cases (compare, publish as chart) and the note's figures they come from.
 
 Composition and wiring only. The math is ``core.scenarios`` (evaluate, curves, grids, compare,
-formatting); writes go through ``services.scenario_cases``. Dragging a slider updates the state
-at once and redraws cards and chart through a 16 ms leading+trailing throttle (at most once per
-60 Hz frame, the last position always drawn); releasing it autosaves the "(current)" case.
+formatting); writes are ``services.scenario_cases`` operations on the writer thread
+(``operations.run_op``). Dragging a slider updates the state at once and redraws cards and chart
+through a 16 ms leading+trailing throttle (at most once per 60 Hz frame, the last position always
+drawn); releasing it autosaves the "(current)" case without waiting for the store.
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ from ...core.scenarios.compare import compare
 from ...core.scenarios.display import text
 from ...services import scenario_cases as cases_svc
 from ...services.fundamentals.scenario_inputs import scenario_inputs
-from ...store.errors import StoreError
 from ..common.app_context import AppContext
 from ..common.base_tab import CacheTab
 from ..common.i18n import tr
+from ..common.operations import run_op
 from ..common.pandas_model import PandasTableModel
 from ..common.theme import set_tone
 from . import strings as _strings  # noqa: F401  (registers the tab's strings)
@@ -209,6 +210,14 @@ class ScenariosTab(CacheTab):
             self._build_model()
 
     # -- data from the cache -------------------------------------------------------------
+    def _on_cache_changed(self, change: ChangeSet) -> None:
+        """Our own case write (autosave on slider release, save, rename, delete) changed only the
+        cases: reload the list and the comparison, not the note's figures and inputs."""
+        if change.initiator is self and change.tables <= {"scenarios"}:
+            self._load_cases()
+            return
+        super()._on_cache_changed(change)
+
     def refresh(self) -> None:
         facts = self.ctx.cache.facts.all()
         lang = self.ctx.lang
@@ -242,6 +251,9 @@ class ScenariosTab(CacheTab):
                 self.models_list.setCurrentRow(i)
                 return True
         return False
+
+    def open_item(self, key: str) -> bool:
+        return self.select_model(key)
 
     def _build_model(self) -> None:
         model, lang = self.state.model, self.ctx.lang
@@ -283,8 +295,9 @@ class ScenariosTab(CacheTab):
         if not self.compare_names:
             self._show_comparison()
         if self._saved_params.get(model.id) != params:
-            if self._run(lambda: cases_svc.autosave(self.ctx.cache, model.id, params)):
-                self._saved_params[model.id] = params
+            self._saved_params[model.id] = params  # not again while this one is on its way
+            self._run(cases_svc.autosave, model.id, params,
+                      failed=lambda: self._saved_params.pop(model.id, None))
 
     def reset(self) -> None:
         self.state.reset()
@@ -292,23 +305,28 @@ class ScenariosTab(CacheTab):
         self.commit()
 
     # -- cases ---------------------------------------------------------------------------
-    def _run(self, op: Callable[[], ChangeSet], message: str = "") -> bool:
-        """Run one write; show its error (cache unchanged) or its success message."""
-        try:
-            change = op()
-        except (ScenarioError, StoreError) as exc:
+    def _run(self, fn: Callable[..., object], *args: object, message: str = "",
+             failed: Callable[[], None] | None = None) -> bool:
+        """Start one write on the writer thread; show its success message when it landed, or its
+        error (cache unchanged): a bad name or value beside the cases, the store's in a dialog."""
+        def refused(exc: BaseException) -> None:
             self.cases_panel.show_message(str(exc), error=True)
-            return False
-        self.ctx.notify(change)
-        if message:
-            self.cases_panel.show_message(message)
-            self.ctx.sig_status_message.emit(message)
+            if failed is not None:
+                failed()
+
+        def done(_result: object) -> None:
+            if message:
+                self.cases_panel.show_message(message)
+                self.ctx.sig_status_message.emit(message)
+
+        run_op(self.ctx, self, fn, *args).expecting(ScenarioError) \
+            .on_success(done).on_failure(refused).run()
         return True
 
     def save_case(self, name: str) -> bool:
         model, lang = self.state.model.id, self.ctx.lang
-        return self._run(lambda: cases_svc.save_case(self.ctx.cache, model, name, self.state.params),
-                         tr("scn.saved", lang, name=name.strip()))
+        return self._run(cases_svc.save_case, model, name, dict(self.state.params),
+                         message=tr("scn.saved", lang, name=name.strip()))
 
     def load_case(self, name: str) -> None:
         case = next((c for c in self.cases if c.name == name), None)
@@ -321,17 +339,18 @@ class ScenariosTab(CacheTab):
     def rename_case(self, old: str, new: str) -> bool:
         before = self.compare_names  # the comparison follows the rename (reloaded on notify)
         self.compare_names = [new.strip() if n == old else n for n in before]
-        ok = self._run(lambda: cases_svc.rename_case(self.ctx.cache, self.state.model.id, old, new),
-                       tr("scn.renamed", self.ctx.lang, old=old, new=new.strip()))
-        if not ok:
+        def failed() -> None:
             self.compare_names = before
-        return ok
+
+        return self._run(cases_svc.rename_case, self.state.model.id, old, new,
+                         message=tr("scn.renamed", self.ctx.lang, old=old, new=new.strip()),
+                         failed=failed)
 
     def delete_case(self, name: str) -> bool:
         if not self.confirm_delete(name):
             return False
-        return self._run(lambda: cases_svc.delete_case(self.ctx.cache, self.state.model.id, name),
-                         tr("scn.deleted", self.ctx.lang, name=name))
+        return self._run(cases_svc.delete_case, self.state.model.id, name,
+                         message=tr("scn.deleted", self.ctx.lang, name=name))
 
     def compare_cases(self, names: list[str]) -> None:
         self.compare_names = list(names)
@@ -352,16 +371,10 @@ class ScenariosTab(CacheTab):
         case = next((c for c in self.cases if c.name == name), None)
         if case is None:
             return False
-        pub: list[cases_svc.Publication] = []
-
-        def op() -> ChangeSet:
-            pub.append(cases_svc.publish_case(self.ctx.cache, self.state.model.id, name,
-                                              case.params))
-            return pub[0].change
-
         label = tr("scn.current_case", self.ctx.lang) if name == cases_svc.CURRENT else name
-        return self._run(op, tr("scn.published", self.ctx.lang,
-                                title=f"{text(self.state.model, self.ctx.lang)}: {label}"))
+        return self._run(cases_svc.publish_case, self.state.model.id, name, dict(case.params),
+                         message=tr("scn.published", self.ctx.lang,
+                                    title=f"{text(self.state.model, self.ctx.lang)}: {label}"))
 
     def _ask_delete(self, name: str) -> bool:
         answer = QMessageBox.question(self, tr("scn.delete", self.ctx.lang), f"{name}?")
