@@ -1,7 +1,7 @@
 """Live sources behind one interface (:class:`~.base.Provider`): fetch → bundles, never the cache.
 
 Each provider's base URL can be overridden with ``QNAI_<ENV>_BASE_URL`` (NPM, GPURENTALPRICES,
-EPOCH, CODING_AGENTS, OPENROUTER), which is how tests and the latency benchmark point them at a
+EPOCH, CODING_AGENTS, OPENROUTER, FRED), which is how tests and the latency benchmark point them at a
 local replay server. ``make_providers(names)`` builds them by source name.
 """
 
@@ -11,6 +11,7 @@ from .base import FetchContext, Provider
 from .coding_agents import CodingAgentCommits
 from .epoch import EpochCompanies
 from .errors import Cancelled, DeadlineError, HttpStatusError, ProviderError, SchemaError
+from .fred import FredSpreads
 from .gpurentalprices import GpuRentalPrices
 from .http import HttpClient
 from .npm import PACKAGES, NpmDownloads
@@ -19,7 +20,7 @@ from .openrouter_rankings import OpenRouterRankings
 
 PROVIDERS: dict[str, type[Provider]] = {p.name: p for p in (
     NpmDownloads, GpuRentalPrices, EpochCompanies, CodingAgentCommits, OpenRouterModels,
-    OpenRouterRankings)}
+    OpenRouterRankings, FredSpreads)}
 
 
 def make_providers(names: list[str] | None = None, *,
@@ -33,6 +34,6 @@ def make_providers(names: list[str] | None = None, *,
 
 
 __all__ = ["PACKAGES", "PROVIDERS", "Cancelled", "CodingAgentCommits", "DeadlineError", "EpochCompanies",
-           "FetchContext", "GpuRentalPrices", "HttpClient", "HttpStatusError", "NpmDownloads",
+           "FetchContext", "FredSpreads", "GpuRentalPrices", "HttpClient", "HttpStatusError", "NpmDownloads",
            "OpenRouterModels", "OpenRouterRankings", "Provider", "ProviderError", "SchemaError",
            "make_providers"]
