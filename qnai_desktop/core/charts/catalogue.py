@@ -73,7 +73,12 @@ def build_catalogue() -> list[ChartSpec]:
             title_ko="LLM 별 점유율 추이",
             title_en="LLM traffic share",
             kind="area_pct",
-            series=(SeriesRef("similarweb.share.*"),),
+            # StatCounter's referral share (real) when fetched; until then the note's SimilarWeb
+            # visit share (illustrative). The source line names whichever is drawn.
+            series=(
+                SeriesRef("statcounter.share.*"),
+                SeriesRef("similarweb.share.*", unless=("statcounter.share.*",)),
+            ),
             transforms=(TransformStep("share_of_total"),),
             **_PCT,
         ),

@@ -1,8 +1,9 @@
 """Live sources behind one interface (:class:`~.base.Provider`): fetch → bundles, never the cache.
 
-Each provider's base URL can be overridden with ``QNAI_<ENV>_BASE_URL`` (NPM, GPURENTALPRICES,
-EPOCH, CODING_AGENTS, OPENROUTER, FRED), which is how tests and the latency benchmark point them at a
-local replay server. ``make_providers(names)`` builds them by source name.
+Each provider's base URL can be overridden with ``QNAI_<ENV>_BASE_URL`` (the provider's ``env``:
+NPM, GPURENTALPRICES, EPOCH, CODING_AGENTS, OPENROUTER, FRED, STATCOUNTER, …), which is how tests
+and the latency benchmark point them at a local replay server. ``make_providers(names)`` builds
+them by source name.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from .http import HttpClient
 from .npm import PACKAGES, NpmDownloads
 from .openrouter_models import OpenRouterModels
 from .openrouter_rankings import OpenRouterRankings
+from .statcounter import StatCounterChatbots
 
 PROVIDERS: dict[str, type[Provider]] = {p.name: p for p in (
     NpmDownloads, GpuRentalPrices, EpochCompanies, CodingAgentCommits, OpenRouterModels,
-    OpenRouterRankings, FredSpreads)}
+    OpenRouterRankings, FredSpreads, StatCounterChatbots)}
 
 
 def make_providers(names: list[str] | None = None, *,
@@ -34,6 +36,6 @@ def make_providers(names: list[str] | None = None, *,
 
 
 __all__ = ["PACKAGES", "PROVIDERS", "Cancelled", "CodingAgentCommits", "DeadlineError", "EpochCompanies",
-           "FetchContext", "FredSpreads", "GpuRentalPrices", "HttpClient", "HttpStatusError", "NpmDownloads",
-           "OpenRouterModels", "OpenRouterRankings", "Provider", "ProviderError", "SchemaError",
-           "make_providers"]
+           "FetchContext", "FredSpreads", "GpuRentalPrices", "HttpClient", "HttpStatusError",
+           "NpmDownloads", "OpenRouterModels", "OpenRouterRankings", "Provider", "ProviderError",
+           "SchemaError", "StatCounterChatbots", "make_providers"]
