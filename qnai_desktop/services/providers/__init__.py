@@ -8,6 +8,7 @@ them by source name.
 
 from __future__ import annotations
 
+from .artificial_analysis import ArtificialAnalysis
 from .base import FetchContext, Provider
 from .coding_agents import CodingAgentCommits
 from .epoch import EpochCompanies
@@ -22,7 +23,7 @@ from .statcounter import StatCounterChatbots
 
 PROVIDERS: dict[str, type[Provider]] = {p.name: p for p in (
     NpmDownloads, GpuRentalPrices, EpochCompanies, CodingAgentCommits, OpenRouterModels,
-    OpenRouterRankings, FredSpreads, StatCounterChatbots)}
+    OpenRouterRankings, FredSpreads, StatCounterChatbots, ArtificialAnalysis)}
 
 
 def make_providers(names: list[str] | None = None, *,
@@ -35,7 +36,7 @@ def make_providers(names: list[str] | None = None, *,
     return [NpmDownloads(packages=npm_packages) if n == "npm" else PROVIDERS[n]() for n in names]
 
 
-__all__ = ["PACKAGES", "PROVIDERS", "Cancelled", "CodingAgentCommits", "DeadlineError", "EpochCompanies",
-           "FetchContext", "FredSpreads", "GpuRentalPrices", "HttpClient", "HttpStatusError",
-           "NpmDownloads", "OpenRouterModels", "OpenRouterRankings", "Provider", "ProviderError",
-           "SchemaError", "StatCounterChatbots", "make_providers"]
+__all__ = ["PACKAGES", "PROVIDERS", "ArtificialAnalysis", "Cancelled", "CodingAgentCommits",
+           "DeadlineError", "EpochCompanies", "FetchContext", "FredSpreads", "GpuRentalPrices",
+           "HttpClient", "HttpStatusError", "NpmDownloads", "OpenRouterModels", "OpenRouterRankings",
+           "Provider", "ProviderError", "SchemaError", "StatCounterChatbots", "make_providers"]
