@@ -2,8 +2,9 @@
 
 Cron-friendly: quiet on success apart from one line per source; exit 2 when any source failed
 (its reason on stderr); each source is its own transaction, so the others still land. Without
-``--source`` a source that cannot run (no OpenRouter key) is skipped, not failed. Base URLs can
-be pointed elsewhere with ``QNAI_<PROVIDER>_BASE_URL``.
+``--source`` a source that cannot run (no OpenRouter or Artificial Analysis key, no SEC
+User-Agent for ``meta_ads``) is skipped, not failed. Base URLs can be pointed elsewhere with
+``QNAI_<PROVIDER>_BASE_URL``; keys can come from ``QNAI_<SOURCE>_API_KEY``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import sys
 from ._common import fail, open_cache, print_json
 
 NAME = "refresh"
-HELP = "fetch new observations from npm, gpurentalprices, Epoch AI, the agent tracker, OpenRouter"
+HELP = ("fetch new observations from npm, gpurentalprices, Epoch AI, the agent tracker, OpenRouter, "
+        "FRED, StatCounter, Artificial Analysis and Meta's earnings releases")
 NPM_PACKAGES_KEY = "refresh.npm.packages"  # optional JSON {key: package} overriding the default list
 
 
@@ -30,7 +32,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..services.fundamentals import FUNDAMENTAL_PROVIDERS, make_fundamental_providers
+    from ..services.fundamentals import FUNDAMENTAL_PROVIDERS, UA_SETTING, make_fundamental_providers
     from ..services.providers import make_providers
     from ..services.refresh import run_refresh
 
@@ -44,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
         extra = [n for n in wanted if n in FUNDAMENTAL_PROVIDERS]
         providers = []
         if core or not wanted:
-            providers += make_providers(core or None, npm_packages=packages or None)
+            providers += make_providers(core or None, npm_packages=packages or None,
+                                        sec_user_agent=cache.settings.get(UA_SETTING))
         if extra or not wanted:
             providers += make_fundamental_providers(extra or None, cache)
         result = run_refresh(cache, providers, explicit=bool(args.source))
