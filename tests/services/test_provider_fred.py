@@ -117,6 +117,8 @@ HOSTILE = {
                       r"not a spread in percent"),
     "negative": (b"observation_date,BAMLC0A4CBBB\n2026-07-01,-3\n", r"not a spread in percent"),
     "extra column": (b"observation_date,BAMLC0A4CBBB\n2026-07-01,1.01,7\n", r"3 cells, not 2"),
+    "giant cell": (b"observation_date,BAMLC0A4CBBB\n2026-07-01," + b"7" * 140_000 + b"\n",
+                   r"unreadable CSV"),  # found by the fuzzer: past the csv module's field limit
     "echoed key": (f"observation_date,BAMLC0A4CBBB\n2026-07-01,{ENV_KEY}\n".encode(), r"not a number"),
 }
 

@@ -110,8 +110,12 @@ def parse_fredgraph(text: str, fred_id: str, url: str) -> dict[date, float]:
     if header not in (f"observation_date,{fred_id}", f"DATE,{fred_id}"):
         raise SchemaError(f"FRED: expected the header 'observation_date,{fred_id}', got "
                           f"{header[:60]!r} (an error page or another series?): {url}")
+    try:
+        rows = list(csv.reader(io.StringIO("\n".join(lines[1:]))))
+    except csv.Error as exc:  # e.g. a cell longer than the csv module's field limit
+        raise SchemaError(f"FRED {fred_id}: unreadable CSV ({exc}): {url}") from None
     out: dict[date, float] = {}
-    for n, row in enumerate(csv.reader(io.StringIO("\n".join(lines[1:]))), start=2):
+    for n, row in enumerate(rows, start=2):
         if not row:
             continue
         if len(row) != 2:
