@@ -279,7 +279,7 @@ def test_statcounter(template: Template, httpserver, answer) -> None:
 def test_artificial_analysis(template: Template, httpserver, answer) -> None:
     httpserver.clear()
     serve(httpserver, "/api/v2/data/llms/models", answer)
-    provider = ArtificialAnalysis(httpserver.url_for(""), key_getter_=lambda: "aa-fuzz-key-0001")
+    provider = ArtificialAnalysis(httpserver.url_for(""), key_getter=lambda: "aa-fuzz-key-0001")
     refresh_against(template, provider, date(2026, 9, 14))
 
 
@@ -333,7 +333,7 @@ def test_the_replay_files_still_refresh(template: Template, httpserver) -> None:
     assert refresh_against(template, OpenRouterModels(httpserver.url_for("")), date(2026, 8, 5)) == OK
     serve(httpserver, "/api/v2/data/llms/models",
           ((REPLAY / "artificial_analysis_models.json").read_bytes(), 200, {}))
-    aa = ArtificialAnalysis(httpserver.url_for(""), key_getter_=lambda: "aa-fuzz-key-0001")
+    aa = ArtificialAnalysis(httpserver.url_for(""), key_getter=lambda: "aa-fuzz-key-0001")
     assert refresh_against(template, aa, date(2026, 9, 14)) == OK
     serve(httpserver, "/submissions/CIK0001326801.json", ((META / "submissions.json").read_bytes(), 200, {}))
     serve_meta(httpserver)

@@ -32,7 +32,7 @@ def replay() -> dict:
 
 
 def provider(httpserver, key: str | None = KEY) -> ArtificialAnalysis:
-    return ArtificialAnalysis(httpserver.url_for(""), key_getter_=lambda: key)
+    return ArtificialAnalysis(httpserver.url_for(""), key_getter=lambda: key)
 
 
 def fetch(httpserver, last: dict[str, date] | None = None):

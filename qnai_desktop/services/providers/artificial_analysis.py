@@ -29,9 +29,9 @@ from collections.abc import Callable
 from ...core.series import SeriesBundle, SeriesMeta
 from ..datasets._common import frame
 from ..text_fields import iso_stamp, plain_text, token
+from . import keys
 from .base import FetchContext, Provider
 from .errors import ProviderError, SchemaError
-from .keys import env_name, key_getter
 
 KEY_NAME = "artificial_analysis"
 PATH = "/api/v2/data/llms/models"
@@ -53,10 +53,10 @@ class ArtificialAnalysis(Provider):
              "free Data API under your own key")
 
     def __init__(self, base_url: str | None = None,
-                 key_getter_: Callable[[], str | None] | None = None,
+                 key_getter: Callable[[], str | None] | None = None,
                  tiers: dict[str, float] | None = None) -> None:
         super().__init__(base_url)
-        self._key = key_getter_ or key_getter(KEY_NAME)
+        self._key = key_getter or keys.key_getter(KEY_NAME)
         self.tiers = dict(tiers or TIERS)
 
     def series_ids(self) -> list[str]:
@@ -65,7 +65,7 @@ class ArtificialAnalysis(Provider):
     def unavailable(self) -> str | None:
         if self._key():
             return None
-        return (f"no Artificial Analysis API key: set {env_name(KEY_NAME)} or store it in the OS "
+        return (f"no Artificial Analysis API key: set {keys.env_name(KEY_NAME)} or store it in the OS "
                 f"keyring (service 'qnai-desktop', name {KEY_NAME!r})")
 
     def fetch(self, ctx: FetchContext) -> list[SeriesBundle]:
