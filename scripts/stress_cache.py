@@ -104,7 +104,14 @@ def run(calls: int, folder: Path) -> dict:
                 seen["missing"] += not (wal.exists() and shm.exists())
             time.sleep(0.01)
 
-    time.sleep(3.0)  # the window is up and its start-up refresh is running
+    # the window is up once it holds the cache open (its -wal/-shm exist): a fixed 3 s was not
+    # always enough on 2 loaded cores (opening took 2.6-3.5 s), and the polls before it counted as
+    # "WAL missing" although no process had the cache open yet
+    started = time.monotonic()
+    while not (wal.exists() and shm.exists()) and window.poll() is None \
+            and time.monotonic() - started < 60:
+        time.sleep(0.05)
+    time.sleep(1.0)  # its start-up refresh is running
     watcher = threading.Thread(target=watch)
     watcher.start()
     failures, times, imported = [], [], {}

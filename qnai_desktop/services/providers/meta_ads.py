@@ -34,6 +34,7 @@ from datetime import date
 from ...core.series import SeriesBundle, SeriesMeta
 from ..datasets._common import frame
 from ..fundamentals.throttle import Throttle
+from ..text_fields import plain_text
 from .base import FetchContext, Provider
 from .errors import HttpStatusError, ProviderError, SchemaError
 from .meta_release import Release, ReleaseProblem, quarter_before, read_release
@@ -139,7 +140,8 @@ class MetaAds(Provider):
         newest_filing, newest_url, newest = results[0]
         if isinstance(newest, ReleaseProblem):
             raise SchemaError(f"Meta's earnings release filed {newest_filing.filed} "
-                              f"({newest_filing.accession}): {newest.reason} — {newest_url}")
+                              f"({newest_filing.accession}): {plain_text(newest.reason, 320)} — "
+                              f"{newest_url}")
         releases = {r.quarter_end: (f, url, r) for f, url, r in reversed(results)
                     if isinstance(r, Release)}
         unparsed = [{"filed": str(f.filed), "accession": f.accession, "url": url, "reason": r.reason}
