@@ -34,6 +34,14 @@ REPLAY = ROOT / "tests" / "fixtures" / "replay"
 NEWEST = date(2026, 8, 5)
 
 
+def provider_envs() -> set[str]:
+    """Every live source's ``QNAI_<ENV>_BASE_URL`` name: none may reach the real service."""
+    sys.path.insert(0, str(ROOT))
+    from qnai_desktop.services.providers import PROVIDERS
+
+    return {p.env for p in PROVIDERS.values()}
+
+
 class Replay(BaseHTTPRequestHandler):
     """npm's range API and the gpurentalprices mirror, in their real formats; 404 otherwise."""
 
@@ -96,8 +104,7 @@ def run(calls: int, folder: Path) -> dict:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QNAI_DB": str(db),
            "QNAI_SETTINGS": str(settings), "PYTHONPATH": str(ROOT),
-           **{f"QNAI_{name}_BASE_URL": base for name in
-              ("NPM", "GPURENTALPRICES", "EPOCH", "CODING_AGENTS", "OPENROUTER")}}
+           **{f"QNAI_{name}_BASE_URL": base for name in provider_envs()}}
     assert cli(["cache", "info"], env)[0] == 0  # a seeded cache before the window opens
     window = subprocess.Popen([sys.executable, "-m", "qnai_desktop"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -2,8 +2,9 @@
 
 Cron-friendly: quiet on success apart from one line per source; exit 2 when any source failed
 (its reason on stderr); each source is its own transaction, so the others still land. Without
-``--source`` a source that cannot run (no OpenRouter key) is skipped, not failed. Base URLs can
-be pointed elsewhere with ``QNAI_<PROVIDER>_BASE_URL``.
+``--source`` a source that cannot run (no OpenRouter or Artificial Analysis key, no SEC
+User-Agent for ``meta_ads``) is skipped, not failed. Base URLs can be pointed elsewhere with
+``QNAI_<PROVIDER>_BASE_URL``; keys can come from ``QNAI_<SOURCE>_API_KEY``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import sys
 from ._common import fail, open_cache, print_json
 
 NAME = "refresh"
-HELP = "fetch new observations from npm, gpurentalprices, Epoch AI, the agent tracker, OpenRouter"
+HELP = ("fetch new observations from npm, gpurentalprices, Epoch AI, the agent tracker, OpenRouter, "
+        "FRED, StatCounter, Artificial Analysis and Meta's earnings releases")
 
 
 def register(parser: argparse.ArgumentParser) -> None:

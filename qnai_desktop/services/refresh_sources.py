@@ -18,7 +18,7 @@ class SourceConfigError(ValueError):
 def configured_providers(cache: Cache, names: list[str] | None = None) -> list[Provider]:
     """Providers for ``names`` (every configured source when None or empty), the market-data
     and fundamentals sources alike; KeyError names an unknown source."""
-    from .fundamentals import FUNDAMENTAL_PROVIDERS, make_fundamental_providers
+    from .fundamentals import FUNDAMENTAL_PROVIDERS, UA_SETTING, make_fundamental_providers
     from .providers import make_providers
 
     try:
@@ -30,7 +30,8 @@ def configured_providers(cache: Cache, names: list[str] | None = None) -> list[P
     extra = [n for n in wanted if n in FUNDAMENTAL_PROVIDERS]
     providers: list[Provider] = []
     if core or not wanted:
-        providers += make_providers(core or None, npm_packages=packages or None)
+        providers += make_providers(core or None, npm_packages=packages or None,
+                                    sec_user_agent=cache.settings.get(UA_SETTING))
     if extra or not wanted:
         providers += make_fundamental_providers(extra or None, cache)
     return providers
