@@ -1,7 +1,8 @@
 """The one data-access object: ``Cache.open(path)`` → repositories that speak pandas frames.
 
 A cache is composed of one repository per table group — ``cache.series``, ``cache.watchlist``,
-``cache.facts``, ``cache.settings``, ``cache.cases``, ``cache.charts``, ``cache.alerts`` — over
+``cache.facts``, ``cache.settings``, ``cache.cases``, ``cache.charts``, ``cache.alerts``,
+``cache.links`` (linked workbooks), ``cache.annotations`` (events on charts) — over
 one sqlite3 connection, with one write path: :meth:`Cache.transaction` (every repository write
 runs inside it; services group several writes into one by opening it around them).
 
@@ -20,10 +21,12 @@ import sqlite_utils
 
 from . import health
 from .alerts_repo import AlertsRepo
+from .annotations_repo import AnnotationsRepo
 from .cases_repo import CasesRepo
 from .charts_repo import ChartsRepo
 from .db import connect, default_db_path, migrate, user_version, write_txn
 from .facts_repo import FactsRepo
+from .links_repo import LinksRepo
 from .series_repo import SeriesRepo
 from .settings_repo import SettingsRepo
 from .watchlist_repo import WatchlistRepo
@@ -44,6 +47,8 @@ class Cache:
         self.cases = CasesRepo(self)
         self.charts = ChartsRepo(self)
         self.alerts = AlertsRepo(self)
+        self.links = LinksRepo(self)
+        self.annotations = AnnotationsRepo(self)
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Cache:

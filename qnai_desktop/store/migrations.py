@@ -147,6 +147,32 @@ MIGRATIONS: list[list[str]] = [
            SELECT series_id, COUNT(*), MIN(date), MAX(date) FROM observations
            GROUP BY series_id""",
     ],
+    # v5: workbooks linked once and re-read when they change (think-cell's data links), and
+    # the dated events, callouts and difference arrows drawn on charts (screen and exports).
+    [
+        """CREATE TABLE linked_files (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            sheet TEXT NOT NULL DEFAULT '',
+            mapping TEXT NOT NULL DEFAULT '{}',
+            content_hash TEXT NOT NULL DEFAULT '',
+            last_read_at TEXT,
+            status TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            UNIQUE (path, sheet)
+        )""",
+        """CREATE TABLE chart_annotations (
+            id INTEGER PRIMARY KEY,
+            chart_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('event', 'callout', 'arrow')),
+            date TEXT NOT NULL,
+            label_ko TEXT NOT NULL DEFAULT '',
+            label_en TEXT NOT NULL DEFAULT '',
+            spec TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX chart_annotations_chart ON chart_annotations(chart_id, date)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

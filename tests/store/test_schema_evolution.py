@@ -40,3 +40,7 @@ def test_old_cache_opens_with_everything_kept(fixture: Path, tmp_path: Path) -> 
         row = c.series.summary().set_index("id").loc["cds.oracle_5y"]
         assert (row.points, row.first, row.last) == (2, "2026-07-01", "2026-07-02")
         assert c.series.stats_drift() == []
+        if fixture.stem >= "schema_v5":
+            assert c.links.list().iloc[0]["path"] == "/home/analyst/bbg.xlsx"
+            assert c.annotations.list("cds_oracle_coreweave").iloc[0]["label_en"] == \
+                "Meta compute-sale report"
