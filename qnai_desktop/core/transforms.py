@@ -258,3 +258,16 @@ def share_of_total(frames: Mapping[str, Obs]) -> dict[str, Obs]:
     total = total.where(total != 0)
     shares = wide.div(total, axis=0) * 100.0
     return {key: _like(obs, shares[key].rename("value")) for key, obs in frames.items()}
+
+
+def merge_close_reports(values: pd.Series, days: int) -> pd.Series:
+    """Point-in-time reports closer than ``days`` to the next one collapse into that next one
+    (the later report wins, at its own date): a year-end ARR reported on 12-30 and restated on
+    12-31 is one report, not a vertical jump. Pure; NaNs are dropped first."""
+    clean = values.dropna().sort_index()
+    if len(clean) < 2:
+        return clean
+    idx = pd.DatetimeIndex(clean.index)
+    gaps = (idx[1:] - idx[:-1]) / pd.Timedelta(days=1)
+    keep = np.append(gaps >= days, True)  # a report is kept unless the next comes too soon
+    return clean[keep]

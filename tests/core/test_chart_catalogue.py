@@ -454,3 +454,19 @@ def test_a_fallback_ref_plots_only_until_what_it_stands_in_for_is_cached() -> No
     ref = SeriesRef("a.*", unless=("b.*",))
     assert SeriesRef.from_dict(json.loads(json.dumps(ref.to_dict()))) == ref
     assert "unless" not in SeriesRef("a.*").to_dict()  # saved charts without it are unchanged
+
+
+def test_point_in_time_reports_a_day_apart_are_one_report() -> None:
+    """OpenAI's ARR reported 1.6 on 2023-12-30 and 2.0 on 2023-12-31: one report (2.0), not a
+    vertical jump; reports a week or more apart all stay."""
+    from qnai_desktop.core.transforms import merge_close_reports
+
+    s = pd.Series([1.3, 1.6, 2.0, 3.4], index=pd.to_datetime(
+        ["2023-10-10", "2023-12-30", "2023-12-31", "2024-06-12"]))
+    merged = merge_close_reports(s, 7)
+    assert merged.tolist() == [1.3, 2.0, 3.4]
+    assert list(merged.index.strftime("%m-%d")) == ["10-10", "12-31", "06-12"]
+    spec = catalogue_by_id()["ai_lab_arr"]
+    assert spec.points == "reports" and ChartSpec.from_dict(spec.to_dict()).points == "reports"
+    line_spec = catalogue_by_id()["gpu_rent_b200_h100"]
+    assert "points" not in line_spec.to_dict()  # saved charts without it are unchanged

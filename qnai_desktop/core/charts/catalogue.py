@@ -88,6 +88,7 @@ def build_catalogue() -> list[ChartSpec]:
             title_en="AI lab ARR",
             kind="line",
             series=(SeriesRef("epoch.arr.*"),),
+            points="reports",  # point-in-time figures: steps, one marker per report
             **_USD_BN,
         ),
         ChartSpec(
@@ -96,6 +97,7 @@ def build_catalogue() -> list[ChartSpec]:
             title_en="AI lab valuation (post-money)",
             kind="line",
             series=(SeriesRef("epoch.valuation.*"),),
+            points="reports",  # point-in-time figures: steps, one marker per report
             **_USD_BN,
         ),
         ChartSpec(

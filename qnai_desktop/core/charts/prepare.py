@@ -14,7 +14,7 @@ from qnai_desktop.core.charts.labels import display_name
 from qnai_desktop.core.charts.lines import source_line
 from qnai_desktop.core.charts.prepared import PreparedChart, PreparedSeries
 from qnai_desktop.core.charts.resolve import resolve_refs, unresolved_refs
-from qnai_desktop.core.charts.spec import ChartSpec, SeriesRef, TransformStep
+from qnai_desktop.core.charts.spec import REPORT_MERGE_DAYS, ChartSpec, SeriesRef, TransformStep
 from qnai_desktop.core.param_axis import ParamAxis, param_axis
 from qnai_desktop.core.series import SeriesMeta
 
@@ -143,6 +143,8 @@ def prepare(
         if values is None or values.dropna().empty:
             skipped[sid] = "no observations"
             continue
+        if spec.points == "reports":
+            values = tf.merge_close_reports(values, REPORT_MERGE_DAYS)
         # a parameter curve's days are placeholders: only a parameter chart may draw it, and a
         # parameter chart draws nothing else
         axis = param_axis(metas.get(sid))

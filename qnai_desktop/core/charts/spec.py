@@ -19,6 +19,12 @@ STACKED_KINDS = frozenset({"area_stacked", "area_pct"})
 #: "parameter" chart of published scenario curves: the x values come from the series' meta,
 #: see core/param_axis.py, and the axis is titled with ``x_label``/``x_unit``).
 X_MODES = ("date", "days_since", "param")
+#: How points join: ``line`` for a continuous measurement; ``reports`` for point-in-time figures
+#: (funding rounds, reported ARR, filings) — each value holds until the next report, drawn as
+#: steps with a marker per report, and reports within ``REPORT_MERGE_DAYS`` of each other are
+#: one report (the later wins: a figure restated the next day is a correction, not a jump).
+POINT_STYLES = ("line", "reports")
+REPORT_MERGE_DAYS = 7
 AXES = ("left", "right")
 ORIGINS = ("builtin", "user")
 
@@ -162,9 +168,12 @@ class ChartSpec:
     x_label_en: str = ""
     x_unit_ko: str = ""
     x_unit_en: str = ""
+    points: str = "line"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "series", tuple(self.series))
+        if self.points not in POINT_STYLES:
+            raise ValueError(f"chart {self.id!r}: points must be one of {POINT_STYLES}")
         object.__setattr__(self, "transforms", tuple(self.transforms))
         if not self.id:
             raise ValueError("chart id must not be empty")
@@ -233,6 +242,7 @@ class ChartSpec:
             **({"x_label_ko": self.x_label_ko, "x_label_en": self.x_label_en,
                 "x_unit_ko": self.x_unit_ko, "x_unit_en": self.x_unit_en}
                if self.x_mode == "param" else {}),
+            **({"points": self.points} if self.points != "line" else {}),
         }
 
     @classmethod
@@ -271,5 +281,6 @@ class ChartSpec:
             transforms=tuple(TransformStep.from_dict(s) for s in data.get("transforms", ())),
             x_mode=x_mode,
             origin=str(data.get("origin", "user")),
+            points=str(data.get("points", "line")),
             **text,
         )
