@@ -21,7 +21,7 @@ itself is never read (``store.health.open_cache_among``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -139,11 +139,14 @@ def preview_link(cache: Cache, path: Path | str, sheet: str = "") -> ImportPrevi
 
 
 def add_link(cache: Cache, preview: ImportPreview, sheet: str = "", *, dry_run: bool = False,
-             replace: bool | Any = False) -> LinkResult:
+             replace: bool | Collection[str] = False) -> LinkResult:
     """Link ``preview``'s file with its (confirmed) mapping and import it — ONE transaction.
 
-    Raises ``ImportConflictError`` (nothing linked, nothing written) when the import would
-    overwrite stored values from elsewhere that ``replace`` does not approve (as ``import``)."""
+    ``preview`` comes from :func:`preview_link` (the dialog may have edited its mapping and
+    conflict choices; the link keeps the mapping as confirmed here). Raises
+    ``ImportConflictError`` (nothing linked, nothing written) when the import would overwrite
+    stored values from elsewhere that ``replace`` (True, or series ids) or a row's REPLACE
+    choice does not approve — as ``import`` does; a dry run reports them in ``result.review``."""
     path = str(preview.path)
     preview.linked_from = path
     if dry_run:
