@@ -139,3 +139,17 @@ def test_refresh_says_which_link_broke_and_exits_2(db_path: Path, tmp_path: Path
     assert main([*db, "links", "list"]) == 0
     assert "unreadable (" in capsys.readouterr().out
     assert but_links(db_path) == before
+
+
+def test_links_add_of_a_missing_file_or_an_image_changes_nothing(db_path: Path, tmp_path: Path,
+                                                                 capsys) -> None:
+    before = dump(db_path)
+    assert main(["--db", str(db_path), "links", "add", str(tmp_path / "gone.xlsx")]) == 2
+    assert "file gone.xlsx: no such file or folder" in capsys.readouterr().err
+    png = tmp_path / "chart.xlsx"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    assert main(["--db", str(db_path), "links", "add", str(png), "--sheet", "Series"]) == 2
+    err = capsys.readouterr().err
+    assert "file chart.xlsx: this is a PNG image, not a CSV or Excel file" in err
+    assert "nothing was linked" in err
+    assert dump(db_path) == before
