@@ -4,7 +4,9 @@ Cron-friendly: quiet on success apart from one line per source; exit 2 when any 
 (its reason on stderr); each source is its own transaction, so the others still land. Without
 ``--source`` a source that cannot run (no OpenRouter or Artificial Analysis key, no SEC
 User-Agent for ``meta_ads``) is skipped, not failed. Base URLs can be pointed elsewhere with
-``QNAI_<PROVIDER>_BASE_URL``; keys can come from ``QNAI_<SOURCE>_API_KEY``.
+``QNAI_<PROVIDER>_BASE_URL``; keys can come from ``QNAI_<SOURCE>_API_KEY``. The source ``links``
+re-reads the linked workbooks (``qnai-desktop links``) whose content changed, one line each; a
+link that moved, broke or now conflicts fails the source, naming the file.
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ from ._common import fail, open_cache, print_json
 
 NAME = "refresh"
 HELP = ("fetch new observations from npm, gpurentalprices, Epoch AI, the agent tracker, OpenRouter, "
-        "FRED, StatCounter, Artificial Analysis and Meta's earnings releases")
+        "FRED, StatCounter, Artificial Analysis and Meta's earnings releases, and re-read linked "
+        "workbooks that changed")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     from ..services.fundamentals import FUNDAMENTAL_PROVIDERS
+    from ..services.links import LINKS_SOURCE
     from ..services.providers import PROVIDERS
 
-    names = [*PROVIDERS, *FUNDAMENTAL_PROVIDERS]
+    names = [*PROVIDERS, *FUNDAMENTAL_PROVIDERS, LINKS_SOURCE]
     parser.add_argument("--source", action="append", choices=names, metavar="NAME",
                         help=f"only this source (repeatable): {', '.join(names)}")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -45,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         for s in result.sources:
             tail = s.change.summary() if s.status == "ok" else s.error
             print(f"{s.source}: {s.status} — {tail} ({s.requests} request(s), {s.seconds:.1f} s)")
+            for item in s.items:
+                print(f"  {item.get('line', '')}")
     for s in result.failed:
         print(f"error: {s.source}: {s.error}", file=sys.stderr)
     return 0 if result.ok else 2

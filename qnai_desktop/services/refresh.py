@@ -20,6 +20,12 @@ their ``write_values(cache)`` (dated company values and the live PER/market-cap 
 the source's one transaction, and their notes (``provider.warnings``) end its provenance line.
 ``refresh --source sec|quotes``, ``fundamentals refresh`` and the window's refresh all call
 :func:`run_refresh`.
+
+A source that is not an HTTP provider — the linked workbooks (``services.links.LinkedFiles``,
+source name ``links``) — is a :class:`LocalSource`: it reads its files itself and hands each of
+its transactions to ``write``, so the window's writer thread queues them like any other; it gets
+no HTTP client and no deadline, and reports one :class:`SourceResult` (``items``: one line per
+file) like any provider.
 """
 
 from __future__ import annotations
@@ -59,12 +65,17 @@ class SourceResult:
     error: str = ""
     requests: int = 0
     seconds: float = 0.0
+    #: a local source's per-item outcome (a linked file each), as plain dicts
+    items: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"source": self.source, "status": self.status, "error": self.error,
-                "added": self.change.added, "changed": self.change.changed,
-                "unchanged": self.change.unchanged, "series": sorted(self.change.series),
-                "requests": self.requests, "seconds": round(self.seconds, 3)}
+        out = {"source": self.source, "status": self.status, "error": self.error,
+               "added": self.change.added, "changed": self.change.changed,
+               "unchanged": self.change.unchanged, "series": sorted(self.change.series),
+               "requests": self.requests, "seconds": round(self.seconds, 3)}
+        if self.items:
+            out["items"] = self.items
+        return out
 
 
 @dataclass
@@ -88,6 +99,25 @@ class RefreshResult:
 
     def to_dict(self) -> dict:
         return {"ok": self.ok, "sources": [s.to_dict() for s in self.sources]}
+
+
+class LocalSource:
+    """A refresh source that reads local files instead of fetching: subclasses set ``name`` and
+    titles and implement :meth:`run`."""
+
+    name = ""
+    title_ko = ""
+    title_en = ""
+    terms = ""
+    base_url = ""
+
+    def unavailable(self) -> str | None:
+        return None
+
+    def run(self, cache: Cache, *, write: Write, progress: Progress, cancelled: Callable[[], bool],
+            explicit: bool) -> SourceResult:
+        """Read, write each transaction through ``write``, and say what happened."""
+        raise NotImplementedError
 
 
 def real_last_dates(cache: Cache) -> dict[str, date | None]:
@@ -119,7 +149,8 @@ def source_deadline(environ: dict[str, str] | None = None) -> float:
     return seconds
 
 
-def run_refresh(cache: Cache, providers: list[Provider], *, progress: Progress | None = None,
+def run_refresh(cache: Cache, providers: list[Provider | LocalSource], *,
+                progress: Progress | None = None,
                 cancelled: Callable[[], bool] = lambda: False, explicit: bool = False,
                 today: date | None = None,
                 http_factory: Callable[[Callable[[], bool]], HttpClient] | None = None,
@@ -139,6 +170,13 @@ def run_refresh(cache: Cache, providers: list[Provider], *, progress: Progress |
         name = provider.name
         if cancelled():
             result.sources.append(SourceResult(name, CANCELLED, error="cancelled before start"))
+            continue
+        if isinstance(provider, LocalSource):
+            started = time.perf_counter()
+            res = provider.run(cache, write=write, progress=progress, cancelled=cancelled,
+                               explicit=explicit)
+            res.seconds = time.perf_counter() - started
+            result.sources.append(res)
             continue
         reason = provider.unavailable()
         if reason:

@@ -1,5 +1,6 @@
-"""The live sources a refresh runs, as configured in the cache (one place for the CLI's
-``refresh``, ``publish`` and the window)."""
+"""The sources a refresh runs, as configured in the cache (one place for the CLI's ``refresh``,
+``publish`` and the window): the live providers, the fundamentals sources, and last the linked
+workbooks (``links``, :class:`services.links.LinkedFiles`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 
 from ..store.cache import Cache
 from .providers.base import Provider
+from .refresh import LocalSource
 
 NPM_PACKAGES_KEY = "refresh.npm.packages"  # optional JSON {key: package} overriding the default list
 
@@ -15,10 +17,12 @@ class SourceConfigError(ValueError):
     """A stored source setting cannot be read; names the setting."""
 
 
-def configured_providers(cache: Cache, names: list[str] | None = None) -> list[Provider]:
-    """Providers for ``names`` (every configured source when None or empty), the market-data
-    and fundamentals sources alike; KeyError names an unknown source."""
+def configured_providers(cache: Cache,
+                         names: list[str] | None = None) -> list[Provider | LocalSource]:
+    """Sources for ``names`` (every configured source when None or empty), the market-data and
+    fundamentals providers and the linked workbooks alike; KeyError names an unknown source."""
     from .fundamentals import FUNDAMENTAL_PROVIDERS, UA_SETTING, make_fundamental_providers
+    from .links import LINKS_SOURCE, LinkedFiles
     from .providers import make_providers
 
     try:
@@ -26,12 +30,14 @@ def configured_providers(cache: Cache, names: list[str] | None = None) -> list[P
     except ValueError:
         raise SourceConfigError(f"setting {NPM_PACKAGES_KEY} is not JSON") from None
     wanted = names or []
-    core = [n for n in wanted if n not in FUNDAMENTAL_PROVIDERS]
+    core = [n for n in wanted if n not in FUNDAMENTAL_PROVIDERS and n != LINKS_SOURCE]
     extra = [n for n in wanted if n in FUNDAMENTAL_PROVIDERS]
-    providers: list[Provider] = []
+    providers: list[Provider | LocalSource] = []
     if core or not wanted:
         providers += make_providers(core or None, npm_packages=packages or None,
                                     sec_user_agent=cache.settings.get(UA_SETTING))
     if extra or not wanted:
         providers += make_fundamental_providers(extra or None, cache)
+    if LINKS_SOURCE in wanted or not wanted:
+        providers.append(LinkedFiles())
     return providers

@@ -9,9 +9,12 @@ bytes are plain EUC-KR). A file whose lines mix UTF-8 and CP949 is refused with 
 that differs, because decoding it either way would silently garble Korean names. The delimiter
 is the one of ``,`` tab ``;`` ``|`` that gives the most rows the same width. A workbook is
 recognised by its bytes (so an .xlsx renamed .csv still opens) and read with python-calamine
-(cached values of formula cells; openpyxl is only used to write); other binary data (NUL bytes,
-PNG/PDF/GZIP signatures) is refused. Text cells come back with the formula escaping of our own
-exports undone (:func:`core.spreadsheet_safety.unescape_formula`).
+(cached values of formula cells; openpyxl is only used to write); an .xlsx cell holding an Excel
+error (``#NAME?``, ``#DIV/0!``), which calamine reads as blank, gets its error text back, and
+formula cells without a saved value are listed (``TableFile.formulas``, :mod:`.xlsx_cells`) for
+the importer to refuse. Other binary data (NUL bytes, PNG/PDF/GZIP signatures) is refused.
+Text cells come back with the formula escaping of our own exports undone
+(:func:`core.spreadsheet_safety.unescape_formula`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 
 from ..core.spreadsheet_safety import unescape_formula
 from ..store import health
+from .xlsx_cells import FormulaCell, scan_cells
 
 SAMPLE_ROWS = 200
 _SIGNATURES = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"\x1f\x8b": "a GZIP archive",
@@ -61,6 +65,8 @@ class TableFile:
     delimiter: str = ","
     text: str = ""
     sheets: list[Sheet] = field(default_factory=list)
+    #: formula cells with no saved value, or with an error as their saved value (workbooks only)
+    formulas: list[FormulaCell] = field(default_factory=list)
 
 
 def column_letter(index: int) -> str:
@@ -208,18 +214,36 @@ def _open_workbook(path: Path, data: bytes) -> TableFile:
 
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = []
+        scanned = scan_cells(data) if data.startswith(_ZIP) else {}
+        sheets, formulas = [], []
         for name in book.sheet_names:
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
             rows = [[_cell(c) for c in r] for r in rows]
-            if any(any(c != "" for c in r) for r in rows):
+            extra = scanned.get(name)
+            if extra is not None:
+                _put_errors(rows, extra.errors)
+                formulas += extra.unsaved + extra.failed
+            if any(any(c != "" for c in r) for r in rows) or (extra and extra.unsaved):
                 sheets.append(Sheet(name, _pad(rows)))
     except (CalamineError, ValueError, OSError) as exc:
         raise TableFileError(path, f"not a readable Excel workbook ({exc})") from None
     if not sheets:
         raise TableFileError(path, "the workbook has no cells")
     kind = "Excel (.xlsx)" if data.startswith(_ZIP) else "Excel 97-2003 (.xls)"
-    return TableFile(path, data, "excel", encoding=kind, sheets=sheets)
+    return TableFile(path, data, "excel", encoding=kind, sheets=sheets,
+                     formulas=sorted(formulas, key=lambda f: (f.sheet, f.row, f.col)))
+
+
+def _put_errors(rows: list[list[object]], errors: dict[tuple[int, int], str]) -> None:
+    """Excel error texts back into the cells calamine left blank (growing the grid if needed)."""
+    for (r, c), text in errors.items():
+        while len(rows) <= r:
+            rows.append([])
+        row = rows[r]
+        if len(row) <= c:
+            row.extend([""] * (c + 1 - len(row)))
+        if row[c] == "":
+            row[c] = text
 
 
 def _cell(value: object) -> object:

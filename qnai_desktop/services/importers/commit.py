@@ -73,12 +73,14 @@ def write_replacing_demo(cache: Cache, bundles: list[SeriesBundle], *, how: str,
 
 
 def commit_imports(cache: Cache, previews: list[ImportPreview], *, dry_run: bool = False,
-                   remember: bool = True, replace: bool | Collection[str] = False) -> ImportResult:
+                   remember: bool = True, replace: bool | Collection[str] = False,
+                   note: str = "") -> ImportResult:
     """Write every preview (one provenance row per file) in ONE transaction.
 
     Raises ``ImportConflictError`` (nothing written) when the review finds a conflict or mass
     change not approved by ``replace`` (True, or the series ids she chose to replace) or by a
-    row's REPLACE choice; a dry run reports them in ``result.review`` instead."""
+    row's REPLACE choice; a dry run reports them in ``result.review`` instead. ``note`` starts
+    each provenance detail (a linked file's read says which link)."""
     result = ImportResult(dry_run=dry_run)
     existing = cache.series.metas()
     try:
@@ -92,7 +94,8 @@ def commit_imports(cache: Cache, previews: list[ImportPreview], *, dry_run: bool
                 change = write_replacing_demo(
                     cache, [b for _row, b in rows], how="import", origin=str(p.path),
                     content_hash=p.content_hash,
-                    detail=f"{p.layout}; {p.encoding}; {p.series_found} series")
+                    detail=f"{note + '; ' if note else ''}{p.layout}; {p.encoding}; "
+                           f"{p.series_found} series")
                 result.files.append((str(p.path), change))
                 result.total.merge(change)
             if remember and not dry_run:

@@ -1,9 +1,10 @@
 """Which stored values an import would overwrite that came from somewhere else, before it writes.
 
 A *conflict* is an included row whose target is a stored, real (not is_demo) series that the
-import would give another title, source, file or column (``extra["imported_from"]`` /
-``extra["column"]``) AND whose stored values it would change. A pure append (new dates only),
-or rewriting identical values, is a normal update; replacing illustrative data is intended.
+import would give another title, source, file, column or linked file (``extra["imported_from"]``
+/ ``extra["column"]`` / ``extra["linked_from"]``) AND whose stored values it would change. A
+pure append (new dates only), or rewriting identical values, is a normal update; replacing
+illustrative data is intended.
 A *mass change* is a dataset import (fixed ids) that would change more than ``MASS_SHARE`` of
 the stored values it overlaps in one id group (``agents.commits.*``), e.g. a look-alike folder.
 
@@ -24,7 +25,16 @@ import pandas as pd
 
 from ...core.series import SeriesBundle, SeriesMeta
 from ..datasets import DatasetError
-from .mapping import NEW_SERIES, REPLACE, SKIP, MappingRow, fresh_target, retarget, unique_id
+from .mapping import (
+    LINKED_FROM,
+    NEW_SERIES,
+    REPLACE,
+    SKIP,
+    MappingRow,
+    fresh_target,
+    retarget,
+    unique_id,
+)
 
 MASS_SHARE = 0.02
 REL_TOL = 1e-9  # the store's own tolerance for "unchanged"
@@ -147,7 +157,8 @@ def _reasons(old: SeriesMeta, new: SeriesMeta) -> tuple[str, ...]:
         out.append("title")
     if old.source != new.source:
         out.append("source")
-    for name, key in (("file", "imported_from"), ("column", "column")):
+    for name, key in (("file", "imported_from"), ("column", "column"),
+                      ("linked file", LINKED_FROM)):
         if old.extra.get(key) and old.extra.get(key) != new.extra.get(key):
             out.append(name)
     return tuple(out)

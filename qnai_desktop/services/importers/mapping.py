@@ -3,7 +3,9 @@
 Suggestions, in order: a dataset parser's fixed id; the id the analyst chose for the same label
 last time (setting ``import.mappings``); the label itself when it is already a valid series id
 (long CSVs); a known Bloomberg security (ORCL/CRWV 5Y CDS → ``cds.oracle_5y`` /
-``cds.coreweave_5y``) when that series exists; else ``import.<key of the label>``
+``cds.coreweave_5y``, ``SDH100RT Index`` → ``silicondata.h100_index``) when that series exists;
+a note name's Bloomberg consensus P/E or market cap (``NVDA US Equity BEST_PE_RATIO`` →
+``bbg.best_pe.nvda``, titled and united by :data:`EQUITY_FIELDS`); else ``import.<key of the label>``
 (``core.romanize.label_key``: ``오라클 매출`` → ``import.orakeul_maechul``; a label it cannot spell
 back exactly gets a hash suffix, so two labels never share an id by accident).
 A target that exists lends its unit, frequency, source and titles; an illustrative (is_demo)
@@ -29,8 +31,23 @@ KNOWN_SECURITIES: list[tuple[tuple[str, ...], str]] = [
     (("ORACLE", "CDS", "5Y"), "cds.oracle_5y"),
     (("CRWV", "CDS", "5Y"), "cds.coreweave_5y"),
     (("COREWEAVE", "CDS", "5Y"), "cds.coreweave_5y"),
+    (("SDH100RT",), "silicondata.h100_index"),
 ]
+#: The note's eight names as Bloomberg equities: ticker → (Korean, English name).
+NOTE_EQUITIES = {"NVDA": ("엔비디아", "NVIDIA"), "GOOGL": ("알파벳", "Alphabet"),
+                 "AAPL": ("애플", "Apple"), "MSFT": ("마이크로소프트", "Microsoft"),
+                 "AMZN": ("아마존", "Amazon"), "META": ("메타 플랫폼스", "Meta Platforms"),
+                 "ORCL": ("오라클", "Oracle"), "CRWV": ("코어위브", "CoreWeave")}
+#: Bloomberg field → (series id prefix, Korean title, English title, unit) for those names.
+EQUITY_FIELDS = {
+    "BEST_PE_RATIO": ("bbg.best_pe", "{ko} 12MF PER (Bloomberg 컨센서스)",
+                      "{en} 12M-forward P/E (Bloomberg consensus)", "ratio"),
+    "CUR_MKT_CAP": ("bbg.mkt_cap", "{ko} 시가총액 (Bloomberg, 달러)", "{en} market cap (Bloomberg, USD)",
+                    "usd"),
+}
+_EQUITY = re.compile(r"(?P<ticker>[A-Z]+) US EQUITY (?P<field>[A-Z_]+)")
 NEW, EXISTING, REPLACES_DEMO = "new", "existing", "replaces_demo"
+LINKED_FROM = "linked_from"  # extra key: the linked file a series is read from
 #: What she chose for a row whose target series would be overwritten (services/importers/conflicts).
 REPLACE, NEW_SERIES, SKIP = "replace", "new", "skip"
 
@@ -81,6 +98,9 @@ def suggest(candidates: list[Candidate], existing: dict[str, SeriesMeta],
             row = MappingRow(cand.key, cand.label, sid, cand.label, cand.label,
                              cand.unit_hint or "index", facts.frequency,
                              cand.source_hint or "", cand.rows, first, last)
+            known = equity_field(cand.label)
+            if known is not None and known[0] == sid:  # titles and unit of a note name's field
+                row = replace(row, title_ko=known[1], title_en=known[2], unit=known[3])
             row = retarget(row, sid, existing)  # sets the status too
         used.add(row.series_id)
         out.append(row)
@@ -96,7 +116,21 @@ def _suggest_id(cand: Candidate, existing: dict[str, SeriesMeta], remembered: di
     for needed, sid in KNOWN_SECURITIES:
         if set(needed) <= tokens and sid in existing:
             return sid
+    known = equity_field(cand.label)
+    if known is not None:
+        return known[0]
     return "import." + label_key(cand.label)
+
+
+def equity_field(label: str) -> tuple[str, str, str, str] | None:
+    """(series id, Korean title, English title, unit) for a note name's Bloomberg field column
+    (``NVDA US Equity BEST_PE_RATIO``), else None."""
+    m = _EQUITY.fullmatch(re.sub(r"\s+", " ", label.strip().upper()))
+    if m is None or m["ticker"] not in NOTE_EQUITIES or m["field"] not in EQUITY_FIELDS:
+        return None
+    prefix, ko, en, unit = EQUITY_FIELDS[m["field"]]
+    name_ko, name_en = NOTE_EQUITIES[m["ticker"]]
+    return (f"{prefix}.{m['ticker'].lower()}", ko.format(ko=name_ko), en.format(en=name_en), unit)
 
 
 def unique_id(sid: str, used: Collection[str]) -> str:
@@ -162,8 +196,11 @@ def build_bundles(path, candidates: list[Candidate], mapping: list[MappingRow],
 
 
 def plan_bundles(path, candidates: list[Candidate], mapping: list[MappingRow],
-                 existing: dict[str, SeriesMeta]) -> list[tuple[MappingRow, SeriesBundle]]:
-    """Each included row with the bundle it writes; raises ImportFileError for an invalid mapping."""
+                 existing: dict[str, SeriesMeta], *,
+                 linked_from: str = "") -> list[tuple[MappingRow, SeriesBundle]]:
+    """Each included row with the bundle it writes; raises ImportFileError for an invalid mapping.
+    ``linked_from`` (a linked file's path) is recorded in each series' extra; a plain import
+    drops the key, so the series no longer claims to come from the link."""
     by_key = {c.key: c for c in candidates}
     targets: dict[str, str] = {}
     out = []
@@ -180,22 +217,26 @@ def plan_bundles(path, candidates: list[Candidate], mapping: list[MappingRow],
         targets[row.series_id] = row.label
         cand = by_key[row.key]
         try:
-            meta = cand.fixed or _meta(path, row, existing.get(row.series_id))
+            meta = cand.fixed or _meta(path, row, existing.get(row.series_id), linked_from)
         except ValueError as exc:
             raise ImportFileError(path, str(exc), **where) from None
         out.append((row, SeriesBundle(meta, cand.frame)))
     return out
 
 
-def _meta(path, row: MappingRow, base: SeriesMeta | None) -> SeriesMeta:
+def _meta(path, row: MappingRow, base: SeriesMeta | None, linked_from: str = "") -> SeriesMeta:
     if row.unit not in UNITS or row.frequency not in FREQUENCIES:
         raise ValueError(f"unit {row.unit!r} / frequency {row.frequency!r} not known")
     real = base is not None and not base.is_demo
+    extra = {**(base.extra if real else {}), "imported_from": path.name, "column": row.label}
+    extra.pop(LINKED_FROM, None)
+    if linked_from:
+        extra[LINKED_FROM] = linked_from
     return SeriesMeta(
         id=row.series_id, title_ko=row.title_ko or row.label, title_en=row.title_en or row.label,
         unit=row.unit, frequency=row.frequency, source=row.source or path.name,
         source_ko=base.source_ko if real and base.source == row.source else row.source or path.name,
         note_ko=base.note_ko if real else "", note_en=base.note_en if real else "",
         is_demo=False, licence=base.licence if real else "",
-        extra={**(base.extra if real else {}), "imported_from": path.name, "column": row.label},
+        extra=extra,
     )

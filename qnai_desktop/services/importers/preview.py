@@ -4,6 +4,12 @@ The preview carries the detected layout and encoding, the first rows as read (fo
 table), every candidate series with its parsed observations, and the suggested mapping. A file
 that cannot be read raises ``ImportFileError``/``DatasetError`` naming file, row, column and
 value; nothing has been written at that point, so a rejected file changes nothing.
+
+A workbook whose formulas have no saved value (saved by a program that does not calculate, or a
+Bloomberg template never opened with the add-in) or whose Bloomberg formulas saved an error
+(``#NAME?``: Excel without the add-in) is refused naming the sheet, the cell and the formula —
+never read as "no values", never as zeros. ``sheet=`` reads one sheet of a workbook (a linked
+file names its sheet).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from .layouts import (
     extract_wide,
 )
 from .long_csv import read_body
-from .mapping import MappingRow, build_bundles, plan_bundles, suggest
+from .mapping import MappingRow, plan_bundles, suggest
 from .source import Sheet, SourceFile, open_source, read_rows
 
 PREVIEW_ROWS = 50
@@ -55,8 +61,11 @@ class ImportPreview:
     table: pd.DataFrame
     candidates: list[Candidate]
     mapping: list[MappingRow]
-    content_hash: str
+    content_hash: str  # SHA-256 of the file's bytes (of names and bytes for a folder)
     notes: list[str] = field(default_factory=list)
+    #: the linked file this read is for (its resolved path): written into each series'
+    #: ``extra["linked_from"]`` so another link or a plain import over it is a conflict
+    linked_from: str = ""
 
     @property
     def rows(self) -> int:
@@ -72,11 +81,12 @@ class ImportPreview:
         return ko if lang == "ko" else en
 
     def bundles(self, existing: dict[str, SeriesMeta]) -> list[SeriesBundle]:
-        return build_bundles(self.path, self.candidates, self.mapping, existing)
+        return [b for _row, b in self.planned(existing)]
 
     def planned(self, existing: dict[str, SeriesMeta]) -> list[tuple[MappingRow, SeriesBundle]]:
         """Each included mapping row with the bundle it writes (raises for an invalid mapping)."""
-        return plan_bundles(self.path, self.candidates, self.mapping, existing)
+        return plan_bundles(self.path, self.candidates, self.mapping, existing,
+                            linked_from=self.linked_from)
 
     def summary(self) -> dict:
         return {"path": str(self.path), "layout": self.layout, "encoding": self.encoding,
@@ -88,8 +98,9 @@ class ImportPreview:
 
 
 def preview_file(path: Path | str, existing: dict[str, SeriesMeta] | None = None,
-                 remembered: dict[str, str] | None = None) -> ImportPreview:
-    """Read ``path`` (a file or a dataset folder) and suggest a mapping onto ``existing``."""
+                 remembered: dict[str, str] | None = None, *, sheet: str = "") -> ImportPreview:
+    """Read ``path`` (a file or a dataset folder; only its sheet ``sheet`` when given) and
+    suggest a mapping onto ``existing``."""
     path = Path(path)
     existing = existing or {}
     if not path.exists():
@@ -99,12 +110,15 @@ def preview_file(path: Path | str, existing: dict[str, SeriesMeta] | None = None
         raise ImportFileError(path, f"this is (or holds) the open Q&AI cache file {cache_file.name}; "
                               "it cannot be imported into itself")
     dataset = detect_dataset(path)
-    if dataset is not None:
+    if dataset is not None and not sheet:
         return _dataset_preview(path, dataset, existing)
     if path.is_dir():
         raise ImportFileError(path, "a folder that is not one of the shared datasets; "
                               "choose the files inside it")
     src = open_source(path, sample=True)
+    if sheet:
+        _only_sheet(src, sheet)
+    _refuse_unsaved_formulas(src)
     candidates: list[Candidate] = []
     layouts: list[str] = []
     notes: list[str] = [] if src.kind == "excel" else [f"delimiter {src.delimiter!r}"]
@@ -136,6 +150,43 @@ def preview_file(path: Path | str, existing: dict[str, SeriesMeta] | None = None
                          [s.name for s in src.sheets], _table(src.sheets[0]), candidates,
                          suggest(candidates, existing, remembered),
                          hashlib.sha256(src.data).hexdigest(), notes)
+
+
+def _only_sheet(src: SourceFile, name: str) -> None:
+    """Keep only sheet ``name`` of a workbook (refused for a CSV, or a sheet it does not have)."""
+    if src.kind != "excel":
+        raise src.error(f"a sheet was named ({name!r}) but this is a {src.encoding} CSV file, "
+                        "which has no sheets")
+    chosen = [s for s in src.sheets if s.name == name]
+    if not chosen:
+        names = ", ".join(repr(s.name) for s in src.sheets)
+        raise src.error(f"the workbook has no sheet {name!r} with cells (sheets with cells: {names})")
+    src.sheets = chosen
+    src.formulas = [f for f in src.formulas if f.sheet == name]
+
+
+def _refuse_unsaved_formulas(src: SourceFile) -> None:
+    """A formula with no saved value, or a Bloomberg formula that saved an error, is data Excel
+    never computed: reading its cell as blank would import a hole (or nothing) without saying
+    why. Refused naming sheet, cell and formula, with how to fix the file."""
+    unsaved = [f for f in src.formulas if not f.cached]
+    failed = [f for f in src.formulas if f.cached and f.bloomberg]
+    if not unsaved and not failed:
+        return
+    first = (unsaved or failed)[0]
+    more = len(unsaved or failed) - 1
+    tail = f" ({more} more cell(s) like it)" if more else ""
+    formula = first.formula or "a shared formula"
+    if unsaved:
+        fix = ("open it in Excel with the Bloomberg add-in, let the data load, save, then read it "
+               "again" if first.bloomberg else "open it in Excel, let it calculate, save, then read "
+               "it again")
+        raise src.error(f"sheet {first.sheet!r} cell {first.ref} holds {formula} but no saved "
+                        f"value{tail}: the workbook was saved without calculating it; {fix}")
+    raise src.error(f"sheet {first.sheet!r} cell {first.ref}: {formula} saved the error "
+                    f"{first.cached}{tail}: Excel could not run the Bloomberg function (the add-in "
+                    "was not loaded when the workbook was saved); open it on a Bloomberg terminal "
+                    "with the add-in, let the data load, save, then read it again")
 
 
 def _extract(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Candidate]:
@@ -178,10 +229,13 @@ def _dataset_preview(path: Path, layout: str, existing: dict[str, SeriesMeta]) -
                             fixed=b.meta) for b in bundles if len(b.frame)]
     if not candidates:
         raise ImportFileError(path, "the dataset has no observations")
-    digest = hashlib.sha256()
     files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    for f in files:
-        digest.update(f.name.encode() + f.read_bytes())
+    if path.is_dir():
+        digest = hashlib.sha256()
+        for f in files:
+            digest.update(f.name.encode() + f.read_bytes())
+    else:  # one file: the SHA-256 of its bytes, as for any file (a linked file compares it)
+        digest = hashlib.sha256(path.read_bytes())
     table = pd.DataFrame([{"series": c.key, "points": c.rows,
                            "first": str(c.frame["date"].iat[0].date()),
                            "last": str(c.frame["date"].iat[-1].date()),
