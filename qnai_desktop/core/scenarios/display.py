@@ -35,8 +35,7 @@ def display_scale(unit: str) -> float:
 
 def unit_text(unit: str, lang: str) -> str:
     """The unit as shown beside a slider or in an axis title: ``%``, ``십억달러``, ``배``."""
-    en, ko = UNITS[unit]
-    return ko if lang == "ko" else en
+    return UNITS[unit].pick(lang)
 
 
 def suffix_unit(unit: str, fmt: str, lang: str) -> str:

@@ -44,7 +44,7 @@ def short_unit(unit: str, lang: str) -> str:
     """Units compact enough for a table cell: ``bp``, ``$/GPU·h``, ``x``/``배``."""
     if unit in _SHORT_UNITS:
         return _SHORT_UNITS[unit]
-    return UNITS[unit][0 if lang == "en" else 1] if unit in UNITS else unit
+    return UNITS[unit].pick(lang) if unit in UNITS else unit
 
 
 def is_adverse(value: Any, adverse: str | None) -> bool:
@@ -158,7 +158,7 @@ class MonitorTableModel(PandasTableModel):
         if col == "name":
             return f"{info['name']}\n{info['watch']}" if info["watch"] else info["name"]
         if col == "last":
-            return UNITS.get(info["unit"], (info["unit"],) * 2)[0 if lang == "en" else 1]
+            return UNITS[info["unit"]].pick(lang) if info["unit"] in UNITS else info["unit"]
         if col == "source":
             return info["source"]
         if col in CHANGE_COLUMNS:

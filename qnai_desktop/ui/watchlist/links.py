@@ -44,8 +44,7 @@ def describe_links(cache: Cache, ticker: str, lang: str) -> tuple[LinkRow, ...]:
             label = meta.title(lang)
             if target in latest:
                 day, v = latest[target]
-                unit_en, unit_ko = UNITS.get(meta.unit, (meta.unit, meta.unit))
-                unit = unit_ko if lang == "ko" else unit_en
+                unit = UNITS[meta.unit].pick(lang) if meta.unit in UNITS else meta.unit
                 value = f"{fmt_number(v, 1)}%" if unit == "%" else f"{fmt_auto(v)} {unit}"
         elif kind == "chart" and target in charts:
             spec = charts[target]
