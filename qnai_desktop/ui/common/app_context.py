@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...core.changes import ChangeSet
 from ...store.cache import Cache
+from . import i18n
 
 EXTERNAL = "*"  # table name used when another process changed the file: everything may differ
 
@@ -22,11 +23,12 @@ class AppContext(QObject):
     sig_open_chart_requested = Signal(str)  # chart id or series id
     sig_status_message = Signal(str)
 
-    def __init__(self, cache: Cache, lang: str = "ko", poll_ms: int = 500,
+    def __init__(self, cache: Cache, lang: str | None = None, poll_ms: int = 500,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.cache = cache
-        self.lang = lang
+        if lang is not None:
+            i18n.set_language(lang)
         self.stopped = False  # the window closed: background work (polling, alerts) ends
         self._data_version = cache.data_version()
         self._timer = QTimer(self)
@@ -48,9 +50,12 @@ class AppContext(QObject):
         self.sig_cache_changed.emit(ChangeSet(tables={EXTERNAL}))
         return True
 
+    @property
+    def lang(self) -> str:
+        return i18n.current_language()
+
     def set_language(self, lang: str) -> None:
-        if lang != self.lang:
-            self.lang = lang
+        if i18n.set_language(lang):
             self.sig_language_changed.emit(lang)
 
     def stop(self) -> None:
