@@ -17,6 +17,8 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
+from .phrases import TEXT_LANGUAGE
+
 #: Columns of the table as shown (index = ticker). ``name``/``thesis*`` follow the UI language.
 VIEW_COLUMNS = ["ticker", "name", "market_cap_usd_bn", "per_12mf", "vs_sp500", "vs_bigtech",
                 "thesis1", "thesis2", "as_of"]
@@ -323,8 +325,8 @@ def _fmt(v: float | None) -> str:
 def _label(col: str, lang_suffix: str = "") -> tuple[str, str]:
     ko, en = FIELD_LABELS[col]
     if lang_suffix:
-        return (f"{ko}({'한국어' if lang_suffix == 'ko' else '영문'})",
-                f"{en} ({'Korean' if lang_suffix == 'ko' else 'English'})")
+        name = TEXT_LANGUAGE[lang_suffix]
+        return f"{ko}({name.ko})", f"{en} ({name.en})"
     return ko, en
 
 

@@ -16,21 +16,14 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from qnai_desktop.core.phrases import DATA_SHEET, INFO_LABELS, INFO_SHEET
 from qnai_desktop.services.export_plan import ChartJob, series_record
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_INFO_LABELS = {
-    "chart": ("차트", "Chart"), "title": ("제목", "Title"), "unit": ("단위", "Unit"),
-    "source": ("자료", "Source"), "note": ("주", "Note"), "as_of": ("기준일", "As of"),
-    "demo": ("예시 데이터", "Illustrative data"), "yes": ("예", "yes"), "no": ("아니오", "no"),
-    "series": ("시리즈", "Series"), "label": ("이름", "Label"), "licence": ("라이선스", "Licence"),
-    "first": ("시작일", "First"), "points": ("관측 수", "Points"),
-}
 
 
 def _t(key: str, lang: str) -> str:
-    ko, en = _INFO_LABELS[key]
-    return ko if lang == "ko" else en
+    return INFO_LABELS[key].pick(lang)
 
 
 def is_dangerous(text: str) -> bool:
@@ -97,7 +90,7 @@ def write_xlsx(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
     path = Path(path)
     wb = Workbook()
     data = wb.active
-    data.title = "데이터" if lang == "ko" else "Data"
+    data.title = DATA_SHEET.pick(lang)
     table = _table(job, lang)
     bold = Font(bold=True)
     for c, name in enumerate(table.columns, start=1):
@@ -108,7 +101,7 @@ def write_xlsx(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
     data.freeze_panes = "B2"
     data.column_dimensions["A"].width = 12
 
-    info = wb.create_sheet("정보" if lang == "ko" else "Info")
+    info = wb.create_sheet(INFO_SHEET.pick(lang))
     p = job.prepared
     rows = [("chart", job.chart_id), ("title", p.title(lang)), ("unit", p.unit(lang)),
             ("source", p.source(lang)), ("note", p.note(lang)),
