@@ -25,7 +25,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 NOT_QOBJECT = {"PatchCommand"}  # QUndoCommand subclasses and plain classes: no self.tr()
-OVERRIDES: dict[tuple[str, str], str] = {}  # (context, English) -> old key, where ambiguous
+# (context, English) -> old key, where one English text had two Korean ones
+OVERRIDES: dict[tuple[str, str], str] = {
+    ("CommandPalette", "Ticker"): "palette.kind.ticker",
+    ("HelpDialog", "Refresh"): "help.key.refresh",
+}
 
 
 def dump(base: str, out: str) -> None:

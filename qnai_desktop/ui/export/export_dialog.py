@@ -166,8 +166,8 @@ class ExportDialog(QDialog):
         try:
             self.save_to(path)
         except OutputPathError as exc:  # a read-only folder, a name too long, …: one sentence
-            self.status.setText(output_error_text(exc, self.ctx.lang))
-            show_output_error(self, exc, self.ctx.lang)
+            self.status.setText(output_error_text(exc))
+            show_output_error(self, exc)
         except (ExportError, OSError, ValueError) as exc:
             QMessageBox.warning(self, tr("error.title", self.ctx.lang),
                                 tr("export.failed", self.ctx.lang, error=str(exc)))

@@ -204,8 +204,8 @@ class PackExportDialog(QDialog):
         self.status.setText(tr("export.progress", self.ctx.lang, done=done, total=total, what=what))
 
     def _show_output_error(self, exc: OutputPathError) -> None:
-        self.status.setText(output_error_text(exc, self.ctx.lang))
-        show_output_error(self, exc, self.ctx.lang)
+        self.status.setText(output_error_text(exc))
+        show_output_error(self, exc)
 
     def cancel(self) -> None:
         """Stop after the current chart; the staging folder is removed, nothing is written."""

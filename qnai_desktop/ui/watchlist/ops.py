@@ -183,7 +183,7 @@ class WatchlistOps(QObject):
         try:
             n = export_file(self.ctx.cache, path, lang=self.lang, headers=headers)
         except OutputPathError as exc:  # a read-only folder, a name too long, …: one sentence
-            self.sig_message.emit(output_error_text(exc, self.lang), True)
+            self.sig_message.emit(output_error_text(exc), True)
             self.sig_export_failed.emit(exc)
             return 0
         except (WatchlistFileError, OSError) as exc:

@@ -147,7 +147,7 @@ class WatchlistTab(CacheTab):
         self.footer.bigtech.editingFinished.connect(lambda: self.set_benchmark("bigtech"))
         self.model.sig_edit_rejected.connect(self.ops.reject)
         self.ops.sig_message.connect(self._say)
-        self.ops.sig_export_failed.connect(lambda exc: show_output_error(self, exc, self.ctx.lang))
+        self.ops.sig_export_failed.connect(lambda exc: show_output_error(self, exc))
         self.ops.sig_focus_requested.connect(self.select)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.detail.sig_open_requested.connect(self.ctx.sig_open_chart_requested)

@@ -1,0 +1,1509 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>chart_add.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart_add.filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind.{kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transform.{choice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart_add.param_hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart_add.title_ko</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart_add.title_en</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart_add.kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart_add.transform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart_add.param</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart_add.right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart_add.series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo.badge</source>
+        <extracomment>Passes of the event loop before painting: after one, y tick labels that need a wider axis are silently missing (PITFALLS.md).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart.days_since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart.no_data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.search</source>
+        <extracomment>Prepared charts by id, dropped when a change touches their series: flipping back to a chart whose data did not change costs a draw, not a read + transforms. asks before deleting (tests replace it); returns True to go ahead</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.delete_tip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.section.pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.section.user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.section.series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.demo_tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.bad_user_chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.delete_confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.delete_curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.delete_title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charts.preset.{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.no_warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.preset.{key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.transparent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.lang.{code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.lang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.pack_title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.browse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export.done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.where.row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.where.column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.where.value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.confirm.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.confirm.body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.replacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.kept_apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.choice.{REPLACE}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.skipped_conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.mass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.status.{row.status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.choice.{choice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import.col.{c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.bad_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.{key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.add_rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor.close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.status.error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.status.new_alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.tray.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.kind.{kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.measure.{measure}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.{key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.direction.{d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.detail.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.open_chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.rule_for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.remove_monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.detail.none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.detail.source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.freq.{row[&apos;frequency&apos;]}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.detail.derived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.detail.rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.events.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.events.col.{c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.events.{key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.events.unacked_only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.events.new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.col.{c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.status.{info[&apos;status&apos;]}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.no_data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.demo.tip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.col.{col}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.change.tip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.z.tip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.n.tip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.age.tip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.freq.{freq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.picker.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.picker.search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.adverse.{key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.picker.adverse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.condition_n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.{field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.err.required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.err.number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.err.days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.err.nonneg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.err.positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.err.series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.name.placeholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.template.none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.template.{key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.add_condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule.remove_condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.rules.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.add_rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.rules.delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.rules.col.{c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.rules.{state_key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.rules.empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.status.{level}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.add_monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mon.rules.delete_confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.not_in_note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.same_as_note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.vs_note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.case_name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.{key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.publish_tip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.current_case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.pick_case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.note_case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.col_kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.col_item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.kind_param</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.delta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.grid_recenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.grid_copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.grid_hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.grid_copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.tag_assumption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.assumption_legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.reset_tip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.compare_hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.sources_hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>col.fact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>col.value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>col.quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.on_screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scn.delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.check.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.check.stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.check.days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.check.col.{k}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.check.summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.check.clean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.sev.{k}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.note_order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.detail.empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.detail.history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.detail.add_link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.detail.remove_link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.detail.link_placeholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.detail.line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.detail.asof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.kind.{link.kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.field.market_cap_usd_bn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.store_error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.cmd.edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.field.{col}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.cmd.add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.cmd.remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.cmd.move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.cmd.bench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.bench.{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.cmd.links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.import_failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.cmd.import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.values.saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.col.vs_sp500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.col.vs_bigtech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.tab.detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.tab.check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.filter.count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.add.placeholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.unit_note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.bench.sp500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.bench.bigtech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.bench.suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.values.title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.values.{k}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.values.earnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.values.save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.values.src.{source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wl.values.f.{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Q&amp;AI Desktop</source>
+        <translation>Q&amp;AI 데스크톱</translation>
+    </message>
+    <message>
+        <source>A desktop workstation for AI-infrastructure analysts</source>
+        <translation>AI 인프라 애널리스트를 위한 데스크톱 워크스테이션</translation>
+    </message>
+    <message>
+        <source>Data sources and licences</source>
+        <translation>데이터 출처와 라이선스</translation>
+    </message>
+    <message>
+        <source>Illustrative (unsourced) data: {n} series</source>
+        <translation>예시 데이터(출처 없음): {n}개 시리즈</translation>
+    </message>
+    <message>
+        <source>About Q&amp;AI Desktop</source>
+        <translation>Q&amp;AI 데스크톱 정보</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The cache file is damaged and no usable backup exists: {path}</source>
+        <translation>캐시 파일이 손상되었고 사용할 수 있는 백업이 없습니다: {path}</translation>
+    </message>
+    <message>
+        <source>Q&amp;AI Desktop</source>
+        <translation>Q&amp;AI 데스크톱</translation>
+    </message>
+    <message>
+        <source>The cache file is damaged: {path}
+Restore the newest automatic backup ({backup})? The damaged file is kept beside it.</source>
+        <translation>캐시 파일이 손상되었습니다: {path}
+가장 최근 자동 백업({backup})으로 복원할까요? 손상된 파일은 옆에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Restored. The damaged file: {damaged}</source>
+        <translation>복원했습니다. 손상된 파일: {damaged}</translation>
+    </message>
+</context>
+<context>
+    <name>CacheGuard</name>
+    <message>
+        <source>Q&amp;AI Desktop</source>
+        <translation>Q&amp;AI 데스크톱</translation>
+    </message>
+    <message>
+        <source>The cache file is damaged (SQLite: {reason}).
+{path}
+
+No usable backup exists. Every write is stopped. Keep a copy of the file and run `qnai-desktop cache check`.</source>
+        <translation>캐시 파일이 손상되었습니다 (SQLite: {reason}).
+{path}
+
+사용할 수 있는 백업이 없습니다. 쓰기는 모두 중단되었습니다. 파일을 복사해 두고 `qnai-desktop cache check`로 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The cache file is damaged (SQLite: {reason}).
+{path}
+
+Restore the newest usable backup ({backup}) and reopen? The damaged file is kept beside it, not deleted.</source>
+        <translation>캐시 파일이 손상되었습니다 (SQLite: {reason}).
+{path}
+
+가장 최근의 사용 가능한 백업({backup})으로 복원하고 다시 열까요? 손상된 파일은 지우지 않고 옆에 보관합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Ticker</source>
+        <translation>종목</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>시리즈</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>모니터</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Ticker, chart, series, scenario or command…</source>
+        <translation>티커, 차트, 시리즈, 시나리오, 명령 검색…</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>자세히 숨기기</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>자세히 보기</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation>로그 파일: {path}</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your cached data is safe.</source>
+        <translation>예상하지 못한 오류가 발생했습니다. 작업 중이던 데이터는 안전합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Watchlist</source>
+        <translation>워치리스트</translation>
+    </message>
+    <message>
+        <source>The note&apos;s coverage table: market cap, 12MF PER, theses. Edit in place; Ctrl+Z undoes.</source>
+        <translation>노트의 커버리지 표: 시가총액, 12MF PER, 투자 포인트. 셀을 바로 편집하고 Ctrl+Z로 되돌립니다.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>The note&apos;s chart pack, redrawn whenever data arrives.</source>
+        <translation>노트의 차트 팩. 캐시에 데이터가 들어오면 자동으로 다시 그립니다.</translation>
+    </message>
+    <message>
+        <source>Monitors</source>
+        <translation>모니터</translation>
+    </message>
+    <message>
+        <source>CDS-spread and GPU-rent signals with alert rules.</source>
+        <translation>CDS 스프레드와 GPU 임대료 신호, 알림 규칙.</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>The note&apos;s arguments as slider models, saved cases and sensitivity grids.</source>
+        <translation>노트의 논거를 슬라이더로 움직이는 모델, 케이스 저장과 민감도 표.</translation>
+    </message>
+    <message>
+        <source>Switch tabs</source>
+        <translation>탭 전환</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>명령 팔레트</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로고침</translation>
+    </message>
+    <message>
+        <source>Export pack</source>
+        <translation>차트 팩 내보내기</translation>
+    </message>
+    <message>
+        <source>Search / filter</source>
+        <translation>검색/필터</translation>
+    </message>
+    <message>
+        <source>Undo / redo</source>
+        <translation>실행 취소 / 다시 실행</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>도움말</translation>
+    </message>
+    <message>
+        <source>Tabs</source>
+        <translation>탭</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Watchlist</source>
+        <translation>워치리스트</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Monitors</source>
+        <translation>모니터</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Waiting for another program writing the cache…</source>
+        <translation>다른 프로그램이 캐시에 쓰는 중입니다. 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Q&amp;AI Desktop</source>
+        <translation>Q&amp;AI 데스크톱</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Edit series values…</source>
+        <translation>시리즈 값 입력…</translation>
+    </message>
+    <message>
+        <source>Export pack…</source>
+        <translation>차트 팩 내보내기…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>About Q&amp;AI Desktop</source>
+        <translation>Q&amp;AI 데스크톱 정보</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>도움말</translation>
+    </message>
+    <message>
+        <source>Command palette…</source>
+        <translation>명령 팔레트…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>설정…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Refresh data</source>
+        <translation>데이터 새로 고침</translation>
+    </message>
+    <message>
+        <source>Cache: {path}</source>
+        <translation>캐시: {path}</translation>
+    </message>
+    <message>
+        <source>Newest observation: {date}</source>
+        <translation>최신 관측일: {date}</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>데이터 없음</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshPanel</name>
+    <message>
+        <source>fetching…</source>
+        <translation>가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Refresh: {ok} ok, {failed} failed — {summary}</source>
+        <translation>새로 고침: {ok}개 성공, {failed}개 실패 — {summary}</translation>
+    </message>
+    <message>
+        <source>failed: {error}</source>
+        <translation>실패: {error}</translation>
+    </message>
+    <message>
+        <source>{added:,} added, {changed:,} changed, {unchanged:,} unchanged</source>
+        <translation>추가 {added:,}건, 변경 {changed:,}건, 동일 {unchanged:,}건</translation>
+    </message>
+    <message>
+        <source>done: {summary}</source>
+        <translation>완료: {summary}</translation>
+    </message>
+    <message>
+        <source>skipped: {error}</source>
+        <translation>건너뜀: {error}</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>last success {when}</source>
+        <translation>마지막 성공 {when}</translation>
+    </message>
+    <message>
+        <source>never succeeded</source>
+        <translation>성공 기록 없음</translation>
+    </message>
+    <message>
+        <source>Refresh data</source>
+        <translation>데이터 새로 고침</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>시스템 따르기</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <source>Chart house style</source>
+        <translation>차트 하우스 스타일</translation>
+    </message>
+    <message>
+        <source>Cache file</source>
+        <translation>캐시 파일</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept</source>
+        <translation>보관할 자동 백업 수</translation>
+    </message>
+    <message>
+        <source>Auto-refresh every (minutes, 0 = off)</source>
+        <translation>자동 새로고침 간격(분, 0=끔)</translation>
+    </message>
+    <message>
+        <source>Auto-refresh sources</source>
+        <translation>자동 새로고침 소스</translation>
+    </message>
+    <message>
+        <source>OpenRouter API key</source>
+        <translation>OpenRouter API 키</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Stored: {masked}</source>
+        <translation>저장됨: {masked}</translation>
+    </message>
+    <message>
+        <source>No key stored</source>
+        <translation>저장된 키 없음</translation>
+    </message>
+    <message>
+        <source>Keys are kept only in the OS keyring</source>
+        <translation>키는 OS 키링에만 저장됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Q&amp;AI Desktop</source>
+        <translation>Q&amp;AI 데스크톱에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>The note&apos;s watchlist, charts, monitors and scenarios are ready in your local cache.</source>
+        <translation>노트의 워치리스트, 차트, 모니터, 시나리오가 로컬 캐시에 준비되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Real data (attributed)</source>
+        <translation>실제 데이터(출처 표기)</translation>
+    </message>
+    <message>
+        <source>Illustrative data — generated, unsourced; marked &apos;Illustrative data&apos; in every view and export</source>
+        <translation>예시 데이터 — 출처 없는 생성값, 모든 화면과 내보내기에 &apos;예시 데이터&apos;로 표시</translation>
+    </message>
+    <message>
+        <source>To replace them, drag Bloomberg/CSV/XLSX files onto the window or use File → Import… (Ctrl+I), or refresh open sources (Ctrl+R). Ctrl+K finds anything.</source>
+        <translation>실제 데이터로 바꾸려면 파일 → 가져오기(Ctrl+I)로 Bloomberg·CSV·XLSX 파일을 끌어 놓거나, 새로고침(Ctrl+R)으로 공개 소스를 받으세요. Ctrl+K로 무엇이든 찾을 수 있습니다.</translation>
+    </message>
+</context>
+</TS>
