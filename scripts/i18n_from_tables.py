@@ -29,6 +29,14 @@ NOT_QOBJECT = {"PatchCommand"}  # QUndoCommand subclasses and plain classes: no 
 OVERRIDES: dict[tuple[str, str], str] = {
     ("CommandPalette", "Ticker"): "palette.kind.ticker",
     ("HelpDialog", "Refresh"): "help.key.refresh",
+    ("WatchlistCheck", "Name"): "wl.check.col.name",
+    ("WatchlistDetail", "Kind"): "wl.link.kind",
+    ("WatchlistDetail", "Date"): "wl.link.date",
+    ("WatchlistTab", "Ticker"): "col.ticker",
+    ("WatchlistTab", "Name"): "col.name",
+    ("WatchlistTab", "Market cap (USD bn)"): "col.market_cap",
+    ("WatchlistValues", "Market cap (USD bn)"): "wl.values.f.market_cap_usd_bn",
+    ("WatchlistValues", "Source"): "wl.values.source",
 }
 
 

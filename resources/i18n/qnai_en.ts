@@ -797,254 +797,6 @@
         <source>scn.delete</source>
         <translation>scn.delete</translation>
     </message>
-    <message>
-        <source>wl.check.title</source>
-        <translation>wl.check.title</translation>
-    </message>
-    <message>
-        <source>wl.check.stale</source>
-        <translation>wl.check.stale</translation>
-    </message>
-    <message>
-        <source>wl.check.days</source>
-        <translation>wl.check.days</translation>
-    </message>
-    <message>
-        <source>wl.check.col.{k}</source>
-        <translation>wl.check.col.{k}</translation>
-    </message>
-    <message>
-        <source>wl.check.summary</source>
-        <translation>wl.check.summary</translation>
-    </message>
-    <message>
-        <source>wl.check.clean</source>
-        <translation>wl.check.clean</translation>
-    </message>
-    <message>
-        <source>wl.sev.{k}</source>
-        <translation>wl.sev.{k}</translation>
-    </message>
-    <message>
-        <source>wl.note_order</source>
-        <translation>wl.note_order</translation>
-    </message>
-    <message>
-        <source>wl.detail.empty</source>
-        <translation>wl.detail.empty</translation>
-    </message>
-    <message>
-        <source>wl.detail.history</source>
-        <translation>wl.detail.history</translation>
-    </message>
-    <message>
-        <source>wl.detail.add_link</source>
-        <translation>wl.detail.add_link</translation>
-    </message>
-    <message>
-        <source>wl.detail.remove_link</source>
-        <translation>wl.detail.remove_link</translation>
-    </message>
-    <message>
-        <source>wl.detail.link_placeholder</source>
-        <translation>wl.detail.link_placeholder</translation>
-    </message>
-    <message>
-        <source>wl.detail.line</source>
-        <translation>wl.detail.line</translation>
-    </message>
-    <message>
-        <source>wl.detail.asof</source>
-        <translation>wl.detail.asof</translation>
-    </message>
-    <message>
-        <source>wl.kind.{link.kind}</source>
-        <translation>wl.kind.{link.kind}</translation>
-    </message>
-    <message>
-        <source>wl.field.market_cap_usd_bn</source>
-        <translation>wl.field.market_cap_usd_bn</translation>
-    </message>
-    <message>
-        <source>wl.store_error</source>
-        <translation>wl.store_error</translation>
-    </message>
-    <message>
-        <source>wl.saved</source>
-        <translation>wl.saved</translation>
-    </message>
-    <message>
-        <source>wl.rejected</source>
-        <translation>wl.rejected</translation>
-    </message>
-    <message>
-        <source>wl.cmd.edit</source>
-        <translation>wl.cmd.edit</translation>
-    </message>
-    <message>
-        <source>wl.field.{col}</source>
-        <translation>wl.field.{col}</translation>
-    </message>
-    <message>
-        <source>wl.cmd.add</source>
-        <translation>wl.cmd.add</translation>
-    </message>
-    <message>
-        <source>wl.cmd.remove</source>
-        <translation>wl.cmd.remove</translation>
-    </message>
-    <message>
-        <source>wl.removed</source>
-        <translation>wl.removed</translation>
-    </message>
-    <message>
-        <source>wl.cmd.move</source>
-        <translation>wl.cmd.move</translation>
-    </message>
-    <message>
-        <source>wl.cmd.bench</source>
-        <translation>wl.cmd.bench</translation>
-    </message>
-    <message>
-        <source>wl.bench.{name}</source>
-        <translation>wl.bench.{name}</translation>
-    </message>
-    <message>
-        <source>wl.cmd.links</source>
-        <translation>wl.cmd.links</translation>
-    </message>
-    <message>
-        <source>wl.import_failed</source>
-        <translation>wl.import_failed</translation>
-    </message>
-    <message>
-        <source>wl.cmd.import</source>
-        <translation>wl.cmd.import</translation>
-    </message>
-    <message>
-        <source>wl.imported</source>
-        <translation>wl.imported</translation>
-    </message>
-    <message>
-        <source>wl.exported</source>
-        <translation>wl.exported</translation>
-    </message>
-    <message>
-        <source>wl.values.saved</source>
-        <translation>wl.values.saved</translation>
-    </message>
-    <message>
-        <source>wl.col.vs_sp500</source>
-        <translation>wl.col.vs_sp500</translation>
-    </message>
-    <message>
-        <source>wl.col.vs_bigtech</source>
-        <translation>wl.col.vs_bigtech</translation>
-    </message>
-    <message>
-        <source>wl.undo</source>
-        <translation>wl.undo</translation>
-    </message>
-    <message>
-        <source>wl.redo</source>
-        <translation>wl.redo</translation>
-    </message>
-    <message>
-        <source>wl.tab.detail</source>
-        <translation>wl.tab.detail</translation>
-    </message>
-    <message>
-        <source>wl.tab.check</source>
-        <translation>wl.tab.check</translation>
-    </message>
-    <message>
-        <source>wl.filter.count</source>
-        <translation>wl.filter.count</translation>
-    </message>
-    <message>
-        <source>wl.import</source>
-        <translation>wl.import</translation>
-    </message>
-    <message>
-        <source>wl.files</source>
-        <translation>wl.files</translation>
-    </message>
-    <message>
-        <source>wl.export</source>
-        <translation>wl.export</translation>
-    </message>
-    <message>
-        <source>wl.copied</source>
-        <translation>wl.copied</translation>
-    </message>
-    <message>
-        <source>wl.filter</source>
-        <translation>wl.filter</translation>
-    </message>
-    <message>
-        <source>wl.add.placeholder</source>
-        <translation>wl.add.placeholder</translation>
-    </message>
-    <message>
-        <source>wl.add</source>
-        <translation>wl.add</translation>
-    </message>
-    <message>
-        <source>wl.remove</source>
-        <translation>wl.remove</translation>
-    </message>
-    <message>
-        <source>wl.up</source>
-        <translation>wl.up</translation>
-    </message>
-    <message>
-        <source>wl.down</source>
-        <translation>wl.down</translation>
-    </message>
-    <message>
-        <source>wl.columns</source>
-        <translation>wl.columns</translation>
-    </message>
-    <message>
-        <source>wl.unit_note</source>
-        <translation>wl.unit_note</translation>
-    </message>
-    <message>
-        <source>wl.bench.sp500</source>
-        <translation>wl.bench.sp500</translation>
-    </message>
-    <message>
-        <source>wl.bench.bigtech</source>
-        <translation>wl.bench.bigtech</translation>
-    </message>
-    <message>
-        <source>wl.bench.suffix</source>
-        <translation>wl.bench.suffix</translation>
-    </message>
-    <message>
-        <source>wl.values.title</source>
-        <translation>wl.values.title</translation>
-    </message>
-    <message>
-        <source>wl.values.{k}</source>
-        <translation>wl.values.{k}</translation>
-    </message>
-    <message>
-        <source>wl.values.earnings</source>
-        <translation>wl.values.earnings</translation>
-    </message>
-    <message>
-        <source>wl.values.save</source>
-        <translation>wl.values.save</translation>
-    </message>
-    <message>
-        <source>wl.values.src.{source}</source>
-        <translation>wl.values.src.{source}</translation>
-    </message>
-    <message>
-        <source>wl.values.f.{name}</source>
-        <translation>wl.values.f.{name}</translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1481,6 +1233,462 @@ Restore the newest usable backup ({backup}) and reopen? The damaged file is kept
     <message>
         <source>Keys are kept only in the OS keyring</source>
         <translation>Keys are kept only in the OS keyring</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistCheck</name>
+    <message>
+        <source>S&amp;P 500 benchmark</source>
+        <extracomment>The benchmark &quot;fields&quot; of an issue; the others are core.watchlist.FIELD_LABELS (content pairs the CLI&apos;s messages use too).</extracomment>
+        <translation>S&amp;P 500 benchmark</translation>
+    </message>
+    <message>
+        <source>Big-tech benchmark</source>
+        <translation>Big-tech benchmark</translation>
+    </message>
+    <message>
+        <source>Report check</source>
+        <translation>Report check</translation>
+    </message>
+    <message>
+        <source>Stale after</source>
+        <translation>Stale after</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>{errors} errors · {warnings} warnings</source>
+        <translation>{errors} errors · {warnings} warnings</translation>
+    </message>
+    <message>
+        <source>No issues — ready to publish</source>
+        <translation>No issues — ready to publish</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistColumns</name>
+    <message>
+        <source>Note order</source>
+        <translation>Note order</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistDetail</name>
+    <message>
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Pick a name in the table to see details</source>
+        <translation>Pick a name in the table to see details</translation>
+    </message>
+    <message>
+        <source>History (market cap, PER)</source>
+        <translation>History (market cap, PER)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Click to open in the Charts tab</source>
+        <translation>Click to open in the Charts tab</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>Series or chart id</source>
+        <translation>Series or chart id</translation>
+    </message>
+    <message>
+        <source>Market cap {cap} · 12MF PER {per} · vs S&amp;P 500 {vs_sp} · vs big tech {vs_bt}</source>
+        <translation>Market cap {cap} · 12MF PER {per} · vs S&amp;P 500 {vs_sp} · vs big tech {vs_bt}</translation>
+    </message>
+    <message>
+        <source>As of {as_of}</source>
+        <translation>As of {as_of}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistFooter</name>
+    <message>
+        <source>Note: market cap in USD bn; PER premium (+) / discount (−) vs benchmark</source>
+        <translation>Note: market cap in USD bn; PER premium (+) / discount (−) vs benchmark</translation>
+    </message>
+    <message>
+        <source>Benchmark PER</source>
+        <translation>Benchmark PER</translation>
+    </message>
+    <message>
+        <source>S&amp;P 500</source>
+        <translation>S&amp;P 500</translation>
+    </message>
+    <message>
+        <source>Big-tech avg</source>
+        <translation>Big-tech avg</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistHistory</name>
+    <message>
+        <source>Note (seed)</source>
+        <translation>Note (seed)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>Fetch</translation>
+    </message>
+    <message>
+        <source>Market cap</source>
+        <translation>Market cap</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>12MF PER</source>
+        <translation>12MF PER</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>How</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistOps</name>
+    <message>
+        <source>S&amp;P 500</source>
+        <translation>S&amp;P 500</translation>
+    </message>
+    <message>
+        <source>Big-tech avg</source>
+        <translation>Big-tech avg</translation>
+    </message>
+    <message>
+        <source>Not saved: {msg}</source>
+        <translation>Not saved: {msg}</translation>
+    </message>
+    <message>
+        <source>Saved: {what}</source>
+        <translation>Saved: {what}</translation>
+    </message>
+    <message>
+        <source>Rejected — {msg}</source>
+        <translation>Rejected — {msg}</translation>
+    </message>
+    <message>
+        <source>{ticker} {field}: {old} → {new}</source>
+        <translation>{ticker} {field}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Add {ticker}</source>
+        <translation>Add {ticker}</translation>
+    </message>
+    <message>
+        <source>Remove {ticker}</source>
+        <translation>Remove {ticker}</translation>
+    </message>
+    <message>
+        <source>{ticker} removed — Ctrl+Z to undo</source>
+        <translation>{ticker} removed — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <source>Move {ticker}</source>
+        <translation>Move {ticker}</translation>
+    </message>
+    <message>
+        <source>Benchmark {name} {old}x → {new}x</source>
+        <translation>Benchmark {name} {old}x → {new}x</translation>
+    </message>
+    <message>
+        <source>Change {ticker} evidence links</source>
+        <translation>Change {ticker} evidence links</translation>
+    </message>
+    <message>
+        <source>Nothing imported — {msg}</source>
+        <translation>Nothing imported — {msg}</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>Import {file}</translation>
+    </message>
+    <message>
+        <source>{file}: {added} added, {changed} changed, {unchanged} unchanged</source>
+        <translation>{file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
+    </message>
+    <message>
+        <source>Wrote {n} names to {path}</source>
+        <translation>Wrote {n} names to {path}</translation>
+    </message>
+    <message>
+        <source>{ticker} 12MF earnings {value} ({as_of}) → PER recomputed</source>
+        <translation>{ticker} 12MF earnings {value} ({as_of}) → PER recomputed</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistTab</name>
+    <message>
+        <source>Ticker</source>
+        <translation>Ticker</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Market cap (USD bn)</source>
+        <translation>Market cap (USD bn)</translation>
+    </message>
+    <message>
+        <source>12MF PER</source>
+        <translation>12MF PER</translation>
+    </message>
+    <message>
+        <source>Thesis</source>
+        <translation>Thesis</translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation>What to watch</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>vs S&amp;P 500 ({x}x)</source>
+        <translation>vs S&amp;P 500 ({x}x)</translation>
+    </message>
+    <message>
+        <source>vs big tech ({x}x)</source>
+        <translation>vs big tech ({x}x)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Report check ({n})</source>
+        <translation>Report check ({n})</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} names</source>
+        <translation>{shown} of {total} names</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Copied {n} rows</source>
+        <translation>Copied {n} rows</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistToolbar</name>
+    <message>
+        <source>Filter names and thesis (Ctrl+F)</source>
+        <translation>Filter names and thesis (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New ticker</source>
+        <translation>New ticker</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistValues</name>
+    <message>
+        <source>Market cap (USD bn)</source>
+        <translation>Market cap (USD bn)</translation>
+    </message>
+    <message>
+        <source>12MF PER</source>
+        <translation>12MF PER</translation>
+    </message>
+    <message>
+        <source>Close (USD)</source>
+        <translation>Close (USD)</translation>
+    </message>
+    <message>
+        <source>Shares outstanding</source>
+        <translation>Shares outstanding</translation>
+    </message>
+    <message>
+        <source>12MF earnings estimate</source>
+        <translation>12MF earnings estimate</translation>
+    </message>
+    <message>
+        <source>Capex (TTM)</source>
+        <translation>Capex (TTM)</translation>
+    </message>
+    <message>
+        <source>Revenue (TTM)</source>
+        <translation>Revenue (TTM)</translation>
+    </message>
+    <message>
+        <source>What the figures rest on (as of, source)</source>
+        <translation>What the figures rest on (as of, source)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>12MF earnings estimate (USD bn)</source>
+        <translation>12MF earnings estimate (USD bn)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>analyst</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>stale</translation>
     </message>
 </context>
 <context>

@@ -797,254 +797,6 @@
         <source>scn.delete</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>wl.check.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.check.stale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.check.days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.check.col.{k}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.check.summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.check.clean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.sev.{k}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.note_order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.detail.empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.detail.history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.detail.add_link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.detail.remove_link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.detail.link_placeholder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.detail.line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.detail.asof</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.kind.{link.kind}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.field.market_cap_usd_bn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.store_error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.cmd.edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.field.{col}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.cmd.add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.cmd.remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.cmd.move</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.cmd.bench</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.bench.{name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.cmd.links</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.import_failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.cmd.import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.values.saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.col.vs_sp500</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.col.vs_bigtech</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.tab.detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.tab.check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.filter.count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.copied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.add.placeholder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.columns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.unit_note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.bench.sp500</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.bench.bigtech</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.bench.suffix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.values.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.values.{k}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.values.earnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.values.save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.values.src.{source}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wl.values.f.{name}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1481,6 +1233,462 @@ Restore the newest usable backup ({backup}) and reopen? The damaged file is kept
     <message>
         <source>Keys are kept only in the OS keyring</source>
         <translation>키는 OS 키링에만 저장됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistCheck</name>
+    <message>
+        <source>S&amp;P 500 benchmark</source>
+        <extracomment>The benchmark &quot;fields&quot; of an issue; the others are core.watchlist.FIELD_LABELS (content pairs the CLI&apos;s messages use too).</extracomment>
+        <translation>S&amp;P 500 벤치마크</translation>
+    </message>
+    <message>
+        <source>Big-tech benchmark</source>
+        <translation>빅테크 벤치마크</translation>
+    </message>
+    <message>
+        <source>Report check</source>
+        <translation>보고서 점검</translation>
+    </message>
+    <message>
+        <source>Stale after</source>
+        <translation>기준일 경과 한도</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>종목</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>{errors} errors · {warnings} warnings</source>
+        <translation>오류 {errors} · 경고 {warnings}</translation>
+    </message>
+    <message>
+        <source>No issues — ready to publish</source>
+        <translation>문제 없음 — 발행 가능</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistColumns</name>
+    <message>
+        <source>Note order</source>
+        <translation>노트 순서로</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistDetail</name>
+    <message>
+        <source>Series</source>
+        <translation>시리즈</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>모니터</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Pick a name in the table to see details</source>
+        <translation>표에서 종목을 고르면 상세가 보입니다</translation>
+    </message>
+    <message>
+        <source>History (market cap, PER)</source>
+        <translation>이력 (시가총액·PER)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>근거 데이터</translation>
+    </message>
+    <message>
+        <source>Click to open in the Charts tab</source>
+        <translation>클릭하면 차트 탭에서 엽니다</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>최근값</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>연결 해제</translation>
+    </message>
+    <message>
+        <source>Series or chart id</source>
+        <translation>시리즈 또는 차트 ID</translation>
+    </message>
+    <message>
+        <source>Market cap {cap} · 12MF PER {per} · vs S&amp;P 500 {vs_sp} · vs big tech {vs_bt}</source>
+        <translation>시가총액 {cap} · 12MF PER {per} · S&amp;P 500 대비 {vs_sp} · 빅테크 대비 {vs_bt}</translation>
+    </message>
+    <message>
+        <source>As of {as_of}</source>
+        <translation>기준일 {as_of}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistFooter</name>
+    <message>
+        <source>Note: market cap in USD bn; PER premium (+) / discount (−) vs benchmark</source>
+        <translation>주: 시가총액 십억달러, PER 프리미엄(+)/할인(−)은 벤치마크 대비</translation>
+    </message>
+    <message>
+        <source>Benchmark PER</source>
+        <translation>벤치마크 PER</translation>
+    </message>
+    <message>
+        <source>S&amp;P 500</source>
+        <translation>S&amp;P 500</translation>
+    </message>
+    <message>
+        <source>Big-tech avg</source>
+        <translation>빅테크 평균</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>배</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistHistory</name>
+    <message>
+        <source>Note (seed)</source>
+        <translation>노트 원본</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation>이전 버전</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>자동 갱신</translation>
+    </message>
+    <message>
+        <source>Market cap</source>
+        <translation>시가총액</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>기록 시각</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>기준일</translation>
+    </message>
+    <message>
+        <source>12MF PER</source>
+        <translation>12MF PER</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>경위</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistOps</name>
+    <message>
+        <source>S&amp;P 500</source>
+        <translation>S&amp;P 500</translation>
+    </message>
+    <message>
+        <source>Big-tech avg</source>
+        <translation>빅테크 평균</translation>
+    </message>
+    <message>
+        <source>Not saved: {msg}</source>
+        <translation>저장 실패: {msg}</translation>
+    </message>
+    <message>
+        <source>Saved: {what}</source>
+        <translation>저장됨: {what}</translation>
+    </message>
+    <message>
+        <source>Rejected — {msg}</source>
+        <translation>입력 거부 — {msg}</translation>
+    </message>
+    <message>
+        <source>{ticker} {field}: {old} → {new}</source>
+        <translation>{ticker} {field}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Add {ticker}</source>
+        <translation>{ticker} 추가</translation>
+    </message>
+    <message>
+        <source>Remove {ticker}</source>
+        <translation>{ticker} 삭제</translation>
+    </message>
+    <message>
+        <source>{ticker} removed — Ctrl+Z to undo</source>
+        <translation>{ticker} 삭제됨 — Ctrl+Z로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Move {ticker}</source>
+        <translation>{ticker} 순서 이동</translation>
+    </message>
+    <message>
+        <source>Benchmark {name} {old}x → {new}x</source>
+        <translation>벤치마크 {name} {old}배 → {new}배</translation>
+    </message>
+    <message>
+        <source>Change {ticker} evidence links</source>
+        <translation>{ticker} 근거 링크 변경</translation>
+    </message>
+    <message>
+        <source>Nothing imported — {msg}</source>
+        <translation>가져오지 않음 — {msg}</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>{file} 가져오기</translation>
+    </message>
+    <message>
+        <source>{file}: {added} added, {changed} changed, {unchanged} unchanged</source>
+        <translation>{file}: {added}개 추가, {changed}개 변경, {unchanged}개 동일</translation>
+    </message>
+    <message>
+        <source>Wrote {n} names to {path}</source>
+        <translation>{n}개 종목을 {path}에 저장</translation>
+    </message>
+    <message>
+        <source>{ticker} 12MF earnings {value} ({as_of}) → PER recomputed</source>
+        <translation>{ticker} 12MF 순이익 {value} ({as_of}) → PER 재계산</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistTab</name>
+    <message>
+        <source>Ticker</source>
+        <translation>티커</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <source>Market cap (USD bn)</source>
+        <translation>시가총액(십억달러)</translation>
+    </message>
+    <message>
+        <source>12MF PER</source>
+        <translation>12MF PER</translation>
+    </message>
+    <message>
+        <source>Thesis</source>
+        <translation>투자 포인트</translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation>주목할 점</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>기준일</translation>
+    </message>
+    <message>
+        <source>vs S&amp;P 500 ({x}x)</source>
+        <translation>S&amp;P 500 대비 ({x}배)</translation>
+    </message>
+    <message>
+        <source>vs big tech ({x}x)</source>
+        <translation>빅테크 대비 ({x}배)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>상세</translation>
+    </message>
+    <message>
+        <source>Report check ({n})</source>
+        <translation>보고서 점검 ({n})</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} names</source>
+        <translation>{shown}/{total}개 종목</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>스프레드시트 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Copied {n} rows</source>
+        <translation>{n}개 행 복사됨</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistToolbar</name>
+    <message>
+        <source>Filter names and thesis (Ctrl+F)</source>
+        <translation>종목·투자 포인트 검색 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New ticker</source>
+        <translation>새 티커</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistValues</name>
+    <message>
+        <source>Market cap (USD bn)</source>
+        <translation>시가총액 (십억달러)</translation>
+    </message>
+    <message>
+        <source>12MF PER</source>
+        <translation>12MF PER</translation>
+    </message>
+    <message>
+        <source>Close (USD)</source>
+        <translation>종가 (달러)</translation>
+    </message>
+    <message>
+        <source>Shares outstanding</source>
+        <translation>발행주식수</translation>
+    </message>
+    <message>
+        <source>12MF earnings estimate</source>
+        <translation>12MF 순이익 추정</translation>
+    </message>
+    <message>
+        <source>Capex (TTM)</source>
+        <translation>Capex (최근 4분기)</translation>
+    </message>
+    <message>
+        <source>Revenue (TTM)</source>
+        <translation>매출 (최근 4분기)</translation>
+    </message>
+    <message>
+        <source>What the figures rest on (as of, source)</source>
+        <translation>수치의 근거 (기준일·출처)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>기준일</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>12MF earnings estimate (USD bn)</source>
+        <translation>12MF 순이익 추정 (십억달러)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>노트</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>애널리스트</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>경과</translation>
     </message>
 </context>
 <context>
