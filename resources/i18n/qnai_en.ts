@@ -4,134 +4,9 @@
 <context>
     <name></name>
     <message>
-        <source>chart_add.title</source>
-        <translation>chart_add.title</translation>
-    </message>
-    <message>
-        <source>chart_add.filter</source>
-        <translation>chart_add.filter</translation>
-    </message>
-    <message>
-        <source>kind.{kind}</source>
-        <translation>kind.{kind}</translation>
-    </message>
-    <message>
-        <source>transform.{choice}</source>
-        <translation>transform.{choice}</translation>
-    </message>
-    <message>
-        <source>chart_add.param_hint</source>
-        <translation>chart_add.param_hint</translation>
-    </message>
-    <message>
-        <source>chart_add.title_ko</source>
-        <translation>chart_add.title_ko</translation>
-    </message>
-    <message>
-        <source>chart_add.title_en</source>
-        <translation>chart_add.title_en</translation>
-    </message>
-    <message>
-        <source>chart_add.kind</source>
-        <translation>chart_add.kind</translation>
-    </message>
-    <message>
-        <source>chart_add.transform</source>
-        <translation>chart_add.transform</translation>
-    </message>
-    <message>
-        <source>chart_add.param</source>
-        <translation>chart_add.param</translation>
-    </message>
-    <message>
-        <source>chart_add.right</source>
-        <translation>chart_add.right</translation>
-    </message>
-    <message>
-        <source>chart_add.series</source>
-        <translation>chart_add.series</translation>
-    </message>
-    <message>
         <source>demo.badge</source>
         <extracomment>Passes of the event loop before painting: after one, y tick labels that need a wider axis are silently missing (PITFALLS.md).</extracomment>
         <translation>demo.badge</translation>
-    </message>
-    <message>
-        <source>chart.days_since</source>
-        <translation>chart.days_since</translation>
-    </message>
-    <message>
-        <source>chart.no_data</source>
-        <translation>chart.no_data</translation>
-    </message>
-    <message>
-        <source>charts.search</source>
-        <extracomment>Prepared charts by id, dropped when a change touches their series: flipping back to a chart whose data did not change costs a draw, not a read + transforms. asks before deleting (tests replace it); returns True to go ahead</extracomment>
-        <translation>charts.search</translation>
-    </message>
-    <message>
-        <source>charts.add</source>
-        <translation>charts.add</translation>
-    </message>
-    <message>
-        <source>charts.delete</source>
-        <translation>charts.delete</translation>
-    </message>
-    <message>
-        <source>charts.delete_tip</source>
-        <translation>charts.delete_tip</translation>
-    </message>
-    <message>
-        <source>charts.section.pack</source>
-        <translation>charts.section.pack</translation>
-    </message>
-    <message>
-        <source>charts.section.user</source>
-        <translation>charts.section.user</translation>
-    </message>
-    <message>
-        <source>charts.section.series</source>
-        <translation>charts.section.series</translation>
-    </message>
-    <message>
-        <source>charts.demo_tag</source>
-        <translation>charts.demo_tag</translation>
-    </message>
-    <message>
-        <source>charts.skipped</source>
-        <translation>charts.skipped</translation>
-    </message>
-    <message>
-        <source>charts.bad_user_chart</source>
-        <translation>charts.bad_user_chart</translation>
-    </message>
-    <message>
-        <source>charts.copied</source>
-        <translation>charts.copied</translation>
-    </message>
-    <message>
-        <source>charts.saved</source>
-        <translation>charts.saved</translation>
-    </message>
-    <message>
-        <source>charts.delete_confirm</source>
-        <translation>charts.delete_confirm</translation>
-    </message>
-    <message>
-        <source>charts.delete_curves</source>
-        <translation>charts.delete_curves</translation>
-    </message>
-    <message>
-        <source>charts.delete_title</source>
-        <translation>charts.delete_title</translation>
-    </message>
-    <message>
-        <source>charts.deleted</source>
-        <translation>charts.deleted</translation>
-    </message>
-    <message>
-        <source>charts.preset.{name}</source>
-        <translation>charts.preset.{name}</translation>
     </message>
     <message>
         <source>error.title</source>
@@ -822,6 +697,113 @@
     </message>
 </context>
 <context>
+    <name>AddChartDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Stacked area</source>
+        <translation>Stacked area</translation>
+    </message>
+    <message>
+        <source>100% stacked area</source>
+        <translation>100% stacked area</translation>
+    </message>
+    <message>
+        <source>Bar</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>Dual axis</source>
+        <translation>Dual axis</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Log scale</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Moving average</source>
+        <translation>Moving average</translation>
+    </message>
+    <message>
+        <source>YoY %</source>
+        <translation>YoY %</translation>
+    </message>
+    <message>
+        <source>To weekly</source>
+        <translation>To weekly</translation>
+    </message>
+    <message>
+        <source>To monthly</source>
+        <translation>To monthly</translation>
+    </message>
+    <message>
+        <source>Cumulative sum</source>
+        <translation>Cumulative sum</translation>
+    </message>
+    <message>
+        <source>Index to date = 100</source>
+        <translation>Index to date = 100</translation>
+    </message>
+    <message>
+        <source>Share of total %</source>
+        <translation>Share of total %</translation>
+    </message>
+    <message>
+        <source>Threshold day = 100</source>
+        <translation>Threshold day = 100</translation>
+    </message>
+    <message>
+        <source>Add chart</source>
+        <translation>Add chart</translation>
+    </message>
+    <message>
+        <source>Title (Korean)</source>
+        <translation>Title (Korean)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>Title (English)</translation>
+    </message>
+    <message>
+        <source>Chart kind</source>
+        <translation>Chart kind</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>Transform</translation>
+    </message>
+    <message>
+        <source>Transform value</source>
+        <translation>Transform value</translation>
+    </message>
+    <message>
+        <source>Right-axis series</source>
+        <translation>Right-axis series</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Filter series…</source>
+        <translation>Filter series…</translation>
+    </message>
+    <message>
+        <source>MA window / base date YYYY-MM-DD / cumulative threshold</source>
+        <translation>MA window / base date YYYY-MM-DD / cumulative threshold</translation>
+    </message>
+    <message>
+        <source>Illustrative data</source>
+        <translation>Illustrative data</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The cache file is damaged and no usable backup exists: {path}</source>
@@ -867,6 +849,127 @@ Restore the newest usable backup ({backup}) and reopen? The damaged file is kept
 {path}
 
 Restore the newest usable backup ({backup}) and reopen? The damaged file is kept beside it, not deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartToolbar</name>
+    <message>
+        <source>1M</source>
+        <translation>1M</translation>
+    </message>
+    <message>
+        <source>3M</source>
+        <translation>3M</translation>
+    </message>
+    <message>
+        <source>6M</source>
+        <translation>6M</translation>
+    </message>
+    <message>
+        <source>YTD</source>
+        <translation>YTD</translation>
+    </message>
+    <message>
+        <source>1Y</source>
+        <translation>1Y</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Log-scale y axis (line charts only)</source>
+        <translation>Log-scale y axis (line charts only)</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Show the plotted numbers</source>
+        <translation>Show the plotted numbers</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>Copy image</translation>
+    </message>
+    <message>
+        <source>1920×1080 image to the clipboard</source>
+        <translation>1920×1080 image to the clipboard</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsTab</name>
+    <message>
+        <source>Search charts…</source>
+        <extracomment>Prepared charts by id, dropped when a change touches their series: flipping back to a chart whose data did not change costs a draw, not a read + transforms. asks before deleting (tests replace it); returns True to go ahead</extracomment>
+        <translation>Search charts…</translation>
+    </message>
+    <message>
+        <source>Add chart…</source>
+        <translation>Add chart…</translation>
+    </message>
+    <message>
+        <source>Delete chart…</source>
+        <translation>Delete chart…</translation>
+    </message>
+    <message>
+        <source>Delete the selected saved chart (pack and series charts cannot be deleted)</source>
+        <translation>Delete the selected saved chart (pack and series charts cannot be deleted)</translation>
+    </message>
+    <message>
+        <source>Chart pack</source>
+        <translation>Chart pack</translation>
+    </message>
+    <message>
+        <source>My charts</source>
+        <translation>My charts</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source> (illustrative)</source>
+        <translation> (illustrative)</translation>
+    </message>
+    <message>
+        <source>Not drawn: {items}</source>
+        <translation>Not drawn: {items}</translation>
+    </message>
+    <message>
+        <source>Unreadable saved charts: {items}</source>
+        <translation>Unreadable saved charts: {items}</translation>
+    </message>
+    <message>
+        <source>Chart image copied to the clipboard</source>
+        <translation>Chart image copied to the clipboard</translation>
+    </message>
+    <message>
+        <source>Chart saved: {title}</source>
+        <translation>Chart saved: {title}</translation>
+    </message>
+    <message>
+        <source>Delete your chart &apos;{title}&apos;?</source>
+        <translation>Delete your chart &apos;{title}&apos;?</translation>
+    </message>
+    <message>
+        <source>
+The {n} scenario curve(s) published with it are deleted too.</source>
+        <translation>
+The {n} scenario curve(s) published with it are deleted too.</translation>
+    </message>
+    <message>
+        <source>Delete chart</source>
+        <translation>Delete chart</translation>
+    </message>
+    <message>
+        <source>Chart deleted: {title}</source>
+        <translation>Chart deleted: {title}</translation>
     </message>
 </context>
 <context>

@@ -4,133 +4,8 @@
 <context>
     <name></name>
     <message>
-        <source>chart_add.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chart_add.filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kind.{kind}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>transform.{choice}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chart_add.param_hint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chart_add.title_ko</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chart_add.title_en</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chart_add.kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chart_add.transform</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chart_add.param</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chart_add.right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chart_add.series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>demo.badge</source>
         <extracomment>Passes of the event loop before painting: after one, y tick labels that need a wider axis are silently missing (PITFALLS.md).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chart.days_since</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chart.no_data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.search</source>
-        <extracomment>Prepared charts by id, dropped when a change touches their series: flipping back to a chart whose data did not change costs a draw, not a read + transforms. asks before deleting (tests replace it); returns True to go ahead</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.delete_tip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.section.pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.section.user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.section.series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.demo_tag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.bad_user_chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.copied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.delete_confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.delete_curves</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.delete_title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>charts.preset.{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -822,6 +697,113 @@
     </message>
 </context>
 <context>
+    <name>AddChartDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>선</translation>
+    </message>
+    <message>
+        <source>Stacked area</source>
+        <translation>누적 영역</translation>
+    </message>
+    <message>
+        <source>100% stacked area</source>
+        <translation>100% 누적 영역</translation>
+    </message>
+    <message>
+        <source>Bar</source>
+        <translation>막대</translation>
+    </message>
+    <message>
+        <source>Dual axis</source>
+        <translation>이중 축</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>로그 스케일</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Moving average</source>
+        <translation>이동평균</translation>
+    </message>
+    <message>
+        <source>YoY %</source>
+        <translation>전년 대비 %</translation>
+    </message>
+    <message>
+        <source>To weekly</source>
+        <translation>주간으로</translation>
+    </message>
+    <message>
+        <source>To monthly</source>
+        <translation>월간으로</translation>
+    </message>
+    <message>
+        <source>Cumulative sum</source>
+        <translation>누적 합계</translation>
+    </message>
+    <message>
+        <source>Index to date = 100</source>
+        <translation>기준일 = 100</translation>
+    </message>
+    <message>
+        <source>Share of total %</source>
+        <translation>합계 대비 비중 %</translation>
+    </message>
+    <message>
+        <source>Threshold day = 100</source>
+        <translation>누적 기준 도달일 = 100</translation>
+    </message>
+    <message>
+        <source>Add chart</source>
+        <translation>차트 추가</translation>
+    </message>
+    <message>
+        <source>Title (Korean)</source>
+        <translation>제목 (한국어)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>제목 (영어)</translation>
+    </message>
+    <message>
+        <source>Chart kind</source>
+        <translation>차트 종류</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>변환</translation>
+    </message>
+    <message>
+        <source>Transform value</source>
+        <translation>변환 값</translation>
+    </message>
+    <message>
+        <source>Right-axis series</source>
+        <translation>오른쪽 축 시리즈</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>시리즈</translation>
+    </message>
+    <message>
+        <source>Filter series…</source>
+        <translation>시리즈 검색…</translation>
+    </message>
+    <message>
+        <source>MA window / base date YYYY-MM-DD / cumulative threshold</source>
+        <translation>이동평균 기간 / 기준일 YYYY-MM-DD / 기준 누적값</translation>
+    </message>
+    <message>
+        <source>Illustrative data</source>
+        <translation>예시 데이터</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The cache file is damaged and no usable backup exists: {path}</source>
@@ -867,6 +849,127 @@ Restore the newest usable backup ({backup}) and reopen? The damaged file is kept
 {path}
 
 가장 최근의 사용 가능한 백업({backup})으로 복원하고 다시 열까요? 손상된 파일은 지우지 않고 옆에 보관합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartToolbar</name>
+    <message>
+        <source>1M</source>
+        <translation>1개월</translation>
+    </message>
+    <message>
+        <source>3M</source>
+        <translation>3개월</translation>
+    </message>
+    <message>
+        <source>6M</source>
+        <translation>6개월</translation>
+    </message>
+    <message>
+        <source>YTD</source>
+        <translation>연초 이후</translation>
+    </message>
+    <message>
+        <source>1Y</source>
+        <translation>1년</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>Log-scale y axis (line charts only)</source>
+        <translation>세로축 로그 스케일 (선 차트만)</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>표</translation>
+    </message>
+    <message>
+        <source>Show the plotted numbers</source>
+        <translation>그려진 수치를 표로 보기</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>이미지 복사</translation>
+    </message>
+    <message>
+        <source>1920×1080 image to the clipboard</source>
+        <translation>1920×1080 PNG를 클립보드로 (슬라이드용)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsTab</name>
+    <message>
+        <source>Search charts…</source>
+        <extracomment>Prepared charts by id, dropped when a change touches their series: flipping back to a chart whose data did not change costs a draw, not a read + transforms. asks before deleting (tests replace it); returns True to go ahead</extracomment>
+        <translation>차트 검색…</translation>
+    </message>
+    <message>
+        <source>Add chart…</source>
+        <translation>차트 추가…</translation>
+    </message>
+    <message>
+        <source>Delete chart…</source>
+        <translation>차트 삭제…</translation>
+    </message>
+    <message>
+        <source>Delete the selected saved chart (pack and series charts cannot be deleted)</source>
+        <translation>선택한 내 차트를 삭제합니다 (차트 팩과 시리즈는 삭제할 수 없음)</translation>
+    </message>
+    <message>
+        <source>Chart pack</source>
+        <translation>차트 팩</translation>
+    </message>
+    <message>
+        <source>My charts</source>
+        <translation>내 차트</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>시리즈</translation>
+    </message>
+    <message>
+        <source> (illustrative)</source>
+        <translation> (예시)</translation>
+    </message>
+    <message>
+        <source>Not drawn: {items}</source>
+        <translation>표시하지 못한 시리즈: {items}</translation>
+    </message>
+    <message>
+        <source>Unreadable saved charts: {items}</source>
+        <translation>읽을 수 없는 내 차트: {items}</translation>
+    </message>
+    <message>
+        <source>Chart image copied to the clipboard</source>
+        <translation>차트 이미지를 클립보드에 복사했습니다</translation>
+    </message>
+    <message>
+        <source>Chart saved: {title}</source>
+        <translation>차트 저장: {title}</translation>
+    </message>
+    <message>
+        <source>Delete your chart &apos;{title}&apos;?</source>
+        <translation>내 차트 &apos;{title}&apos;을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>
+The {n} scenario curve(s) published with it are deleted too.</source>
+        <translation>
+이 차트로 게시된 시나리오 곡선 {n}개도 함께 삭제됩니다.</translation>
+    </message>
+    <message>
+        <source>Delete chart</source>
+        <translation>차트 삭제</translation>
+    </message>
+    <message>
+        <source>Chart deleted: {title}</source>
+        <translation>차트 삭제: {title}</translation>
     </message>
 </context>
 <context>

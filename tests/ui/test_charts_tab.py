@@ -334,9 +334,9 @@ def test_live_redraw_keeps_zoom_and_hidden_series(tab, qtbot, db_path: Path) -> 
     assert tab.canvas.view_box.viewRange()[0][1] == pytest.approx(day.timestamp(), abs=DAY)
 
 
-def test_english_titles_after_language_switch(tab) -> None:
+def test_english_titles_after_language_switch(tab, qtbot) -> None:
     tab.open_chart("gpu_rent_b200_h100")
-    tab.ctx.set_language("en")
-    assert tab.canvas.title_label.text() == "B200 and H100 rental price"
+    tab.ctx.set_language("en")  # Qt posts LanguageChange; the tab redraws on it
+    qtbot.waitUntil(lambda: tab.canvas.title_label.text() == "B200 and H100 rental price")
     assert tab.canvas.source_label.text() == "Source: gpurentalprices.com, SK Securities"
     assert tab.add_button.text() == "Add chart…"
