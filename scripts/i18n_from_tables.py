@@ -37,6 +37,10 @@ OVERRIDES: dict[tuple[str, str], str] = {
     ("WatchlistTab", "Market cap (USD bn)"): "col.market_cap",
     ("WatchlistValues", "Market cap (USD bn)"): "wl.values.f.market_cap_usd_bn",
     ("WatchlistValues", "Source"): "wl.values.source",
+    ("ConditionEditor", "Kind"): "rule.kind",
+    ("MonitorTableModel", "Source"): "mon.col.source",
+    ("MonitorTableModel", "Date"): "mon.col.last_date",
+    ("RulesPanel", "Name"): "mon.rules.col.name",
 }
 
 

@@ -285,258 +285,6 @@
         <translation>editor.close</translation>
     </message>
     <message>
-        <source>mon.status.error</source>
-        <translation>mon.status.error</translation>
-    </message>
-    <message>
-        <source>mon.status.new_alerts</source>
-        <translation>mon.status.new_alerts</translation>
-    </message>
-    <message>
-        <source>mon.tray.title</source>
-        <translation>mon.tray.title</translation>
-    </message>
-    <message>
-        <source>rule.kind.{kind}</source>
-        <translation>rule.kind.{kind}</translation>
-    </message>
-    <message>
-        <source>rule.measure.{measure}</source>
-        <translation>rule.measure.{measure}</translation>
-    </message>
-    <message>
-        <source>rule.{key}</source>
-        <translation>rule.{key}</translation>
-    </message>
-    <message>
-        <source>rule.direction.{d}</source>
-        <translation>rule.direction.{d}</translation>
-    </message>
-    <message>
-        <source>mon.detail.title</source>
-        <translation>mon.detail.title</translation>
-    </message>
-    <message>
-        <source>mon.open_chart</source>
-        <translation>mon.open_chart</translation>
-    </message>
-    <message>
-        <source>mon.rule_for</source>
-        <translation>mon.rule_for</translation>
-    </message>
-    <message>
-        <source>mon.remove_monitor</source>
-        <translation>mon.remove_monitor</translation>
-    </message>
-    <message>
-        <source>mon.detail.none</source>
-        <translation>mon.detail.none</translation>
-    </message>
-    <message>
-        <source>mon.demo</source>
-        <translation>mon.demo</translation>
-    </message>
-    <message>
-        <source>mon.detail.source</source>
-        <translation>mon.detail.source</translation>
-    </message>
-    <message>
-        <source>mon.freq.{row[&apos;frequency&apos;]}</source>
-        <translation>mon.freq.{row[&apos;frequency&apos;]}</translation>
-    </message>
-    <message>
-        <source>mon.detail.derived</source>
-        <translation>mon.detail.derived</translation>
-    </message>
-    <message>
-        <source>mon.detail.rules</source>
-        <translation>mon.detail.rules</translation>
-    </message>
-    <message>
-        <source>mon.events.title</source>
-        <translation>mon.events.title</translation>
-    </message>
-    <message>
-        <source>mon.events.col.{c}</source>
-        <translation>mon.events.col.{c}</translation>
-    </message>
-    <message>
-        <source>mon.events.{key}</source>
-        <translation>mon.events.{key}</translation>
-    </message>
-    <message>
-        <source>mon.events.unacked_only</source>
-        <translation>mon.events.unacked_only</translation>
-    </message>
-    <message>
-        <source>mon.events.new</source>
-        <translation>mon.events.new</translation>
-    </message>
-    <message>
-        <source>mon.col.{c}</source>
-        <translation>mon.col.{c}</translation>
-    </message>
-    <message>
-        <source>mon.status.{info[&apos;status&apos;]}</source>
-        <translation>mon.status.{info[&apos;status&apos;]}</translation>
-    </message>
-    <message>
-        <source>mon.no_data</source>
-        <translation>mon.no_data</translation>
-    </message>
-    <message>
-        <source>mon.demo.tip</source>
-        <translation>mon.demo.tip</translation>
-    </message>
-    <message>
-        <source>mon.col.{col}</source>
-        <translation>mon.col.{col}</translation>
-    </message>
-    <message>
-        <source>mon.change.tip</source>
-        <translation>mon.change.tip</translation>
-    </message>
-    <message>
-        <source>mon.z.tip</source>
-        <translation>mon.z.tip</translation>
-    </message>
-    <message>
-        <source>mon.n.tip</source>
-        <translation>mon.n.tip</translation>
-    </message>
-    <message>
-        <source>mon.age.tip</source>
-        <translation>mon.age.tip</translation>
-    </message>
-    <message>
-        <source>mon.freq.{freq}</source>
-        <translation>mon.freq.{freq}</translation>
-    </message>
-    <message>
-        <source>mon.picker.title</source>
-        <translation>mon.picker.title</translation>
-    </message>
-    <message>
-        <source>mon.picker.search</source>
-        <translation>mon.picker.search</translation>
-    </message>
-    <message>
-        <source>mon.adverse.{key}</source>
-        <translation>mon.adverse.{key}</translation>
-    </message>
-    <message>
-        <source>mon.picker.adverse</source>
-        <translation>mon.picker.adverse</translation>
-    </message>
-    <message>
-        <source>rule.condition_n</source>
-        <translation>rule.condition_n</translation>
-    </message>
-    <message>
-        <source>rule.{field}</source>
-        <translation>rule.{field}</translation>
-    </message>
-    <message>
-        <source>rule.err.required</source>
-        <translation>rule.err.required</translation>
-    </message>
-    <message>
-        <source>rule.err.number</source>
-        <translation>rule.err.number</translation>
-    </message>
-    <message>
-        <source>rule.err.days</source>
-        <translation>rule.err.days</translation>
-    </message>
-    <message>
-        <source>rule.err.nonneg</source>
-        <translation>rule.err.nonneg</translation>
-    </message>
-    <message>
-        <source>rule.err.positive</source>
-        <translation>rule.err.positive</translation>
-    </message>
-    <message>
-        <source>rule.err.series</source>
-        <translation>rule.err.series</translation>
-    </message>
-    <message>
-        <source>rule.title</source>
-        <translation>rule.title</translation>
-    </message>
-    <message>
-        <source>rule.name.placeholder</source>
-        <translation>rule.name.placeholder</translation>
-    </message>
-    <message>
-        <source>rule.template.none</source>
-        <translation>rule.template.none</translation>
-    </message>
-    <message>
-        <source>rule.template.{key}</source>
-        <translation>rule.template.{key}</translation>
-    </message>
-    <message>
-        <source>rule.template</source>
-        <translation>rule.template</translation>
-    </message>
-    <message>
-        <source>rule.name</source>
-        <translation>rule.name</translation>
-    </message>
-    <message>
-        <source>rule.conditions</source>
-        <translation>rule.conditions</translation>
-    </message>
-    <message>
-        <source>rule.add_condition</source>
-        <translation>rule.add_condition</translation>
-    </message>
-    <message>
-        <source>rule.remove_condition</source>
-        <translation>rule.remove_condition</translation>
-    </message>
-    <message>
-        <source>mon.rules.title</source>
-        <translation>mon.rules.title</translation>
-    </message>
-    <message>
-        <source>mon.add_rule</source>
-        <translation>mon.add_rule</translation>
-    </message>
-    <message>
-        <source>mon.rules.delete</source>
-        <translation>mon.rules.delete</translation>
-    </message>
-    <message>
-        <source>mon.rules.col.{c}</source>
-        <translation>mon.rules.col.{c}</translation>
-    </message>
-    <message>
-        <source>mon.rules.{state_key}</source>
-        <translation>mon.rules.{state_key}</translation>
-    </message>
-    <message>
-        <source>mon.rules.empty</source>
-        <translation>mon.rules.empty</translation>
-    </message>
-    <message>
-        <source>mon.status.{level}</source>
-        <translation>mon.status.{level}</translation>
-    </message>
-    <message>
-        <source>mon.legend</source>
-        <translation>mon.legend</translation>
-    </message>
-    <message>
-        <source>mon.add_monitor</source>
-        <translation>mon.add_monitor</translation>
-    </message>
-    <message>
-        <source>mon.rules.delete_confirm</source>
-        <translation>mon.rules.delete_confirm</translation>
-    </message>
-    <message>
         <source>scn.not_in_note</source>
         <translation>scn.not_in_note</translation>
     </message>
@@ -804,6 +552,21 @@
     </message>
 </context>
 <context>
+    <name>AlertWatcher</name>
+    <message>
+        <source>Alert evaluation failed: {error}</source>
+        <translation>Alert evaluation failed: {error}</translation>
+    </message>
+    <message>
+        <source>{n} new alert(s): {first}</source>
+        <translation>{n} new alert(s): {first}</translation>
+    </message>
+    <message>
+        <source>Q&amp;AI: {n} alert(s)</source>
+        <translation>Q&amp;AI: {n} alert(s)</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The cache file is damaged and no usable backup exists: {path}</source>
@@ -1004,6 +767,77 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
     </message>
 </context>
 <context>
+    <name>ConditionEditor</name>
+    <message>
+        <source>Level above</source>
+        <translation>Level above</translation>
+    </message>
+    <message>
+        <source>Level below</source>
+        <translation>Level below</translation>
+    </message>
+    <message>
+        <source>Change within N days</source>
+        <translation>Change within N days</translation>
+    </message>
+    <message>
+        <source>z-score beyond k</source>
+        <translation>z-score beyond k</translation>
+    </message>
+    <message>
+        <source>Data older than N days</source>
+        <translation>Data older than N days</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>k (standard deviations)</source>
+        <translation>k (standard deviations)</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>difference (series unit, bp for spreads)</source>
+        <translation>difference (series unit, bp for spreads)</translation>
+    </message>
+    <message>
+        <source>percent change</source>
+        <translation>percent change</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>either way</source>
+        <translation>either way</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Error</source>
@@ -1028,6 +862,53 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
     <message>
         <source>Something unexpected went wrong. Your cached data is safe.</source>
         <translation>Something unexpected went wrong. Your cached data is safe.</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <source>Alerts ({n} unacknowledged)</source>
+        <translation>Alerts ({n} unacknowledged)</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>Ack</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Unacknowledge</source>
+        <translation>Unacknowledge</translation>
+    </message>
+    <message>
+        <source>Acknowledge all</source>
+        <translation>Acknowledge all</translation>
+    </message>
+    <message>
+        <source>Open chart</source>
+        <translation>Open chart</translation>
+    </message>
+    <message>
+        <source>New only</source>
+        <translation>New only</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1094,250 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
     </message>
 </context>
 <context>
+    <name>MonitorDetail</name>
+    <message>
+        <source>Selected monitor</source>
+        <translation>Selected monitor</translation>
+    </message>
+    <message>
+        <source>Open chart</source>
+        <translation>Open chart</translation>
+    </message>
+    <message>
+        <source>Add rule on this series…</source>
+        <translation>Add rule on this series…</translation>
+    </message>
+    <message>
+        <source>Remove monitor</source>
+        <translation>Remove monitor</translation>
+    </message>
+    <message>
+        <source>Illustrative data</source>
+        <translation>Illustrative data</translation>
+    </message>
+    <message>
+        <source>Pick a monitor in the table.</source>
+        <translation>Pick a monitor in the table.</translation>
+    </message>
+    <message>
+        <source>Watch point in the note</source>
+        <translation>Watch point in the note</translation>
+    </message>
+    <message>
+        <source>Linked names</source>
+        <translation>Linked names</translation>
+    </message>
+    <message>
+        <source>Source: {source} · {freq} · last {date}</source>
+        <translation>Source: {source} · {freq} · last {date}</translation>
+    </message>
+    <message>
+        <source>B200 ÷ H100 medians (same dates only)</source>
+        <translation>B200 ÷ H100 medians (same dates only)</translation>
+    </message>
+    <message>
+        <source>Alert rules on this series: {n}</source>
+        <translation>Alert rules on this series: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorPickerDialog</name>
+    <message>
+        <source>either way</source>
+        <translation>either way</translation>
+    </message>
+    <message>
+        <source>rising hurts</source>
+        <translation>rising hurts</translation>
+    </message>
+    <message>
+        <source>falling hurts</source>
+        <translation>falling hurts</translation>
+    </message>
+    <message>
+        <source>Add monitor</source>
+        <translation>Add monitor</translation>
+    </message>
+    <message>
+        <source>Search series…</source>
+        <translation>Search series…</translation>
+    </message>
+    <message>
+        <source>Adverse direction</source>
+        <translation>Adverse direction</translation>
+    </message>
+    <message>
+        <source>Illustrative data</source>
+        <translation>Illustrative data</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorStatus</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>Watch</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Stale</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorTableModel</name>
+    <message>
+        <source>Monitor</source>
+        <extracomment>change units as written after a number (content: Korean writes percentage points &quot;%p&quot;)</extracomment>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>1D</source>
+        <translation>1D</translation>
+    </message>
+    <message>
+        <source>1W</source>
+        <translation>1W</translation>
+    </message>
+    <message>
+        <source>1M</source>
+        <translation>1M</translation>
+    </message>
+    <message>
+        <source>3M</source>
+        <translation>3M</translation>
+    </message>
+    <message>
+        <source>z (1Y)</source>
+        <translation>z (1Y)</translation>
+    </message>
+    <message>
+        <source>52W high</source>
+        <translation>52W high</translation>
+    </message>
+    <message>
+        <source>52W low</source>
+        <translation>52W low</translation>
+    </message>
+    <message>
+        <source>Trend (last 90)</source>
+        <translation>Trend (last 90)</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Quotes</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>weekly</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>monthly</translation>
+    </message>
+    <message>
+        <source>quarterly</source>
+        <translation>quarterly</translation>
+    </message>
+    <message>
+        <source>annual</source>
+        <translation>annual</translation>
+    </message>
+    <message>
+        <source>Illustrative data</source>
+        <translation>Illustrative data</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>⚠ {n}d</source>
+        <translation>⚠ {n}d</translation>
+    </message>
+    <message>
+        <source>{n}d</source>
+        <translation>{n}d</translation>
+    </message>
+    <message>
+        <source>Illustrative, unsourced data ({source} layout); replaced when real data is imported.</source>
+        <translation>Illustrative, unsourced data ({source} layout); replaced when real data is imported.</translation>
+    </message>
+    <message>
+        <source>{window} change ({unit}) · red = the direction that hurts the thesis</source>
+        <translation>{window} change ({unit}) · red = the direction that hurts the thesis</translation>
+    </message>
+    <message>
+        <source>Standard deviations of the last value from its 1-year mean (- without a year of history)</source>
+        <translation>Standard deviations of the last value from its 1-year mean (- without a year of history)</translation>
+    </message>
+    <message>
+        <source>Public offers (quotes) behind the last value</source>
+        <translation>Public offers (quotes) behind the last value</translation>
+    </message>
+    <message>
+        <source>{age} days since the last point · expected {freq} ({spacing} d) · stale after {limit} d</source>
+        <translation>{age} days since the last point · expected {freq} ({spacing} d) · stale after {limit} d</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorsTab</name>
+    <message>
+        <source>&lt;b&gt;Status&lt;/b&gt; {ok} under 1σ from the 1-year mean in the adverse direction &amp;nbsp;{warn} 1σ+ &amp;nbsp;{alert} 2σ+ &amp;nbsp;{stale} no update for twice the expected spacing &amp;nbsp;│&amp;nbsp; &lt;b&gt;Change&lt;/b&gt; ▲up ▼down, &lt;span style=&apos;color:{red}&apos;&gt;red&lt;/span&gt; = the direction that hurts the thesis (CDS up, GPU rent down) &amp;nbsp;│&amp;nbsp; spreads in bp, prices in %</source>
+        <translation>&lt;b&gt;Status&lt;/b&gt; {ok} under 1σ from the 1-year mean in the adverse direction &amp;nbsp;{warn} 1σ+ &amp;nbsp;{alert} 2σ+ &amp;nbsp;{stale} no update for twice the expected spacing &amp;nbsp;│&amp;nbsp; &lt;b&gt;Change&lt;/b&gt; ▲up ▼down, &lt;span style=&apos;color:{red}&apos;&gt;red&lt;/span&gt; = the direction that hurts the thesis (CDS up, GPU rent down) &amp;nbsp;│&amp;nbsp; spreads in bp, prices in %</translation>
+    </message>
+    <message>
+        <source>Market signals — the note&apos;s watch points</source>
+        <translation>Market signals — the note&apos;s watch points</translation>
+    </message>
+    <message>
+        <source>Add monitor…</source>
+        <translation>Add monitor…</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Delete rule</translation>
+    </message>
+    <message>
+        <source>Delete this rule and its alert history?</source>
+        <translation>Delete this rule and its alert history?</translation>
+    </message>
+</context>
+<context>
     <name>RefreshPanel</name>
     <message>
         <source>fetching…</source>
@@ -1261,6 +1386,137 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditorDialog</name>
+    <message>
+        <source>CDS jump: Oracle +50 bp in 20 days</source>
+        <extracomment>key -&gt; (the rule&apos;s name, content in both languages; its spec)</extracomment>
+        <translation>CDS jump: Oracle +50 bp in 20 days</translation>
+    </message>
+    <message>
+        <source>GPU rent drop: H100 −4% in a month</source>
+        <translation>GPU rent drop: H100 −4% in a month</translation>
+    </message>
+    <message>
+        <source>Thesis break: Oracle CDS &gt; 250 bp and H100 −4% m/m</source>
+        <translation>Thesis break: Oracle CDS &gt; 250 bp and H100 −4% m/m</translation>
+    </message>
+    <message>
+        <source>Condition {n}</source>
+        <translation>Condition {n}</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>enter a number (got {got})</source>
+        <translation>enter a number (got {got})</translation>
+    </message>
+    <message>
+        <source>enter a whole number of days, at least 1</source>
+        <translation>enter a whole number of days, at least 1</translation>
+    </message>
+    <message>
+        <source>must be ≥ 0 (pick the sign under Direction)</source>
+        <translation>must be ≥ 0 (pick the sign under Direction)</translation>
+    </message>
+    <message>
+        <source>must be greater than 0</source>
+        <translation>must be greater than 0</translation>
+    </message>
+    <message>
+        <source>no such series in the cache: {got}</source>
+        <translation>no such series in the cache: {got}</translation>
+    </message>
+    <message>
+        <source>Alert rule</source>
+        <translation>Alert rule</translation>
+    </message>
+    <message>
+        <source>e.g. Oracle CDS jump (empty: the condition is the name)</source>
+        <translation>e.g. Oracle CDS jump (empty: the condition is the name)</translation>
+    </message>
+    <message>
+        <source>Blank</source>
+        <translation>Blank</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Conditions (alert when all hold)</source>
+        <translation>Conditions (alert when all hold)</translation>
+    </message>
+    <message>
+        <source>+ Add condition (AND)</source>
+        <translation>+ Add condition (AND)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>Remove condition</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source>Alert rules</source>
+        <translation>Alert rules</translation>
+    </message>
+    <message>
+        <source>Add alert rule…</source>
+        <translation>Add alert rule…</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Delete rule</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>No rules yet. Use ‘Add alert rule…’.</source>
+        <translation>No rules yet. Use ‘Add alert rule…’.</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>holding</translation>
+    </message>
+    <message>
+        <source>armed</source>
+        <translation>armed</translation>
     </message>
 </context>
 <context>

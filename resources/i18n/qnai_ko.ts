@@ -285,258 +285,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mon.status.error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.status.new_alerts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.tray.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.kind.{kind}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.measure.{measure}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.{key}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.direction.{d}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.detail.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.open_chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.rule_for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.remove_monitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.detail.none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.detail.source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.freq.{row[&apos;frequency&apos;]}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.detail.derived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.detail.rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.events.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.events.col.{c}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.events.{key}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.events.unacked_only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.events.new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.col.{c}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.status.{info[&apos;status&apos;]}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.no_data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.demo.tip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.col.{col}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.change.tip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.z.tip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.n.tip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.age.tip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.freq.{freq}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.picker.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.picker.search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.adverse.{key}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.picker.adverse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.condition_n</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.{field}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.err.required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.err.number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.err.days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.err.nonneg</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.err.positive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.err.series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.name.placeholder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.template.none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.template.{key}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.conditions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.add_condition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule.remove_condition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.rules.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.add_rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.rules.delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.rules.col.{c}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.rules.{state_key}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.rules.empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.status.{level}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.legend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.add_monitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mon.rules.delete_confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>scn.not_in_note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -804,6 +552,21 @@
     </message>
 </context>
 <context>
+    <name>AlertWatcher</name>
+    <message>
+        <source>Alert evaluation failed: {error}</source>
+        <translation>알림 평가 실패: {error}</translation>
+    </message>
+    <message>
+        <source>{n} new alert(s): {first}</source>
+        <translation>새 알림 {n}건: {first}</translation>
+    </message>
+    <message>
+        <source>Q&amp;AI: {n} alert(s)</source>
+        <translation>Q&amp;AI 알림 {n}건</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The cache file is damaged and no usable backup exists: {path}</source>
@@ -1004,6 +767,77 @@ The {n} scenario curve(s) published with it are deleted too.</source>
     </message>
 </context>
 <context>
+    <name>ConditionEditor</name>
+    <message>
+        <source>Level above</source>
+        <translation>수준 상회</translation>
+    </message>
+    <message>
+        <source>Level below</source>
+        <translation>수준 하회</translation>
+    </message>
+    <message>
+        <source>Change within N days</source>
+        <translation>기간 내 변화</translation>
+    </message>
+    <message>
+        <source>z-score beyond k</source>
+        <translation>z-score 이탈</translation>
+    </message>
+    <message>
+        <source>Data older than N days</source>
+        <translation>데이터 지연</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>시리즈</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>기간(일)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>측정</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <source>k (standard deviations)</source>
+        <translation>표준편차 배수 k</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>기준값</translation>
+    </message>
+    <message>
+        <source>difference (series unit, bp for spreads)</source>
+        <translation>차이 (시리즈 단위, 스프레드는 bp)</translation>
+    </message>
+    <message>
+        <source>percent change</source>
+        <translation>변화율 (%)</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>상승</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>하락</translation>
+    </message>
+    <message>
+        <source>either way</source>
+        <translation>양방향</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Error</source>
@@ -1028,6 +862,53 @@ The {n} scenario curve(s) published with it are deleted too.</source>
     <message>
         <source>Something unexpected went wrong. Your cached data is safe.</source>
         <translation>예상하지 못한 오류가 발생했습니다. 작업 중이던 데이터는 안전합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <source>Alerts ({n} unacknowledged)</source>
+        <translation>알림 기록 (미확인 {n}건)</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Unacknowledge</source>
+        <translation>확인 취소</translation>
+    </message>
+    <message>
+        <source>Acknowledge all</source>
+        <translation>모두 확인</translation>
+    </message>
+    <message>
+        <source>Open chart</source>
+        <translation>차트 열기</translation>
+    </message>
+    <message>
+        <source>New only</source>
+        <translation>미확인만</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>새 알림</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1094,250 @@ The {n} scenario curve(s) published with it are deleted too.</source>
     </message>
 </context>
 <context>
+    <name>MonitorDetail</name>
+    <message>
+        <source>Selected monitor</source>
+        <translation>선택한 모니터</translation>
+    </message>
+    <message>
+        <source>Open chart</source>
+        <translation>차트 열기</translation>
+    </message>
+    <message>
+        <source>Add rule on this series…</source>
+        <translation>이 시리즈로 규칙 추가…</translation>
+    </message>
+    <message>
+        <source>Remove monitor</source>
+        <translation>모니터에서 제거</translation>
+    </message>
+    <message>
+        <source>Illustrative data</source>
+        <translation>예시 데이터</translation>
+    </message>
+    <message>
+        <source>Pick a monitor in the table.</source>
+        <translation>표에서 모니터를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Watch point in the note</source>
+        <translation>노트의 관찰 포인트</translation>
+    </message>
+    <message>
+        <source>Linked names</source>
+        <translation>관련 종목</translation>
+    </message>
+    <message>
+        <source>Source: {source} · {freq} · last {date}</source>
+        <translation>자료: {source} · {freq} · 최근 {date}</translation>
+    </message>
+    <message>
+        <source>B200 ÷ H100 medians (same dates only)</source>
+        <translation>B200 ÷ H100 중앙값 (같은 날짜끼리)</translation>
+    </message>
+    <message>
+        <source>Alert rules on this series: {n}</source>
+        <translation>이 시리즈의 알림 규칙: {n}개</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorPickerDialog</name>
+    <message>
+        <source>either way</source>
+        <translation>양방향</translation>
+    </message>
+    <message>
+        <source>rising hurts</source>
+        <translation>상승이 불리</translation>
+    </message>
+    <message>
+        <source>falling hurts</source>
+        <translation>하락이 불리</translation>
+    </message>
+    <message>
+        <source>Add monitor</source>
+        <translation>모니터 추가</translation>
+    </message>
+    <message>
+        <source>Search series…</source>
+        <translation>시리즈 검색…</translation>
+    </message>
+    <message>
+        <source>Adverse direction</source>
+        <translation>불리한 방향</translation>
+    </message>
+    <message>
+        <source>Illustrative data</source>
+        <translation>예시 데이터</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorStatus</name>
+    <message>
+        <source>Normal</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>주의</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>경계</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>지연</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorTableModel</name>
+    <message>
+        <source>Monitor</source>
+        <extracomment>change units as written after a number (content: Korean writes percentage points &quot;%p&quot;)</extracomment>
+        <translation>모니터</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>자료</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>최근값</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>단위</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>최근일</translation>
+    </message>
+    <message>
+        <source>1D</source>
+        <translation>1일</translation>
+    </message>
+    <message>
+        <source>1W</source>
+        <translation>1주</translation>
+    </message>
+    <message>
+        <source>1M</source>
+        <translation>1개월</translation>
+    </message>
+    <message>
+        <source>3M</source>
+        <translation>3개월</translation>
+    </message>
+    <message>
+        <source>z (1Y)</source>
+        <translation>z (1년)</translation>
+    </message>
+    <message>
+        <source>52W high</source>
+        <translation>52주 고점</translation>
+    </message>
+    <message>
+        <source>52W low</source>
+        <translation>52주 저점</translation>
+    </message>
+    <message>
+        <source>Trend (last 90)</source>
+        <translation>추이 (최근 90개)</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>경과일</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>호가 수</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>일간</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>주간</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>월간</translation>
+    </message>
+    <message>
+        <source>quarterly</source>
+        <translation>분기</translation>
+    </message>
+    <message>
+        <source>annual</source>
+        <translation>연간</translation>
+    </message>
+    <message>
+        <source>Illustrative data</source>
+        <translation>예시 데이터</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>데이터 없음</translation>
+    </message>
+    <message>
+        <source>⚠ {n}d</source>
+        <translation>⚠ {n}일</translation>
+    </message>
+    <message>
+        <source>{n}d</source>
+        <translation>{n}일</translation>
+    </message>
+    <message>
+        <source>Illustrative, unsourced data ({source} layout); replaced when real data is imported.</source>
+        <translation>출처가 없는 예시 데이터입니다 ({source} 형식). 실제 데이터를 가져오면 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>{window} change ({unit}) · red = the direction that hurts the thesis</source>
+        <translation>{window} 변화 ({unit}) · 빨간색 = 논지에 불리한 방향</translation>
+    </message>
+    <message>
+        <source>Standard deviations of the last value from its 1-year mean (- without a year of history)</source>
+        <translation>최근값이 1년 평균에서 떨어진 표준편차 수 (1년 이력이 없으면 -)</translation>
+    </message>
+    <message>
+        <source>Public offers (quotes) behind the last value</source>
+        <translation>최근값 뒤에 있는 공개 오퍼(호가) 수</translation>
+    </message>
+    <message>
+        <source>{age} days since the last point · expected {freq} ({spacing} d) · stale after {limit} d</source>
+        <translation>마지막 관측 후 {age}일 · 예상 주기 {freq} ({spacing}일) · {limit}일 넘으면 지연</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorsTab</name>
+    <message>
+        <source>&lt;b&gt;Status&lt;/b&gt; {ok} under 1σ from the 1-year mean in the adverse direction &amp;nbsp;{warn} 1σ+ &amp;nbsp;{alert} 2σ+ &amp;nbsp;{stale} no update for twice the expected spacing &amp;nbsp;│&amp;nbsp; &lt;b&gt;Change&lt;/b&gt; ▲up ▼down, &lt;span style=&apos;color:{red}&apos;&gt;red&lt;/span&gt; = the direction that hurts the thesis (CDS up, GPU rent down) &amp;nbsp;│&amp;nbsp; spreads in bp, prices in %</source>
+        <translation>&lt;b&gt;상태&lt;/b&gt; {ok} 1년 평균 대비 불리한 방향 1σ 미만 &amp;nbsp;{warn} 1σ 이상 &amp;nbsp;{alert} 2σ 이상 &amp;nbsp;{stale} 예상 주기의 2배 넘게 갱신 없음 &amp;nbsp;│&amp;nbsp; &lt;b&gt;변화&lt;/b&gt; ▲상승 ▼하락, &lt;span style=&apos;color:{red}&apos;&gt;빨간색&lt;/span&gt; = 논지에 불리한 방향 (CDS 상승, GPU 대여 가격 하락) &amp;nbsp;│&amp;nbsp; 스프레드는 bp, 가격은 %</translation>
+    </message>
+    <message>
+        <source>Market signals — the note&apos;s watch points</source>
+        <translation>시장 신호 — 노트의 관찰 포인트</translation>
+    </message>
+    <message>
+        <source>Add monitor…</source>
+        <translation>모니터 추가…</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>규칙 삭제</translation>
+    </message>
+    <message>
+        <source>Delete this rule and its alert history?</source>
+        <translation>이 규칙과 그 알림 기록을 삭제할까요?</translation>
+    </message>
+</context>
+<context>
     <name>RefreshPanel</name>
     <message>
         <source>fetching…</source>
@@ -1261,6 +1386,137 @@ The {n} scenario curve(s) published with it are deleted too.</source>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditorDialog</name>
+    <message>
+        <source>CDS jump: Oracle +50 bp in 20 days</source>
+        <extracomment>key -&gt; (the rule&apos;s name, content in both languages; its spec)</extracomment>
+        <translation>CDS 급등: 오라클 20일 내 50bp 이상 상승</translation>
+    </message>
+    <message>
+        <source>GPU rent drop: H100 −4% in a month</source>
+        <translation>GPU 대여 가격 하락: H100 1개월 4% 이상 하락</translation>
+    </message>
+    <message>
+        <source>Thesis break: Oracle CDS &gt; 250 bp and H100 −4% m/m</source>
+        <translation>논지 훼손: 오라클 CDS 250bp 초과 + H100 1개월 4% 하락</translation>
+    </message>
+    <message>
+        <source>Condition {n}</source>
+        <translation>조건 {n}</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>입력하세요</translation>
+    </message>
+    <message>
+        <source>enter a number (got {got})</source>
+        <translation>숫자를 입력하세요 (입력: {got})</translation>
+    </message>
+    <message>
+        <source>enter a whole number of days, at least 1</source>
+        <translation>1 이상의 정수 일수를 입력하세요</translation>
+    </message>
+    <message>
+        <source>must be ≥ 0 (pick the sign under Direction)</source>
+        <translation>0 이상이어야 합니다 (방향은 ‘방향’에서 고르세요)</translation>
+    </message>
+    <message>
+        <source>must be greater than 0</source>
+        <translation>0보다 커야 합니다</translation>
+    </message>
+    <message>
+        <source>no such series in the cache: {got}</source>
+        <translation>캐시에 없는 시리즈입니다: {got}</translation>
+    </message>
+    <message>
+        <source>Alert rule</source>
+        <translation>알림 규칙</translation>
+    </message>
+    <message>
+        <source>e.g. Oracle CDS jump (empty: the condition is the name)</source>
+        <translation>예: 오라클 CDS 급등 (비워 두면 조건이 이름)</translation>
+    </message>
+    <message>
+        <source>Blank</source>
+        <translation>직접 입력</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>예시</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Conditions (alert when all hold)</source>
+        <translation>조건 (모두 충족 시 알림)</translation>
+    </message>
+    <message>
+        <source>+ Add condition (AND)</source>
+        <translation>+ 조건 추가 (AND)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리보기</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>조건 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source>Alert rules</source>
+        <translation>알림 규칙</translation>
+    </message>
+    <message>
+        <source>Add alert rule…</source>
+        <translation>알림 규칙 추가…</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>규칙 삭제</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>사용</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>조건</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <source>No rules yet. Use ‘Add alert rule…’.</source>
+        <translation>규칙이 없습니다. ‘알림 규칙 추가…’로 만드세요.</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>꺼짐</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>충족 중</translation>
+    </message>
+    <message>
+        <source>armed</source>
+        <translation>대기</translation>
     </message>
 </context>
 <context>

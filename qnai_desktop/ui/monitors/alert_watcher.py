@@ -18,8 +18,8 @@ from ...core.changes import ChangeSet
 from ...services import alerts
 from ...store.errors import StoreError
 from ..common.app_context import AppContext
+from ..common.i18n import current_language
 from .notifier import TrayNotifier
-from .strings import tr
 
 RECHECK_MS = 3_600_000  # hourly: "data older than N days" becomes true with time alone
 
@@ -61,9 +61,11 @@ class AlertWatcher(QObject):
             self._recheck.stop()
             return None
         try:
-            run = alerts.evaluate_and_record(self.ctx.cache, self.today(), self.ctx.lang)
+            # an alert's message is content, recorded in the language on screen
+            run = alerts.evaluate_and_record(self.ctx.cache, self.today(), current_language())
         except (StoreError, sqlite3.Error) as exc:
-            self.ctx.sig_status_message.emit(tr("mon.status.error", self.ctx.lang, error=exc))
+            self.ctx.sig_status_message.emit(self.tr("Alert evaluation failed: {error}").format(
+                error=exc))
             return None
         if run.wrote:
             self.ctx.notify(run.change)
@@ -73,10 +75,10 @@ class AlertWatcher(QObject):
         return run
 
     def _announce(self, events: list[dict]) -> None:
-        lang, n = self.ctx.lang, len(events)
-        self.ctx.sig_status_message.emit(tr("mon.status.new_alerts", lang, n=n,
-                                            first=events[0]["message"]))
-        self.notifier.notify(tr("mon.tray.title", lang, n=n),
+        n = len(events)
+        self.ctx.sig_status_message.emit(self.tr("{n} new alert(s): {first}").format(
+            n=n, first=events[0]["message"]))
+        self.notifier.notify(self.tr("Q&AI: {n} alert(s)").format(n=n),
                              "\n".join(ev["message"] for ev in events[:3]))
 
     def update_badge(self, force: bool = False) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.alerts import StoredRule
-from .strings import tr
 from .style import ADVERSE_RED, MUTED
 
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -57,13 +56,23 @@ class RulesPanel(QGroupBox):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
+        self.retranslate()
 
-    def show_rules(self, rules: list[StoredRule], descriptions: dict[int, str], lang: str) -> None:
-        self.setTitle(tr("mon.rules.title", lang))
-        self.add.setText(tr("mon.add_rule", lang))
-        self.delete.setText(tr("mon.rules.delete", lang))
-        self.table.setHorizontalHeaderLabels([tr(f"mon.rules.col.{c}", lang)
-                                              for c in ("on", "name", "rule", "state")])
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Alert rules"))
+        self.add.setText(self.tr("Add alert rule…"))
+        self.delete.setText(self.tr("Delete rule"))
+        self.table.setHorizontalHeaderLabels([self.tr("On"), self.tr("Name"), self.tr("Condition"),
+                                              self.tr("Now")])
+        self.empty.setText(self.tr("No rules yet. Use ‘Add alert rule…’."))
+
+    def show_rules(self, rules: list[StoredRule], descriptions: dict[int, str]) -> None:
+        """Rules with their plain-language conditions (content, in the UI language)."""
         self.table.blockSignals(True)
         self.table.setRowCount(len(rules))
         for r, rule in enumerate(rules):
@@ -76,21 +85,20 @@ class RulesPanel(QGroupBox):
             text = QTableWidgetItem(descriptions.get(rule.id, ""))
             text.setToolTip(descriptions.get(rule.id, ""))
             if rule.rule is None:
-                state_key, color = "broken", ADVERSE_RED
+                state_text, color = self.tr("invalid"), ADVERSE_RED
             elif not rule.enabled:
-                state_key, color = "off", MUTED
+                state_text, color = self.tr("off"), MUTED
             elif rule.active:
-                state_key, color = "active", ADVERSE_RED
+                state_text, color = self.tr("holding"), ADVERSE_RED
             else:
-                state_key, color = "armed", MUTED
-            state = QTableWidgetItem(tr(f"mon.rules.{state_key}", lang))
+                state_text, color = self.tr("armed"), MUTED
+            state = QTableWidgetItem(state_text)
             state.setForeground(QColor(color))
             for c, item in enumerate((on, name, text, state)):
                 item.setData(_ID_ROLE, rule.id)
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
         self.table.resizeRowsToContents()
-        self.empty.setText(tr("mon.rules.empty", lang))
         self.empty.setVisible(not rules)
         self.delete.setEnabled(bool(rules))
 

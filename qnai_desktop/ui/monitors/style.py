@@ -8,9 +8,8 @@ red never has to mean "up" (Korean screens) or "down" (US screens).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
-
-from .strings import tr
 
 # level: (chip background, chip text, sparkline dot)
 STATUS_COLORS: dict[str, tuple[str, str, str]] = {
@@ -24,6 +23,14 @@ DEMO_RED = "#b3261e"
 MUTED = "#6b7780"
 LINE = "#34495e"
 STALE_BG = "#eef0f2"
+STATUS_LABELS = {"ok": QT_TRANSLATE_NOOP("MonitorStatus", "Normal"),
+                 "warn": QT_TRANSLATE_NOOP("MonitorStatus", "Watch"),
+                 "alert": QT_TRANSLATE_NOOP("MonitorStatus", "Alert"),
+                 "stale": QT_TRANSLATE_NOOP("MonitorStatus", "Stale")}
+
+
+def status_label(level: str) -> str:
+    return QCoreApplication.translate("MonitorStatus", STATUS_LABELS[level])
 
 
 def chip_background(level: str) -> QColor:
@@ -38,13 +45,19 @@ def dot_color(level: str) -> QColor:
     return QColor(STATUS_COLORS.get(level, STATUS_COLORS["stale"])[2])
 
 
-def _chip(level: str, lang: str) -> str:
+def _chip(level: str) -> str:
     bg, fg, _dot = STATUS_COLORS[level]
-    label = tr(f"mon.status.{level}", lang)
+    label = status_label(level)
     return f"<span style='background:{bg}; color:{fg}'>&nbsp;{label}&nbsp;</span>"
 
 
-def legend_html(lang: str) -> str:
+def legend_html() -> str:
     """The one-line key under the title."""
-    chips = {level: _chip(level, lang) for level in STATUS_COLORS}
-    return tr("mon.legend", lang, red=ADVERSE_RED, **chips)
+    chips = {level: _chip(level) for level in STATUS_COLORS}
+    legend = QCoreApplication.translate(
+        "MonitorsTab", "<b>Status</b> {ok} under 1σ from the 1-year mean in the adverse direction "
+        "&nbsp;{warn} 1σ+ &nbsp;{alert} 2σ+ &nbsp;{stale} no update for twice the expected spacing "
+        "&nbsp;│&nbsp; <b>Change</b> ▲up ▼down, <span style='color:{red}'>red</span> = the "
+        "direction that hurts the thesis (CDS up, GPU rent down) &nbsp;│&nbsp; spreads in bp, "
+        "prices in %")
+    return legend.format(red=ADVERSE_RED, **chips)
