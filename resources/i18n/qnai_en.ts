@@ -284,142 +284,6 @@
         <source>editor.close</source>
         <translation>editor.close</translation>
     </message>
-    <message>
-        <source>scn.not_in_note</source>
-        <translation>scn.not_in_note</translation>
-    </message>
-    <message>
-        <source>scn.same_as_note</source>
-        <translation>scn.same_as_note</translation>
-    </message>
-    <message>
-        <source>scn.vs_note</source>
-        <translation>scn.vs_note</translation>
-    </message>
-    <message>
-        <source>scn.case_name</source>
-        <translation>scn.case_name</translation>
-    </message>
-    <message>
-        <source>scn.{key}</source>
-        <translation>scn.{key}</translation>
-    </message>
-    <message>
-        <source>scn.publish_tip</source>
-        <translation>scn.publish_tip</translation>
-    </message>
-    <message>
-        <source>scn.current_case</source>
-        <translation>scn.current_case</translation>
-    </message>
-    <message>
-        <source>scn.problem</source>
-        <translation>scn.problem</translation>
-    </message>
-    <message>
-        <source>scn.pick_case</source>
-        <translation>scn.pick_case</translation>
-    </message>
-    <message>
-        <source>scn.note_case</source>
-        <translation>scn.note_case</translation>
-    </message>
-    <message>
-        <source>scn.col_kind</source>
-        <translation>scn.col_kind</translation>
-    </message>
-    <message>
-        <source>scn.col_item</source>
-        <translation>scn.col_item</translation>
-    </message>
-    <message>
-        <source>scn.kind_param</source>
-        <translation>scn.kind_param</translation>
-    </message>
-    <message>
-        <source>scn.delta</source>
-        <translation>scn.delta</translation>
-    </message>
-    <message>
-        <source>scn.grid_recenter</source>
-        <translation>scn.grid_recenter</translation>
-    </message>
-    <message>
-        <source>scn.grid_copy</source>
-        <translation>scn.grid_copy</translation>
-    </message>
-    <message>
-        <source>scn.grid_hint</source>
-        <translation>scn.grid_hint</translation>
-    </message>
-    <message>
-        <source>scn.grid_copied</source>
-        <translation>scn.grid_copied</translation>
-    </message>
-    <message>
-        <source>scn.tag_assumption</source>
-        <translation>scn.tag_assumption</translation>
-    </message>
-    <message>
-        <source>scn.assumption_legend</source>
-        <translation>scn.assumption_legend</translation>
-    </message>
-    <message>
-        <source>scn.reset</source>
-        <translation>scn.reset</translation>
-    </message>
-    <message>
-        <source>scn.reset_tip</source>
-        <translation>scn.reset_tip</translation>
-    </message>
-    <message>
-        <source>scn.compare_hint</source>
-        <translation>scn.compare_hint</translation>
-    </message>
-    <message>
-        <source>scn.sources_hint</source>
-        <translation>scn.sources_hint</translation>
-    </message>
-    <message>
-        <source>col.fact</source>
-        <translation>col.fact</translation>
-    </message>
-    <message>
-        <source>col.value</source>
-        <translation>col.value</translation>
-    </message>
-    <message>
-        <source>col.quote</source>
-        <translation>col.quote</translation>
-    </message>
-    <message>
-        <source>scn.saved</source>
-        <translation>scn.saved</translation>
-    </message>
-    <message>
-        <source>scn.loaded</source>
-        <translation>scn.loaded</translation>
-    </message>
-    <message>
-        <source>scn.renamed</source>
-        <translation>scn.renamed</translation>
-    </message>
-    <message>
-        <source>scn.deleted</source>
-        <translation>scn.deleted</translation>
-    </message>
-    <message>
-        <source>scn.on_screen</source>
-        <translation>scn.on_screen</translation>
-    </message>
-    <message>
-        <source>scn.published</source>
-        <translation>scn.published</translation>
-    </message>
-    <message>
-        <source>scn.delete</source>
-        <translation>scn.delete</translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1517,6 +1381,243 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
     <message>
         <source>armed</source>
         <translation>armed</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioCasesPanel</name>
+    <message>
+        <source>Case name</source>
+        <translation>Case name</translation>
+    </message>
+    <message>
+        <source>Save current values</source>
+        <translation>Save current values</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Compare selected</source>
+        <translation>Compare selected</translation>
+    </message>
+    <message>
+        <source>Publish as chart</source>
+        <translation>Publish as chart</translation>
+    </message>
+    <message>
+        <source>Add the selected case&apos;s curve to the Charts tab (and the export pack)</source>
+        <translation>Add the selected case&apos;s curve to the Charts tab (and the export pack)</translation>
+    </message>
+    <message>
+        <source>Current values (autosaved)</source>
+        <translation>Current values (autosaved)</translation>
+    </message>
+    <message>
+        <source>Some stored values were ignored: {why}</source>
+        <translation>Some stored values were ignored: {why}</translation>
+    </message>
+    <message>
+        <source>Select a case in the list first</source>
+        <translation>Select a case in the list first</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioChart</name>
+    <message>
+        <source>The note&apos;s values</source>
+        <translation>The note&apos;s values</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioCompareModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Input</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>vs the note: {delta}</source>
+        <translation>vs the note: {delta}</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioGridPanel</name>
+    <message>
+        <source>Across (columns)</source>
+        <translation>Across (columns)</translation>
+    </message>
+    <message>
+        <source>Down (rows)</source>
+        <translation>Down (rows)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Centre on current</source>
+        <translation>Centre on current</translation>
+    </message>
+    <message>
+        <source>Copy as TSV</source>
+        <translation>Copy as TSV</translation>
+    </message>
+    <message>
+        <source>Outlined cell = current case. Darker = larger.</source>
+        <translation>Outlined cell = current case. Darker = larger.</translation>
+    </message>
+    <message>
+        <source>Sensitivity table copied (paste into Excel)</source>
+        <translation>Sensitivity table copied (paste into Excel)</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioOutputCards</name>
+    <message>
+        <source>Not given in the note</source>
+        <translation>Not given in the note</translation>
+    </message>
+    <message>
+        <source>Same as the note</source>
+        <translation>Same as the note</translation>
+    </message>
+    <message>
+        <source>{delta} vs the note&apos;s {value}</source>
+        <translation>{delta} vs the note&apos;s {value}</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioParamRow</name>
+    <message>
+        <source>assumption</source>
+        <translation>assumption</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosTab</name>
+    <message>
+        <source>Scenario models</source>
+        <translation>Scenario models</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <source>assumption = not in the note (hover for why)</source>
+        <translation>assumption = not in the note (hover for why)</translation>
+    </message>
+    <message>
+        <source>Reset to the note&apos;s values</source>
+        <translation>Reset to the note&apos;s values</translation>
+    </message>
+    <message>
+        <source>Set every input back to the note&apos;s figures (and the marked assumptions)</source>
+        <translation>Set every input back to the note&apos;s figures (and the marked assumptions)</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensitivity</translation>
+    </message>
+    <message>
+        <source>Compare cases</source>
+        <translation>Compare cases</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>From the note</source>
+        <translation>From the note</translation>
+    </message>
+    <message>
+        <source>Values that differ from the note&apos;s are highlighted. Select several cases in the Cases tab to compare them.</source>
+        <translation>Values that differ from the note&apos;s are highlighted. Select several cases in the Cases tab to compare them.</translation>
+    </message>
+    <message>
+        <source>Figures taken from the note, with the sentence each comes from.</source>
+        <translation>Figures taken from the note, with the sentence each comes from.</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Fact</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Quote from the note</source>
+        <translation>Quote from the note</translation>
+    </message>
+    <message>
+        <source>Saved: {name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+    <message>
+        <source>Loaded: {name}</source>
+        <translation>Loaded: {name}</translation>
+    </message>
+    <message>
+        <source>Renamed: {old} → {new}</source>
+        <translation>Renamed: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Deleted: {name}</source>
+        <translation>Deleted: {name}</translation>
+    </message>
+    <message>
+        <source>The note&apos;s values</source>
+        <translation>The note&apos;s values</translation>
+    </message>
+    <message>
+        <source>Current values (autosaved)</source>
+        <translation>Current values (autosaved)</translation>
+    </message>
+    <message>
+        <source>On screen now</source>
+        <translation>On screen now</translation>
+    </message>
+    <message>
+        <source>Published to the Charts tab: {title}</source>
+        <translation>Published to the Charts tab: {title}</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>

@@ -284,142 +284,6 @@
         <source>editor.close</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>scn.not_in_note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.same_as_note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.vs_note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.case_name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.{key}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.publish_tip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.current_case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.pick_case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.note_case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.col_kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.col_item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.kind_param</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.delta</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.grid_recenter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.grid_copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.grid_hint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.grid_copied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.tag_assumption</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.assumption_legend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.reset_tip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.compare_hint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.sources_hint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>col.fact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>col.value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>col.quote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.loaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.renamed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.on_screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.published</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scn.delete</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1517,6 +1381,243 @@ The {n} scenario curve(s) published with it are deleted too.</source>
     <message>
         <source>armed</source>
         <translation>대기</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioCasesPanel</name>
+    <message>
+        <source>Case name</source>
+        <translation>케이스 이름</translation>
+    </message>
+    <message>
+        <source>Save current values</source>
+        <translation>현재 값 저장</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>불러오기</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 변경</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Compare selected</source>
+        <translation>선택 케이스 비교</translation>
+    </message>
+    <message>
+        <source>Publish as chart</source>
+        <translation>차트로 게시</translation>
+    </message>
+    <message>
+        <source>Add the selected case&apos;s curve to the Charts tab (and the export pack)</source>
+        <translation>선택한 케이스의 곡선을 차트 탭(과 내보내기 팩)에 사용자 차트로 추가합니다</translation>
+    </message>
+    <message>
+        <source>Current values (autosaved)</source>
+        <translation>현재 값 (자동 저장)</translation>
+    </message>
+    <message>
+        <source>Some stored values were ignored: {why}</source>
+        <translation>일부 저장 값을 무시했습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Select a case in the list first</source>
+        <translation>먼저 목록에서 케이스를 선택하세요</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioChart</name>
+    <message>
+        <source>The note&apos;s values</source>
+        <translation>노트 기준</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioCompareModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>vs the note: {delta}</source>
+        <translation>노트 기준 대비 {delta}</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioGridPanel</name>
+    <message>
+        <source>Across (columns)</source>
+        <translation>가로 (열)</translation>
+    </message>
+    <message>
+        <source>Down (rows)</source>
+        <translation>세로 (행)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>칸 수</translation>
+    </message>
+    <message>
+        <source>Centre on current</source>
+        <translation>현재 값 중심으로</translation>
+    </message>
+    <message>
+        <source>Copy as TSV</source>
+        <translation>TSV로 복사</translation>
+    </message>
+    <message>
+        <source>Outlined cell = current case. Darker = larger.</source>
+        <translation>테두리 칸 = 현재 케이스. 색이 진할수록 값이 큽니다.</translation>
+    </message>
+    <message>
+        <source>Sensitivity table copied (paste into Excel)</source>
+        <translation>민감도 표를 클립보드에 복사했습니다 (엑셀에 붙여넣기)</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioOutputCards</name>
+    <message>
+        <source>Not given in the note</source>
+        <translation>노트에는 이 값이 없음</translation>
+    </message>
+    <message>
+        <source>Same as the note</source>
+        <translation>노트 기준과 같음</translation>
+    </message>
+    <message>
+        <source>{delta} vs the note&apos;s {value}</source>
+        <translation>노트 기준 {value} 대비 {delta}</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioParamRow</name>
+    <message>
+        <source>assumption</source>
+        <translation>가정</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>노트</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosTab</name>
+    <message>
+        <source>Scenario models</source>
+        <translation>시나리오 모델</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>assumption = not in the note (hover for why)</source>
+        <translation>가정 = 노트에 없는 값 (마우스를 올리면 근거 표시)</translation>
+    </message>
+    <message>
+        <source>Reset to the note&apos;s values</source>
+        <translation>노트 값으로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Set every input back to the note&apos;s figures (and the marked assumptions)</source>
+        <translation>모든 입력을 노트의 수치(및 표시된 가정)로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>민감도 분석</translation>
+    </message>
+    <message>
+        <source>Compare cases</source>
+        <translation>케이스 비교</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>케이스</translation>
+    </message>
+    <message>
+        <source>From the note</source>
+        <translation>노트 근거</translation>
+    </message>
+    <message>
+        <source>Values that differ from the note&apos;s are highlighted. Select several cases in the Cases tab to compare them.</source>
+        <translation>노트 기준과 다른 값은 강조 표시됩니다. 케이스 탭에서 여러 개를 선택해 비교하세요.</translation>
+    </message>
+    <message>
+        <source>Figures taken from the note, with the sentence each comes from.</source>
+        <translation>노트 본문에서 가져온 수치와 근거 문장입니다.</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Quote from the note</source>
+        <translation>본문 근거</translation>
+    </message>
+    <message>
+        <source>Saved: {name}</source>
+        <translation>저장했습니다: {name}</translation>
+    </message>
+    <message>
+        <source>Loaded: {name}</source>
+        <translation>불러왔습니다: {name}</translation>
+    </message>
+    <message>
+        <source>Renamed: {old} → {new}</source>
+        <translation>이름을 바꿨습니다: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Deleted: {name}</source>
+        <translation>삭제했습니다: {name}</translation>
+    </message>
+    <message>
+        <source>The note&apos;s values</source>
+        <translation>노트 기준</translation>
+    </message>
+    <message>
+        <source>Current values (autosaved)</source>
+        <translation>현재 값 (자동 저장)</translation>
+    </message>
+    <message>
+        <source>On screen now</source>
+        <translation>화면의 현재 값</translation>
+    </message>
+    <message>
+        <source>Published to the Charts tab: {title}</source>
+        <translation>차트 탭에 게시했습니다: {title}</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
     </message>
 </context>
 <context>

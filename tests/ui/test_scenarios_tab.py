@@ -312,7 +312,8 @@ def test_dollar_cards_say_not_given_until_total_capex_is_typed(tab) -> None:
     QTest.keyClick(box, Qt.Key.Key_Return)
     tab.flush()
     assert tab.cards.text_of("meta_capex_usd_bn") == "-"
-    tab.ctx.set_language("en")  # the cards are rebuilt in English
+    tab.ctx.set_language("en")  # the cards are rebuilt in English (on Qt's LanguageChange)
+    QApplication.processEvents()
     tab.flush()
     assert tab.cards.cards["meta_capex_usd_bn"].delta.text() == "Set ‘Major AI capex’ (total) to compute"
 
@@ -377,6 +378,7 @@ def test_publish_a_case_as_a_chart_for_the_charts_tab(tab, qtbot) -> None:
 def test_switching_to_english_keeps_the_values(tab) -> None:
     drag(tab, "external_sale_fraction", [35])
     tab.ctx.set_language("en")
+    QApplication.processEvents()  # Qt posts LanguageChange; the tab rebuilds on it
     tab.flush()
     assert tab.title.text() == "Meta selling compute → added AI-infra supply"
     assert tab.params.rows["external_sale_fraction"].label.text() == "Share of compute sold externally"
