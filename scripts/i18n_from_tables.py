@@ -25,8 +25,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 NOT_QOBJECT = {"PatchCommand"}  # QUndoCommand subclasses and plain classes: no self.tr()
-# (context, English) -> old key, where one English text had two Korean ones
-OVERRIDES: dict[tuple[str, str], str] = {
+# (context, English[, disambiguation]) -> old key, where one English text had two Korean ones
+OVERRIDES: dict[tuple[str, ...], str] = {
     ("CommandPalette", "Ticker"): "palette.kind.ticker",
     ("HelpDialog", "Refresh"): "help.key.refresh",
     ("WatchlistCheck", "Name"): "wl.check.col.name",
@@ -41,6 +41,12 @@ OVERRIDES: dict[tuple[str, str], str] = {
     ("MonitorTableModel", "Source"): "mon.col.source",
     ("MonitorTableModel", "Date"): "mon.col.last_date",
     ("RulesPanel", "Name"): "mon.rules.col.name",
+    ("MappingTable", "Source"): "import.col.source",
+    ("MappingTable", "new series", "status of a row"): "import.status.new",
+    ("MappingTable", "new series", "choice for a conflict"): "import.choice.new",
+    ("SeriesEditor", "Title (Korean)"): "editor.title_ko",
+    ("SeriesEditor", "Title (English)"): "editor.title_en",
+    ("SeriesEditor", "Source"): "editor.source",
 }
 
 
@@ -143,14 +149,14 @@ def fill(table_path: str, prov_path: str, ko_ts: str, en_ts: str) -> int:
         for ctx in tree.getroot().iter("context"):
             context = ctx.findtext("name")
             for msg in ctx.iter("message"):
-                src = msg.findtext("source")
+                src, comment = msg.findtext("source"), msg.findtext("comment")
                 tr_el = msg.find("translation")
                 if tr_el.get("type") not in ("unfinished", None) or (tr_el.text and not tr_el.get("type")):
                     continue  # obsolete/vanished, or already translated
                 if lang == "en":
                     text = src
-                elif (context, src) in OVERRIDES:
-                    text = table[OVERRIDES[(context, src)]][0]
+                elif (context, src, comment) in OVERRIDES or (context, src) in OVERRIDES:
+                    text = table[OVERRIDES.get((context, src, comment)) or OVERRIDES[(context, src)]][0]
                 else:
                     choices = by_site.get((context, src)) or by_en.get(src) or set()
                     if len(choices) != 1:

@@ -132,158 +132,6 @@
         <source>export.done</source>
         <translation>export.done</translation>
     </message>
-    <message>
-        <source>import.where.row</source>
-        <translation>import.where.row</translation>
-    </message>
-    <message>
-        <source>import.where.column</source>
-        <translation>import.where.column</translation>
-    </message>
-    <message>
-        <source>import.where.value</source>
-        <translation>import.where.value</translation>
-    </message>
-    <message>
-        <source>import.summary</source>
-        <translation>import.summary</translation>
-    </message>
-    <message>
-        <source>import.info</source>
-        <translation>import.info</translation>
-    </message>
-    <message>
-        <source>import.title</source>
-        <translation>import.title</translation>
-    </message>
-    <message>
-        <source>import.confirm.title</source>
-        <translation>import.confirm.title</translation>
-    </message>
-    <message>
-        <source>import.confirm.body</source>
-        <translation>import.confirm.body</translation>
-    </message>
-    <message>
-        <source>import.done</source>
-        <translation>import.done</translation>
-    </message>
-    <message>
-        <source>import.blocked</source>
-        <translation>import.blocked</translation>
-    </message>
-    <message>
-        <source>import.counts</source>
-        <translation>import.counts</translation>
-    </message>
-    <message>
-        <source>import.replacing</source>
-        <translation>import.replacing</translation>
-    </message>
-    <message>
-        <source>import.counting</source>
-        <translation>import.counting</translation>
-    </message>
-    <message>
-        <source>import.drop</source>
-        <translation>import.drop</translation>
-    </message>
-    <message>
-        <source>import.add</source>
-        <translation>import.add</translation>
-    </message>
-    <message>
-        <source>import.remove</source>
-        <translation>import.remove</translation>
-    </message>
-    <message>
-        <source>import.commit</source>
-        <translation>import.commit</translation>
-    </message>
-    <message>
-        <source>import.close</source>
-        <translation>import.close</translation>
-    </message>
-    <message>
-        <source>import.conflict</source>
-        <translation>import.conflict</translation>
-    </message>
-    <message>
-        <source>import.kept_apart</source>
-        <translation>import.kept_apart</translation>
-    </message>
-    <message>
-        <source>import.choice.{REPLACE}</source>
-        <translation>import.choice.{REPLACE}</translation>
-    </message>
-    <message>
-        <source>import.skipped_conflict</source>
-        <translation>import.skipped_conflict</translation>
-    </message>
-    <message>
-        <source>import.mass</source>
-        <translation>import.mass</translation>
-    </message>
-    <message>
-        <source>import.status.{row.status}</source>
-        <translation>import.status.{row.status}</translation>
-    </message>
-    <message>
-        <source>import.choice.{choice}</source>
-        <translation>import.choice.{choice}</translation>
-    </message>
-    <message>
-        <source>import.col.{c}</source>
-        <translation>import.col.{c}</translation>
-    </message>
-    <message>
-        <source>editor.bad_id</source>
-        <translation>editor.bad_id</translation>
-    </message>
-    <message>
-        <source>editor.curve</source>
-        <translation>editor.curve</translation>
-    </message>
-    <message>
-        <source>editor.saved</source>
-        <translation>editor.saved</translation>
-    </message>
-    <message>
-        <source>editor.title</source>
-        <translation>editor.title</translation>
-    </message>
-    <message>
-        <source>editor.{key}</source>
-        <translation>editor.{key}</translation>
-    </message>
-    <message>
-        <source>editor.date</source>
-        <translation>editor.date</translation>
-    </message>
-    <message>
-        <source>editor.value</source>
-        <translation>editor.value</translation>
-    </message>
-    <message>
-        <source>editor.demo</source>
-        <translation>editor.demo</translation>
-    </message>
-    <message>
-        <source>editor.hint</source>
-        <translation>editor.hint</translation>
-    </message>
-    <message>
-        <source>editor.add_rows</source>
-        <translation>editor.add_rows</translation>
-    </message>
-    <message>
-        <source>editor.save</source>
-        <translation>editor.save</translation>
-    </message>
-    <message>
-        <source>editor.close</source>
-        <translation>editor.close</translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -851,6 +699,89 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>row {row}</source>
+        <translation>row {row}</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos;</source>
+        <translation>column &apos;{column}&apos;</translation>
+    </message>
+    <message>
+        <source>value &apos;{value}&apos;</source>
+        <translation>value &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>{added:,} added, {changed:,} changed, {unchanged:,} unchanged</source>
+        <translation>{added:,} added, {changed:,} changed, {unchanged:,} unchanged</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>reading…</translation>
+    </message>
+    <message>
+        <source>{layout} · {encoding} · {series} series · {rows} rows</source>
+        <translation>{layout} · {encoding} · {series} series · {rows} rows</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <source>Many stored values change</source>
+        <translation>Many stored values change</translation>
+    </message>
+    <message>
+        <source>{lines}
+
+Import anyway?</source>
+        <translation>{lines}
+
+Import anyway?</translation>
+    </message>
+    <message>
+        <source>Imported: {summary}</source>
+        <translation>Imported: {summary}</translation>
+    </message>
+    <message>
+        <source>{n} file(s) with errors: remove them to import the others</source>
+        <translation>{n} file(s) with errors: remove them to import the others</translation>
+    </message>
+    <message>
+        <source>Import will give: {summary}</source>
+        <translation>Import will give: {summary}</translation>
+    </message>
+    <message>
+        <source> · replaces {n} stored series</source>
+        <translation> · replaces {n} stored series</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>counting…</translation>
+    </message>
+    <message>
+        <source>Drop CSV / Excel / Bloomberg files here</source>
+        <translation>Drop CSV / Excel / Bloomberg files here</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Watchlist</source>
@@ -955,6 +886,95 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
     <message>
         <source>No data</source>
         <translation>No data</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <source>Use</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>Column in file</source>
+        <translation>Column in file</translation>
+    </message>
+    <message>
+        <source>Series id</source>
+        <translation>Series id</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>If values differ</source>
+        <translation>If values differ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Freq.</source>
+        <translation>Freq.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>existing</source>
+        <translation>existing</translation>
+    </message>
+    <message>
+        <source>new series</source>
+        <comment>status of a row</comment>
+        <translation>new series</translation>
+    </message>
+    <message>
+        <source>replaces illustrative</source>
+        <translation>replaces illustrative</translation>
+    </message>
+    <message>
+        <source>replace {series}</source>
+        <translation>replace {series}</translation>
+    </message>
+    <message>
+        <source>new series</source>
+        <comment>choice for a conflict</comment>
+        <translation>new series</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>skip</translation>
+    </message>
+    <message>
+        <source>{file} column &apos;{column}&apos; → {series} “{title}” (from {origin}): would change {changed:,} of {stored:,} stored values</source>
+        <translation>{file} column &apos;{column}&apos; → {series} “{title}” (from {origin}): would change {changed:,} of {stored:,} stored values</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; already exists as {stored} (another file, source or title): it is imported as the new series {series}, not over it. Choose &apos;{replace}&apos; to overwrite</source>
+        <translation>&apos;{column}&apos; already exists as {stored} (another file, source or title): it is imported as the new series {series}, not over it. Choose &apos;{replace}&apos; to overwrite</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; would overwrite the stored {stored}: skipped</source>
+        <translation>&apos;{column}&apos; would overwrite the stored {stored}: skipped</translation>
+    </message>
+    <message>
+        <source>{file}: would change {changed:,} of {stored:,} stored values of {group} ({share:.1%})</source>
+        <translation>{file}: would change {changed:,} of {stored:,} stored values of {group} ({share:.1%})</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +1638,77 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
     <message>
         <source>Delete</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesEditor</name>
+    <message>
+        <source>A series id is letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>A series id is letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>A scenario curve is not a dated series and cannot be edited here (publish it again from the Scenarios tab)</source>
+        <translation>A scenario curve is not a dated series and cannot be edited here (publish it again from the Scenarios tab)</translation>
+    </message>
+    <message>
+        <source>Saved: {added} added, {changed} changed, {unchanged} unchanged</source>
+        <translation>Saved: {added} added, {changed} changed, {unchanged} unchanged</translation>
+    </message>
+    <message>
+        <source>Enter series values</source>
+        <translation>Enter series values</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Title (Korean)</source>
+        <translation>Title (Korean)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>Title (English)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Illustrative data: saving replaces it</source>
+        <translation>Illustrative data: saving replaces it</translation>
+    </message>
+    <message>
+        <source>Paste a &apos;date⇥value&apos; block copied from Excel with Ctrl+V (e.g. 2Q26 ⇥ +11%)</source>
+        <translation>Paste a &apos;date⇥value&apos; block copied from Excel with Ctrl+V (e.g. 2Q26 ⇥ +11%)</translation>
+    </message>
+    <message>
+        <source>Add rows</source>
+        <translation>Add rows</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

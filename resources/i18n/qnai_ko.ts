@@ -132,158 +132,6 @@
         <source>export.done</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>import.where.row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.where.column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.where.value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.info</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.confirm.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.confirm.body</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.blocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.counts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.replacing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.counting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.drop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.commit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.conflict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.kept_apart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.choice.{REPLACE}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.skipped_conflict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.mass</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.status.{row.status}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.choice.{choice}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import.col.{c}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.bad_id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.curve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.{key}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.hint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.add_rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>editor.close</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -851,6 +699,89 @@ The {n} scenario curve(s) published with it are deleted too.</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>row {row}</source>
+        <translation>{row}행</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos;</source>
+        <translation>&apos;{column}&apos; 열</translation>
+    </message>
+    <message>
+        <source>value &apos;{value}&apos;</source>
+        <translation>값 &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>{added:,} added, {changed:,} changed, {unchanged:,} unchanged</source>
+        <translation>추가 {added:,}건, 변경 {changed:,}건, 동일 {unchanged:,}건</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <source>{layout} · {encoding} · {series} series · {rows} rows</source>
+        <translation>{layout} · {encoding} · 시리즈 {series}개 · {rows}행</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>데이터 가져오기</translation>
+    </message>
+    <message>
+        <source>Many stored values change</source>
+        <translation>저장된 값을 많이 바꿉니다</translation>
+    </message>
+    <message>
+        <source>{lines}
+
+Import anyway?</source>
+        <translation>{lines}
+
+그래도 가져올까요?</translation>
+    </message>
+    <message>
+        <source>Imported: {summary}</source>
+        <translation>가져옴: {summary}</translation>
+    </message>
+    <message>
+        <source>{n} file(s) with errors: remove them to import the others</source>
+        <translation>오류가 있는 파일 {n}개: 제거해야 나머지를 가져올 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Import will give: {summary}</source>
+        <translation>가져오면: {summary}</translation>
+    </message>
+    <message>
+        <source> · replaces {n} stored series</source>
+        <translation> · 기존 시리즈 {n}개 대체</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>변경 건수 계산 중…</translation>
+    </message>
+    <message>
+        <source>Drop CSV / Excel / Bloomberg files here</source>
+        <translation>CSV·Excel·Bloomberg 파일을 여기로 끌어다 놓으세요</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>파일 추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>목록에서 제거</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Watchlist</source>
@@ -955,6 +886,95 @@ The {n} scenario curve(s) published with it are deleted too.</source>
     <message>
         <source>No data</source>
         <translation>데이터 없음</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <source>Use</source>
+        <translation>포함</translation>
+    </message>
+    <message>
+        <source>Column in file</source>
+        <translation>원본 열</translation>
+    </message>
+    <message>
+        <source>Series id</source>
+        <translation>시리즈 ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>If values differ</source>
+        <translation>기존 값과 충돌 시</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>단위</translation>
+    </message>
+    <message>
+        <source>Freq.</source>
+        <translation>주기</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>existing</source>
+        <translation>기존 시리즈</translation>
+    </message>
+    <message>
+        <source>new series</source>
+        <comment>status of a row</comment>
+        <translation>새 시리즈</translation>
+    </message>
+    <message>
+        <source>replaces illustrative</source>
+        <translation>예시 데이터 대체</translation>
+    </message>
+    <message>
+        <source>replace {series}</source>
+        <translation>{series} 값 대체</translation>
+    </message>
+    <message>
+        <source>new series</source>
+        <comment>choice for a conflict</comment>
+        <translation>새 시리즈로</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <source>{file} column &apos;{column}&apos; → {series} “{title}” (from {origin}): would change {changed:,} of {stored:,} stored values</source>
+        <translation>{file} &apos;{column}&apos; → {series} “{title}”({origin}에서 가져옴): 저장된 값 {stored:,}개 중 {changed:,}개가 바뀝니다</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; already exists as {stored} (another file, source or title): it is imported as the new series {series}, not over it. Choose &apos;{replace}&apos; to overwrite</source>
+        <translation>&apos;{column}&apos;은(는) 이미 {stored}에 있습니다(다른 파일·출처·제목): 덮어쓰지 않고 새 시리즈 {series}로 가져옵니다. 덮어쓰려면 &apos;{replace}&apos;을 고르세요</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; would overwrite the stored {stored}: skipped</source>
+        <translation>&apos;{column}&apos;은(는) 저장된 {stored}와 겹쳐 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>{file}: would change {changed:,} of {stored:,} stored values of {group} ({share:.1%})</source>
+        <translation>{file}: {group} 저장된 값 {stored:,}개 중 {changed:,}개({share:.1%})가 바뀝니다</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +1638,77 @@ The {n} scenario curve(s) published with it are deleted too.</source>
     <message>
         <source>Delete</source>
         <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesEditor</name>
+    <message>
+        <source>A series id is letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>시리즈 ID는 영문·숫자·&apos;.&apos;·&apos;_&apos;·&apos;-&apos;만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>A scenario curve is not a dated series and cannot be edited here (publish it again from the Scenarios tab)</source>
+        <translation>시나리오 곡선은 날짜 시리즈가 아니어서 여기서 편집할 수 없습니다 (시나리오 탭에서 다시 게시)</translation>
+    </message>
+    <message>
+        <source>Saved: {added} added, {changed} changed, {unchanged} unchanged</source>
+        <translation>저장됨: 추가 {added}건, 변경 {changed}건, 동일 {unchanged}건</translation>
+    </message>
+    <message>
+        <source>Enter series values</source>
+        <translation>시리즈 값 입력</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>시리즈</translation>
+    </message>
+    <message>
+        <source>Title (Korean)</source>
+        <translation>제목(한국어)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>제목(영어)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>단위</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>주기</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Illustrative data: saving replaces it</source>
+        <translation>예시 데이터입니다: 저장하면 입력한 값으로 대체됩니다</translation>
+    </message>
+    <message>
+        <source>Paste a &apos;date⇥value&apos; block copied from Excel with Ctrl+V (e.g. 2Q26 ⇥ +11%)</source>
+        <translation>Excel에서 복사한 &apos;날짜⇥값&apos; 블록을 Ctrl+V로 붙여 넣을 수 있습니다 (예: 2Q26 ⇥ +11%)</translation>
+    </message>
+    <message>
+        <source>Add rows</source>
+        <translation>행 추가</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
     </message>
 </context>
 <context>
