@@ -2,138 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>demo.badge</source>
-        <extracomment>Passes of the event loop before painting: after one, y tick labels that need a wider axis are silently missing (PITFALLS.md).</extracomment>
-        <translation>demo.badge</translation>
-    </message>
-    <message>
-        <source>error.title</source>
-        <translation>error.title</translation>
-    </message>
-    <message>
-        <source>export.copy</source>
-        <translation>export.copy</translation>
-    </message>
-    <message>
-        <source>export.save</source>
-        <translation>export.save</translation>
-    </message>
-    <message>
-        <source>export.close</source>
-        <translation>export.close</translation>
-    </message>
-    <message>
-        <source>export.format</source>
-        <translation>export.format</translation>
-    </message>
-    <message>
-        <source>export.preview</source>
-        <translation>export.preview</translation>
-    </message>
-    <message>
-        <source>export.warnings</source>
-        <translation>export.warnings</translation>
-    </message>
-    <message>
-        <source>export.no_warnings</source>
-        <translation>export.no_warnings</translation>
-    </message>
-    <message>
-        <source>export.copied</source>
-        <translation>export.copied</translation>
-    </message>
-    <message>
-        <source>export.saved</source>
-        <translation>export.saved</translation>
-    </message>
-    <message>
-        <source>export.title</source>
-        <translation>export.title</translation>
-    </message>
-    <message>
-        <source>export.failed</source>
-        <translation>export.failed</translation>
-    </message>
-    <message>
-        <source>export.preset.{key}</source>
-        <translation>export.preset.{key}</translation>
-    </message>
-    <message>
-        <source>export.transparent</source>
-        <translation>export.transparent</translation>
-    </message>
-    <message>
-        <source>export.lang.{code}</source>
-        <translation>export.lang.{code}</translation>
-    </message>
-    <message>
-        <source>export.size</source>
-        <translation>export.size</translation>
-    </message>
-    <message>
-        <source>export.scale</source>
-        <translation>export.scale</translation>
-    </message>
-    <message>
-        <source>export.style</source>
-        <translation>export.style</translation>
-    </message>
-    <message>
-        <source>export.lang</source>
-        <translation>export.lang</translation>
-    </message>
-    <message>
-        <source>export.pack_title</source>
-        <translation>export.pack_title</translation>
-    </message>
-    <message>
-        <source>export.browse</source>
-        <translation>export.browse</translation>
-    </message>
-    <message>
-        <source>export.all</source>
-        <translation>export.all</translation>
-    </message>
-    <message>
-        <source>export.none</source>
-        <translation>export.none</translation>
-    </message>
-    <message>
-        <source>export.start</source>
-        <translation>export.start</translation>
-    </message>
-    <message>
-        <source>export.cancel</source>
-        <translation>export.cancel</translation>
-    </message>
-    <message>
-        <source>export.folder</source>
-        <translation>export.folder</translation>
-    </message>
-    <message>
-        <source>export.formats</source>
-        <translation>export.formats</translation>
-    </message>
-    <message>
-        <source>export.charts</source>
-        <translation>export.charts</translation>
-    </message>
-    <message>
-        <source>export.progress</source>
-        <translation>export.progress</translation>
-    </message>
-    <message>
-        <source>export.cancelled</source>
-        <translation>export.cancelled</translation>
-    </message>
-    <message>
-        <source>export.done</source>
-        <translation>export.done</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>Q&amp;AI Desktop</source>
@@ -621,6 +489,57 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
     <message>
         <source>new</source>
         <translation>new</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export chart</source>
+        <translation>Export chart</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>Copy image</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation>No warnings</translation>
+    </message>
+    <message>
+        <source>Chart image copied to the clipboard</source>
+        <translation>Chart image copied to the clipboard</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation>Export failed: {error}</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1138,128 @@ Import anyway?</translation>
     <message>
         <source>Delete this rule and its alert history?</source>
         <translation>Delete this rule and its alert history?</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsForm</name>
+    <message>
+        <source>16:9 full slide (1920×1080)</source>
+        <translation>16:9 full slide (1920×1080)</translation>
+    </message>
+    <message>
+        <source>16:9 half slide (960×540)</source>
+        <translation>16:9 half slide (960×540)</translation>
+    </message>
+    <message>
+        <source>4:3 slide (1440×1080)</source>
+        <translation>4:3 slide (1440×1080)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>Transparent background (PNG/SVG)</source>
+        <translation>Transparent background (PNG/SVG)</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Scale (PNG)</source>
+        <translation>Scale (PNG)</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>Language of titles and sources</source>
+        <translation>Language of titles and sources</translation>
+    </message>
+</context>
+<context>
+    <name>PackExportDialog</name>
+    <message>
+        <source>Export chart pack</source>
+        <translation>Export chart pack</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <source>Choose at least one chart</source>
+        <translation>Choose at least one chart</translation>
+    </message>
+    <message>
+        <source>Choose at least one format</source>
+        <translation>Choose at least one format</translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation>Export failed: {error}</translation>
+    </message>
+    <message>
+        <source>{done}/{total} {what}</source>
+        <translation>{done}/{total} {what}</translation>
+    </message>
+    <message>
+        <source>Cancelled; no files were written.</source>
+        <translation>Cancelled; no files were written.</translation>
+    </message>
+    <message>
+        <source>{n} files written to {folder} ({sec:.1f} s)</source>
+        <translation>{n} files written to {folder} ({sec:.1f} s)</translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation>No warnings</translation>
     </message>
 </context>
 <context>

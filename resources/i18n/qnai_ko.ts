@@ -2,138 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>demo.badge</source>
-        <extracomment>Passes of the event loop before painting: after one, y tick labels that need a wider axis are silently missing (PITFALLS.md).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>error.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.format</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.no_warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.copied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.preset.{key}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.transparent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.lang.{code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.style</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.lang</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.pack_title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.browse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.formats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.charts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export.done</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>Q&amp;AI Desktop</source>
@@ -621,6 +489,57 @@ The {n} scenario curve(s) published with it are deleted too.</source>
     <message>
         <source>new</source>
         <translation>새 알림</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export chart</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>이미지 복사</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리보기</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>확인 사항</translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation>확인 사항 없음</translation>
+    </message>
+    <message>
+        <source>Chart image copied to the clipboard</source>
+        <translation>차트 이미지를 클립보드에 복사했습니다</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation>내보내기 실패: {error}</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1138,128 @@ Import anyway?</source>
     <message>
         <source>Delete this rule and its alert history?</source>
         <translation>이 규칙과 그 알림 기록을 삭제할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsForm</name>
+    <message>
+        <source>16:9 full slide (1920×1080)</source>
+        <translation>16:9 전체 슬라이드 (1920×1080)</translation>
+    </message>
+    <message>
+        <source>16:9 half slide (960×540)</source>
+        <translation>16:9 절반 슬라이드 (960×540)</translation>
+    </message>
+    <message>
+        <source>4:3 slide (1440×1080)</source>
+        <translation>4:3 슬라이드 (1440×1080)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>사용자 지정</translation>
+    </message>
+    <message>
+        <source>Transparent background (PNG/SVG)</source>
+        <translation>투명 배경 (PNG/SVG)</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Scale (PNG)</source>
+        <translation>배율 (PNG)</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>스타일</translation>
+    </message>
+    <message>
+        <source>Language of titles and sources</source>
+        <translation>제목·출처 언어</translation>
+    </message>
+</context>
+<context>
+    <name>PackExportDialog</name>
+    <message>
+        <source>Export chart pack</source>
+        <translation>차트 팩 내보내기</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>모두 선택</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>모두 해제</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>저장 폴더</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>저장 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>Choose at least one chart</source>
+        <translation>차트를 하나 이상 고르세요</translation>
+    </message>
+    <message>
+        <source>Choose at least one format</source>
+        <translation>형식을 하나 이상 고르세요</translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation>내보내기 실패: {error}</translation>
+    </message>
+    <message>
+        <source>{done}/{total} {what}</source>
+        <translation>{done}/{total} {what}</translation>
+    </message>
+    <message>
+        <source>Cancelled; no files were written.</source>
+        <translation>취소했습니다. 아무 파일도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>{n} files written to {folder} ({sec:.1f} s)</source>
+        <translation>{n}개 파일을 {folder}에 저장했습니다 ({sec:.1f}초)</translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation>확인 사항 없음</translation>
     </message>
 </context>
 <context>
