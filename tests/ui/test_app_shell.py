@@ -140,17 +140,6 @@ def test_theme_switch_changes_palette() -> None:
         app.setPalette(palette)
 
 
-def test_every_string_has_both_languages(window) -> None:
-    import qnai_desktop.ui.shell.settings_dialog
-    import qnai_desktop.ui.shell.welcome_dialog  # noqa: F401
-
-    missing = [k for k, (ko, en) in i18n.STRINGS.items() if not ko.strip() or not en.strip()]
-    assert missing == []
-    hangul = [k for k, (_ko, en) in i18n.STRINGS.items()
-              if any("\uac00" <= ch <= "\ud7a3" for ch in en)]
-    assert hangul == []  # no Korean left in the English column
-
-
 def test_export_actions_open_their_dialogs(window, monkeypatch) -> None:
     from qnai_desktop.ui.export.export_dialog import ExportDialog
     from qnai_desktop.ui.export.pack_dialog import PackExportDialog

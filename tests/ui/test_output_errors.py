@@ -26,7 +26,8 @@ LONG = "x" * 300
 @pytest.fixture
 def ctx(qapp, db_path: Path):
     cache = Cache.open(db_path)
-    context = AppContext(cache, lang="ko", poll_ms=60_000)
+    set_language("ko")
+    context = AppContext(cache, poll_ms=60_000)
     yield context
     context.stop()
     cache.close()

@@ -1,4 +1,4 @@
-"""The app-wide model the tabs share: the open cache, the UI language and one change signal.
+"""The app-wide model the tabs share: the open cache and one change signal.
 
 Own writes call :meth:`notify` with the ChangeSet they got back; writes by other processes are
 noticed through ``PRAGMA data_version`` (a cheap counter, not a data query) on a timer.
@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...core.changes import ChangeSet
 from ...store.cache import Cache
-from . import i18n
 
 EXTERNAL = "*"  # table name used when another process changed the file: everything may differ
 
@@ -19,16 +18,12 @@ class AppContext(QObject):
     """Shared state; tabs listen to ``sig_cache_changed`` and redraw only if visible."""
 
     sig_cache_changed = Signal(object)  # ChangeSet
-    sig_language_changed = Signal(str)
     sig_open_chart_requested = Signal(str)  # chart id or series id
     sig_status_message = Signal(str)
 
-    def __init__(self, cache: Cache, lang: str | None = None, poll_ms: int = 500,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, cache: Cache, poll_ms: int = 500, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.cache = cache
-        if lang is not None:
-            i18n.set_language(lang)
         self.stopped = False  # the window closed: background work (polling, alerts) ends
         self._data_version = cache.data_version()
         self._timer = QTimer(self)
@@ -49,14 +44,6 @@ class AppContext(QObject):
         self._data_version = version
         self.sig_cache_changed.emit(ChangeSet(tables={EXTERNAL}))
         return True
-
-    @property
-    def lang(self) -> str:
-        return i18n.current_language()
-
-    def set_language(self, lang: str) -> None:
-        if i18n.set_language(lang):
-            self.sig_language_changed.emit(lang)
 
     def stop(self) -> None:
         self.stopped = True

@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         """View → Language: every widget retranslates on Qt's LanguageChange; remembered."""
-        self.ctx.set_language(lang)
+        i18n.set_language(lang)
         settings = make_settings()
         settings.setValue("main/lang", i18n.current_language())
         settings.sync()
