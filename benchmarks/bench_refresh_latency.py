@@ -126,7 +126,9 @@ def main() -> None:
     server = HTTPServer(host="127.0.0.1", threaded=True)  # an address: "localhost" may not resolve
     server.start()
     serve(server)
-    for env in ("NPM", "GPURENTALPRICES", "EPOCH", "CODING_AGENTS", "OPENROUTER"):
+    from qnai_desktop.services.providers import PROVIDERS
+
+    for env in {p.env for p in PROVIDERS.values()}:  # no source may reach the real service
         os.environ[f"QNAI_{env}_BASE_URL"] = server.url_for("")
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as tmp:

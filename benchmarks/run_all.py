@@ -126,6 +126,20 @@ BENCHES = [
                ("<=", 50.0) if p == "p99" else None)
         for p in ("p50", "p95", "p99")
     ]),
+    Bench("bench_event_loop.py", "Event loop while importing, exporting, editing", [
+        *[Figure(f"GUI event-loop lateness, {what}, {p}", rf"{label}\s+ticks\s+\d+.*?{p}\s+" + NUM,
+                 "ms", r"idle \(baseline\)\s+ticks\s+\d+.*?" + p + r"\s+" + NUM,
+                 "idle event loop, same run", ("<=", 50.0) if p == "max" else None)
+          for label, what in (("import CSV", "importing a CSV (dialog)"),
+                              ("export pack", "exporting the chart pack (dialog)"),
+                              (r"edit cells", "editing watchlist cells"),
+                              ("slider", "dragging a scenario slider"))
+          for p in ("p99", "max")],
+        *[Figure(f"  of which outside redraws/drawing, max ({what})",
+                 rf"{label}\s+outside those spans p99\s+[0-9.,]+ ms\s+max\s+" + NUM, "ms")
+          for label, what in (("import CSV", "import"), ("export pack", "export"),
+                              ("edit cells", "edits"), ("slider", "slider"))],
+    ], quick_args=["--quick"]),
     Bench("bench_alerts.py", "Alert evaluation", [
         Figure("200 alert rules over 50 series × 10 years", r"evaluate_rules \(numpy FrameCache\):\s+" + NUM,
                "ms", r"naive pandas per rule \(baseline\):\s+" + NUM, "naive pandas, rule by rule",

@@ -134,11 +134,12 @@ def _start_window(window) -> None:
 
 
 def _close_window(window) -> None:
-    """Cancel and wait for background work, then close the window's connection."""
-    from .ui.common.tasks import shutdown
+    """Cancel and wait for background work (bounded; the window's close did it already unless it
+    was never shown), then close the window's connection."""
+    from .ui.common.operations import stop_background_work
+    from .ui.shell.main_window import CLOSE_TIMEOUT_S
 
-    window.ctx.stop()
-    shutdown(10_000)
+    stop_background_work(window.ctx, CLOSE_TIMEOUT_S)
     window.ctx.cache.close()
     window.deleteLater()
 
@@ -201,3 +202,21 @@ def screenshot(db: Path | str | None, tab: str, out: Path, lang: str | None = No
     window.ctx.stop()
     window.close()
     return out
+
+
+def load_house_style(name_or_path: str):
+    """The chart house style by name or JSON path (for the CLI's ``export``; Qt-free data)."""
+    from .ui.common.style import load_style
+
+    return load_style(name_or_path)
+
+
+def render_pack(jobs, options, out: Path, style, held_back=()):
+    """Render an export pack headless (the CLI's ``export``/``publish``): a QApplication, then
+    the pack (charts ``held_back`` are listed in its manifest)."""
+    from .ui.export.pack import PackExporter
+    from .ui.export.renderer import quiet_offscreen_warnings
+
+    create_application()
+    quiet_offscreen_warnings()
+    return PackExporter(jobs, options, out, style=style, held_back=held_back).run()

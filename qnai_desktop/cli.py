@@ -29,6 +29,19 @@ def command_modules() -> list[ModuleType]:
     return mods
 
 
+class WindowHooks:
+    """``args.window`` for the commands that need Qt (``screenshot``, ``export``): the composition
+    root's ``screenshot``, ``load_house_style`` and ``render_pack``, imported on first use.
+
+    Commands sit beside ui, not above it (the import-linter layers contract in pyproject.toml), so
+    they never import ``app`` or ``ui``; the root, which wires everything, hands the window in."""
+
+    def __getattr__(self, name: str):
+        from . import app
+
+        return getattr(app, name)
+
+
 def build_parser() -> argparse.ArgumentParser:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", type=Path, default=argparse.SUPPRESS,
@@ -58,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             from .app import run_gui
 
             return run_gui(getattr(args, "db", None), args.lang)
+        args.window = WindowHooks()
         return int(args._run(args))
     except BrokenPipeError:
         return 0

@@ -34,6 +34,14 @@ REPLAY = ROOT / "tests" / "fixtures" / "replay"
 NEWEST = date(2026, 8, 5)
 
 
+def provider_envs() -> set[str]:
+    """Every live source's ``QNAI_<ENV>_BASE_URL`` name: none may reach the real service."""
+    sys.path.insert(0, str(ROOT))
+    from qnai_desktop.services.providers import PROVIDERS
+
+    return {p.env for p in PROVIDERS.values()}
+
+
 class Replay(BaseHTTPRequestHandler):
     """npm's range API and the gpurentalprices mirror, in their real formats; 404 otherwise."""
 
@@ -65,6 +73,21 @@ class Replay(BaseHTTPRequestHandler):
         pass
 
 
+def holds(pid: int, path: Path) -> bool:
+    """The process has the file open (Linux /proc): only then must its WAL stay."""
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") == str(path):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def cli(args: list[str], env: dict) -> tuple[int, float, str]:
     started = time.perf_counter()
     out = subprocess.run([sys.executable, "-m", "qnai_desktop.cli", *args], cwd=ROOT, env=env,
@@ -81,8 +104,7 @@ def run(calls: int, folder: Path) -> dict:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QNAI_DB": str(db),
            "QNAI_SETTINGS": str(settings), "PYTHONPATH": str(ROOT),
-           **{f"QNAI_{name}_BASE_URL": base for name in
-              ("NPM", "GPURENTALPRICES", "EPOCH", "CODING_AGENTS", "OPENROUTER")}}
+           **{f"QNAI_{name}_BASE_URL": base for name in provider_envs()}}
     assert cli(["cache", "info"], env)[0] == 0  # a seeded cache before the window opens
     window = subprocess.Popen([sys.executable, "-m", "qnai_desktop"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -92,12 +114,15 @@ def run(calls: int, folder: Path) -> dict:
 
     def watch() -> None:
         while not done.is_set():
-            if window.poll() is None:
+            if window.poll() is None and holds(window.pid, db):
                 seen["polls"] += 1
                 seen["missing"] += not (wal.exists() and shm.exists())
             time.sleep(0.01)
 
-    time.sleep(3.0)  # the window is up and its start-up refresh is running
+    deadline = time.monotonic() + 60
+    while not holds(window.pid, db) and time.monotonic() < deadline:
+        time.sleep(0.1)  # a loaded machine may take a while to open the window
+    time.sleep(1.0)  # its start-up refresh (at 500 ms) is running
     watcher = threading.Thread(target=watch)
     watcher.start()
     failures, times, imported = [], [], {}

@@ -31,17 +31,19 @@ def test_export_all_as_a_new_user_would(db_path: Path, tmp_path: Path) -> None:
     done = run_cli("--db", str(db_path), "export", "--all", "--out", str(out),
                    "--format", "png,pptx")
     assert done.returncode == 0, done.stderr
-    specs = build_catalogue()
+    empty = {"ai_capex", "ai_capex_share"}  # no SEC filings in a new cache: held back
+    specs = [s for s in build_catalogue() if s.id not in empty]
     pngs = sorted(out.glob("*.png"))
-    assert len(pngs) == len(specs)
-    assert {p.name.rsplit("_", 1)[0] for p in pngs} == {s.id for s in specs}
+    assert {p.stem for p in pngs} == {s.id for s in specs}  # stable names: <chart-id>.png
     assert all(Image.open(p).size == (1920, 1080) for p in pngs)
-    deck = Presentation(str(next(out.glob("pack_*.pptx"))))
+    deck = Presentation(str(out / "pack.pptx"))
     assert len(deck.slides) == len(specs)
     assert deck.slides[0].shapes.title.text_frame.text == "OpenRouter 토큰 사용량"
     info = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert len(info["files"]) == len(specs) + 1
+    assert {h["chart"] for h in info["held_back"]} == empty
     assert f"{len(specs) + 2} files in" in done.stdout
+    assert "held back: 주요 AI Capex (ai_capex) — 캐시에 없는 시리즈" in done.stdout
     assert "warning: meta_ads: 예시 데이터 포함" in done.stdout
     assert "propagateSizeHints" not in done.stderr  # cron mails stay clean
     assert not list(out.glob(".qnai-export-*"))
@@ -55,10 +57,9 @@ def test_english_svg_and_data_for_chosen_charts(db_path: Path, tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert sorted(result["files"]) == sorted([
-        "cds_oracle_coreweave_2026-07-31.svg", "cds_oracle_coreweave_2026-07-31.xlsx",
-        "cds_oracle_coreweave_2026-07-31.csv", "meta_ads_2026-06-30.svg",
-        "meta_ads_2026-06-30.xlsx", "meta_ads_2026-06-30.csv", "manifest.json"])
-    svg = (out / "meta_ads_2026-06-30.svg").read_text(encoding="utf-8")
+        "cds_oracle_coreweave.svg", "cds_oracle_coreweave.xlsx", "cds_oracle_coreweave.csv",
+        "meta_ads.svg", "meta_ads.xlsx", "meta_ads.csv", "manifest.json"])
+    svg = (out / "meta_ads.svg").read_text(encoding="utf-8")
     assert 'width="960" height="540"' in svg and "SK Securities" in svg
     assert {w["kind"] for w in result["warnings"]} >= {"demo"}
 

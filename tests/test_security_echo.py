@@ -31,6 +31,7 @@ from qnai_desktop.services.providers import (
     OpenRouterRankings,
     SchemaError,
 )
+from qnai_desktop.services.providers.artificial_analysis import KEY_NAME as AA_KEY_NAME
 from qnai_desktop.services.providers.openrouter_rankings import KEYRING_NAME
 from qnai_desktop.services.refresh import FAILED, OK, run_refresh
 from qnai_desktop.services.scrub import MASK, known_secrets, scrub_bundles, scrub_text
@@ -157,7 +158,7 @@ def test_a_series_id_carrying_a_key_refuses_the_source() -> None:
 
 
 def test_every_stored_key_name_is_scrubbed() -> None:
-    names = {KEYRING_NAME, *(s.key_name for s in SOURCES.values() if s.key_name)}
+    names = {KEYRING_NAME, AA_KEY_NAME, *(s.key_name for s in SOURCES.values() if s.key_name)}
     assert names <= set(secrets.KEY_NAMES)
 
 

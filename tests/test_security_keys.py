@@ -203,6 +203,8 @@ class RecordingTransport(httpx.HTTPTransport):
 def test_every_provider_calls_only_its_configured_base_url(ring, db_path: Path, httpserver,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     ring.set_password("qnai-desktop", "openrouter", KEYS[0])
+    ring.set_password("qnai-desktop", "artificial_analysis", KEYS[1])
+    monkeypatch.setenv("QNAI_SEC_USER_AGENT", "Jane Analyst jane@example.com")  # meta_ads runs too
     base = httpserver.url_for("").rstrip("/")
     for env in {p.env for p in PROVIDERS.values()}:
         monkeypatch.setenv(f"QNAI_{env}_BASE_URL", base)
@@ -213,6 +215,8 @@ def test_every_provider_calls_only_its_configured_base_url(ring, db_path: Path, 
                              http_factory=lambda cancel: HttpClient(
                                  cancelled=cancel, retries=0, transport=RecordingTransport(seen)))
     assert {s.source for s in result.sources} == set(PROVIDERS)
+    asked = {s.source for s in result.sources if s.requests}
+    assert {"artificial_analysis", "meta_ads", "fred", "statcounter"} <= asked  # keyed ones ran too
     assert seen and all(url.startswith(base + "/") for url in seen), seen
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -38,18 +37,12 @@ def _path(args: argparse.Namespace) -> Path:
 
 
 def _check(path: Path) -> int:
-    """``PRAGMA integrity_check`` through a read-only SQLite connection; 0 ok, 1 damaged."""
+    """Integrity and the kept per-series counts, read-only; 0 ok, 1 damaged."""
+    from ..store.health import full_check
+
     if not path.is_file():
         return fail(f"{path}: no such cache file")
-    conn = None
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        result = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        result = [str(exc)]
-    finally:
-        if conn is not None:
-            conn.close()
+    result = full_check(path)
     print("\n".join(result))
     if result != ["ok"]:
         print(f"{path}: damaged. `qnai-desktop cache restore` puts the newest usable backup in "

@@ -1,8 +1,11 @@
 """``qnai-desktop export (--all | --chart ID...) --out DIR``: the chart pack, headless (cron).
 
-Writes ``<chart-id>_<as-of>.<ext>`` per chart and format, one deck for ``pptx``, and
-``manifest.json``; prints the pre-export warnings (stale series, illustrative data, …). Exit 0
-when written (1 with ``--strict`` if there were warnings), 2 on a usage, name or folder error —
+Writes ``<chart-id>.<ext>`` per chart and format (the same names every run; the as-of date is
+on the image and in the manifest), one deck ``pack.pptx`` for ``pptx``, and ``manifest.json``;
+a chart with no data is held back (listed with how to fill it), never written as an empty
+picture; prints the pre-export warnings (stale series, illustrative data, …). Exit 0 when
+written (1 with ``--strict`` if there were warnings or held-back charts), 2 on a usage, name or
+folder error, or when every chosen chart is empty —
 in which case nothing was written. A folder problem is one line naming the path and the reason
 (``error: cannot write /x/pack: the folder is read-only``); a missing folder is created.
 """
@@ -50,7 +53,13 @@ def _options(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..services.export_plan import ExportError, StagedFolder, gather_jobs, plan_export
+    from ..services.export_plan import (
+        ExportError,
+        StagedFolder,
+        gather_jobs,
+        hold_back,
+        plan_export,
+    )
     from ..services.output_paths import output_error
 
     try:
@@ -61,7 +70,11 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     cache = open_cache(args)
     try:
-        jobs = gather_jobs(cache, None if args.all else args.chart)
+        jobs, held = hold_back(gather_jobs(cache, None if args.all else args.chart))
+        if not jobs:
+            for h in held:
+                print(f"held back: {h.line(options.lang)}", file=sys.stderr)
+            return fail("nothing to export: every chosen chart is empty")
         plan_export(jobs, options)  # unsafe or clashing file names: refuse before any work
     except KeyError as exc:
         return fail(exc.args[0])
@@ -72,21 +85,14 @@ def run(args: argparse.Namespace) -> int:
 
     # Headless whatever the session: a cron job may inherit a DISPLAY that is gone.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ..app import create_application
-    from ..ui.common.style import load_style
-    from ..ui.export.pack import PackExporter
-    from ..ui.export.renderer import quiet_offscreen_warnings
-
-    create_application()
-    quiet_offscreen_warnings()
     try:
-        style = load_style(options.style)
+        style = args.window.load_house_style(options.style)
     except OSError as exc:
         return fail(f"cannot read the style {options.style}: {exc.strerror or exc}")
     except ValueError as exc:
         return fail(str(exc))
     try:
-        result = PackExporter(jobs, options, args.out, style=style).run()
+        result = args.window.render_pack(jobs, options, args.out, style, held)
     except (ExportError, ValueError) as exc:
         return fail(str(exc))
     except OSError as exc:  # one without an errno (e.g. Qt could not encode an image)
@@ -95,9 +101,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"out": str(result.out_dir), "files": [p.name for p in result.files],
                     "seconds": round(result.seconds, 3),
-                    "warnings": [w.to_dict() for w in result.warnings]})
+                    "warnings": [w.to_dict() for w in result.warnings],
+                    "held_back": [h.to_dict() for h in held]})
     else:
         print(f"{len(result.files)} files in {result.out_dir} ({result.seconds:.1f} s)")
+        for h in held:
+            print(f"held back: {h.line(lang)}", file=sys.stdout)
         for w in result.warnings:
             print(f"warning: {w.chart_id}: {w.message(lang)}", file=sys.stdout)
-    return 1 if args.strict and result.warnings else 0
+    return 1 if args.strict and (result.warnings or held) else 0

@@ -56,11 +56,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _refresh(args: argparse.Namespace) -> int:
-    from ..services.fundamentals import make_fundamental_providers, run_fundamentals
+    from ..services.fundamentals import make_fundamental_providers
+    from ..services.refresh import run_refresh
 
     with open_cache(args) as cache:
         providers = make_fundamental_providers(args.source, cache)
-        result = run_fundamentals(cache, providers, explicit=bool(args.source))
+        result = run_refresh(cache, providers, explicit=bool(args.source))
     notes = {p.name: list(getattr(p, "warnings", [])) for p in providers}
     if args.json:
         data = result.to_dict()

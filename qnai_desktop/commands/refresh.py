@@ -2,21 +2,21 @@
 
 Cron-friendly: quiet on success apart from one line per source; exit 2 when any source failed
 (its reason on stderr); each source is its own transaction, so the others still land. Without
-``--source`` a source that cannot run (no OpenRouter key) is skipped, not failed. Base URLs can
-be pointed elsewhere with ``QNAI_<PROVIDER>_BASE_URL``.
+``--source`` a source that cannot run (no OpenRouter or Artificial Analysis key, no SEC
+User-Agent for ``meta_ads``) is skipped, not failed. Base URLs can be pointed elsewhere with
+``QNAI_<PROVIDER>_BASE_URL``; keys can come from ``QNAI_<SOURCE>_API_KEY``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from ._common import fail, open_cache, print_json
 
 NAME = "refresh"
-HELP = "fetch new observations from npm, gpurentalprices, Epoch AI, the agent tracker, OpenRouter"
-NPM_PACKAGES_KEY = "refresh.npm.packages"  # optional JSON {key: package} overriding the default list
+HELP = ("fetch new observations from npm, gpurentalprices, Epoch AI, the agent tracker, OpenRouter, "
+        "FRED, StatCounter, Artificial Analysis and Meta's earnings releases")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -30,23 +30,14 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..services.fundamentals import FUNDAMENTAL_PROVIDERS, make_fundamental_providers
-    from ..services.providers import make_providers
     from ..services.refresh import run_refresh
+    from ..services.refresh_sources import SourceConfigError, configured_providers
 
     with open_cache(args) as cache:
         try:
-            packages = json.loads(cache.settings.get(NPM_PACKAGES_KEY) or "null")
-        except ValueError:
-            return fail(f"setting {NPM_PACKAGES_KEY} is not JSON")
-        wanted = args.source or []
-        core = [n for n in wanted if n not in FUNDAMENTAL_PROVIDERS]
-        extra = [n for n in wanted if n in FUNDAMENTAL_PROVIDERS]
-        providers = []
-        if core or not wanted:
-            providers += make_providers(core or None, npm_packages=packages or None)
-        if extra or not wanted:
-            providers += make_fundamental_providers(extra or None, cache)
+            providers = configured_providers(cache, args.source)
+        except SourceConfigError as exc:
+            return fail(str(exc))
         result = run_refresh(cache, providers, explicit=bool(args.source))
     if args.json:
         print_json(result.to_dict())

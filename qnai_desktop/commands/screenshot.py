@@ -33,10 +33,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"--size {args.size!r}: use WIDTHxHEIGHT, e.g. 1400x860")
     try:
         with atomic_output(args.out) as tmp:
-            from ..app import screenshot
-
-            screenshot(getattr(args, "db", None), args.tab, tmp, getattr(args, "lang", None),
-                       size=(w, h))
+            args.window.screenshot(getattr(args, "db", None), args.tab, tmp,
+                                   getattr(args, "lang", None), size=(w, h))
     except OutputPathError as exc:
         return fail(str(exc))
     except OSError:  # Qt's QImage.save said no, without a reason

@@ -14,6 +14,9 @@ class ChangeSet:
     unchanged: int = 0
     series: set[str] = field(default_factory=set)
     tables: set[str] = field(default_factory=set)
+    #: who asked for the write (a view, set by the UI when it announces the change): that view
+    #: may skip redrawing what it already shows. Not part of the change's value.
+    initiator: object | None = field(default=None, compare=False, repr=False)
 
     def merge(self, other: ChangeSet) -> ChangeSet:
         self.added += other.added

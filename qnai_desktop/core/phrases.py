@@ -50,6 +50,13 @@ CONTAINS_DEMO = Localized("※ 예시 데이터 포함 (실제 데이터 아님)
                           "※ Contains illustrative data (not real observations)")
 PROVENANCE_HEAD = Localized("데이터 출처:", "Data provenance:")
 DEMO_TAG = Localized(" [예시]", " [illustrative]")
+# the flag on illustrative numbers in a CSV/XLSX: a leading comment line, a per-row column
+CSV_AS_OF = Localized("기준: ", "As of: ")
+UNDATED = Localized("날짜 없음", "undated")
+ILLUSTRATIVE_FLAG = Localized("예시 데이터 — 실제 자료 아님", "Illustrative data — not a real source")
+ILLUSTRATIVE_COLUMN = Localized("예시 데이터", "illustrative")
+# a held-back chart's series that no refresh source fills (core.charts.fill_hints)
+IMPORT_SERIES = Localized("{names} 시리즈를 가져오기(Ctrl+I)", "import the series {names} (Ctrl+I)")
 
 # -- a file that cannot be written (export, watchlist export; the CLI's own sentence) ----------
 CANNOT_WRITE = Localized("{path}에 쓸 수 없습니다: {reason}", "cannot write {path}: {reason}")

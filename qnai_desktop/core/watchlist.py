@@ -11,13 +11,16 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import ClassVar
 
 import numpy as np
 import pandas as pd
 
+from .cell_values import parse_date, parse_number
 from .phrases import TEXT_LANGUAGE
+from .spreadsheet_safety import escape_formula as escape_formula  # the tab's copy escapes with it
+from .spreadsheet_safety import unescape_formula as unescape_formula
 
 #: Columns of the table as shown (index = ticker). ``name``/``thesis*`` follow the UI language.
 VIEW_COLUMNS = ["ticker", "name", "market_cap_usd_bn", "per_12mf", "vs_sp500", "vs_bigtech",
@@ -28,9 +31,6 @@ THESIS_COLUMNS = ("thesis1_ko", "thesis2_ko", "thesis1_en", "thesis2_en")
 DEFAULT_STALE_DAYS = 30
 STALE_SETTING = "watchlist.stale_days"
 TICKER_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,14}$")
-NA_TEXT = frozenset({"", "-", "–", "—", "n/a", "na", "nm", "n.m.", "#n/a"})
-#: Cells starting with these are formulas to Excel/Sheets/LibreOffice (OWASP CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def store_column(view_col: str, lang: str) -> str:
@@ -143,54 +143,43 @@ class CellError(ValueError):
         return f"{label}: {REASONS[self.code][i]}{shown}"
 
 
-def _number(column: str, text: str) -> float | None:
-    raw = text.strip()
-    if raw.lower() in NA_TEXT:
-        return None
-    cleaned = re.sub(r"(?<=\d)(x|X|배)$", "", re.sub(r"[,\s$]", "", raw))
+def _number(column: str, text: object) -> float | None:
+    """A number as :mod:`.cell_values` reads it (``4,736``, ``18x``, ``17 배``, ``(1.2)``, n/a)."""
     try:
-        value = float(cleaned)
+        return parse_number(text)[0]
     except ValueError:
-        raise CellError(column, "not_number", raw) from None
-    if not math.isfinite(value):
-        raise CellError(column, "not_number", raw)
-    return value
+        raise CellError(column, "not_number", str(text).strip()) from None
 
 
-def parse_date(column: str, text: str) -> str:
-    raw = text.strip()
-    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y-%m-%d %H:%M:%S"):
-        try:
-            return datetime.strptime(raw.rstrip("."), fmt).date().isoformat()
-        except ValueError:
-            continue
-    raise CellError(column, "not_date", raw)
+def _date(column: str, value: object, dayfirst: bool = False) -> str:
+    try:
+        day = parse_date(value, dayfirst=dayfirst)
+    except ValueError:
+        day = None
+    if day is None:
+        raise CellError(column, "not_date", "" if value is None else str(value).strip())
+    return day.isoformat()
 
 
-def parse_cell(column: str, text: object) -> object:
+def parse_cell(column: str, text: object, *, dayfirst: bool = False) -> object:
     """Turn what was typed (or read from a file) into the stored value; raise CellError.
 
-    ``column`` is a store column (``per_12mf``, ``thesis1_ko`` …). Numbers accept ``4,736``,
-    ``18x``, ``18배``; ``-``/``n/a``/empty mean n/a. A market cap must be ≥ 0.
+    ``column`` is a store column (``per_12mf``, ``thesis1_ko`` …). Numbers and dates are read by
+    :mod:`.cell_values`, as the importers read them (``4,736``, ``18x``, ``18배``, ``(1.2)``;
+    ``2026년 7월 1일``, ``2026.07.01``, ``20260701``); its n/a tokens mean n/a. A market cap must
+    be ≥ 0; an as-of date is required. ``dayfirst``: the file's column writes dates day-first.
     """
     if isinstance(text, bool):
         raise CellError(column, "not_number", str(text))
     if column in ("market_cap_usd_bn", "per_12mf"):
-        if isinstance(text, int | float):
-            value = None if math.isnan(text) else float(text)
-        else:
-            value = _number(column, "" if text is None else str(text))
-        if value is not None and not math.isfinite(value):
-            raise CellError(column, "not_number", str(text))
+        value = _number(column, text)
         if column == "market_cap_usd_bn" and value is not None and value < 0:
-            raise CellError(column, "negative", str(text))
+            raise CellError(column, "negative", str(text).strip())
         return value
     if column == "as_of":
-        if isinstance(text, datetime | date):
-            return text.strftime("%Y-%m-%d")
-        return parse_date(column, "" if text is None else str(text))
+        return _date(column, text, dayfirst)
     if column == "position":
-        value = _number(column, str(text))
+        value = _number(column, text)
         if value is None or value != int(value):
             raise CellError(column, "not_number", str(text))
         return int(value)
@@ -222,22 +211,6 @@ def parse_ticker(text: str, existing: set[str] | frozenset[str] = frozenset()) -
     if ticker in existing:
         raise CellError("ticker", "duplicate_ticker", ticker)
     return ticker
-
-
-# -- formula injection -------------------------------------------------------------------------
-def escape_formula(text: str) -> str:
-    """Prefix ``'`` to text a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``-2+3``).
-
-    Text that already starts with ``'`` gets one too, so :func:`unescape_formula` is exact.
-    """
-    return "'" + text if text.startswith((*FORMULA_PREFIXES, "'")) else text
-
-
-def unescape_formula(text: str) -> str:
-    """Undo :func:`escape_formula` on import, so an export → import round trip is exact."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r'":
-        return text[1:]
-    return text
 
 
 # -- patches: what an operation writes, and how to undo it -----------------------------------

@@ -46,6 +46,7 @@ class AlertRun:
     events: list[dict] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     wrote: bool = False
+    unacknowledged: int = -1  # events not yet acknowledged, after this run (-1: not counted)
 
 
 # -- validation -----------------------------------------------------------------------------------
@@ -94,6 +95,11 @@ def add_rule(cache: Cache, spec: dict[str, Any], name: str = "",
     name = (name or spec.get("name") or "").strip()
     rule_id = cache.alerts.add_rule(name, stored_spec(rule), enabled)
     return rule_id, ChangeSet(added=1, tables={"alert_rules"})
+
+
+def add_rule_op(cache: Cache, spec: dict[str, Any], name: str = "") -> ChangeSet:
+    """:func:`add_rule` as an operation of the window: the change (the new rule is in the list)."""
+    return add_rule(cache, spec, name)[1]
 
 
 def delete_rule(cache: Cache, rule_id: int) -> ChangeSet:
@@ -158,6 +164,13 @@ def evaluate_and_record(cache: Cache, today: date, lang: str = "ko") -> AlertRun
                  "message": ev.message, "observed": ev.at.isoformat(), "at": at} for ev in events]
         run.change = cache.alerts.record(rows, {int(k): v for k, v in state.items()})
     run.events, run.wrote = rows, True
+    return run
+
+
+def evaluate_and_count(cache: Cache, today: date, lang: str = "ko") -> AlertRun:
+    """:func:`evaluate_and_record`, then how many events wait to be acknowledged (the badge)."""
+    run = evaluate_and_record(cache, today, lang)
+    run.unacknowledged = unacknowledged_count(cache)
     return run
 
 

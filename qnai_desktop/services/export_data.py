@@ -1,9 +1,10 @@
 """The plotted numbers of a chart to XLSX (openpyxl) or CSV, safe against formula injection.
 
 Labels and sources can come from imported files, so any text cell starting with ``= + - @`` (or a
-tab / carriage return) could run as a formula in Excel (OWASP "CSV injection"). CSV text cells get
-a leading apostrophe; XLSX text cells are stored as text with Excel's quote prefix, so they show
-as typed and never evaluate. Numbers stay numbers (a negative value is not text).
+tab / carriage return) could run as a formula in Excel (OWASP "CSV injection"). Text cells, in CSV
+and XLSX alike, are escaped by :mod:`core.spreadsheet_safety` (a leading apostrophe, whose exact
+inverse the importers apply) and XLSX text cells are also typed as text, so they never evaluate.
+Numbers stay numbers (a negative value is not text).
 """
 
 from __future__ import annotations
@@ -16,24 +17,21 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from qnai_desktop.core.phrases import DATA_SHEET, INFO_LABELS, INFO_SHEET
+from qnai_desktop.core.phrases import (
+    CSV_AS_OF,
+    DATA_SHEET,
+    ILLUSTRATIVE_COLUMN,
+    ILLUSTRATIVE_FLAG,
+    INFO_LABELS,
+    INFO_SHEET,
+    UNDATED,
+)
+from qnai_desktop.core.spreadsheet_safety import escape_formula
 from qnai_desktop.services.export_plan import ChartJob, series_record
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _t(key: str, lang: str) -> str:
     return INFO_LABELS[key].pick(lang)
-
-
-def is_dangerous(text: str) -> bool:
-    """True when a spreadsheet would read ``text`` as a formula."""
-    return text.startswith(FORMULA_TRIGGERS)
-
-
-def escape_csv_text(text: str) -> str:
-    """``=1+1`` -> ``'=1+1``; harmless text unchanged."""
-    return "'" + text if is_dangerous(text) else text
 
 
 def _csv_value(value: object) -> str:
@@ -44,7 +42,7 @@ def _csv_value(value: object) -> str:
     if isinstance(value, int | float):
         return repr(float(value)) if isinstance(value, float) and not value.is_integer() else (
             str(int(value)))
-    return escape_csv_text(str(value))
+    return escape_formula(str(value))
 
 
 def _table(job: ChartJob, lang: str) -> pd.DataFrame:
@@ -52,24 +50,44 @@ def _table(job: ChartJob, lang: str) -> pd.DataFrame:
     return table.reset_index()
 
 
+def csv_comments(job: ChartJob, lang: str) -> list[str]:
+    """The lines above the table: title, as-of date, source, and — when any plotted series is
+    illustrative — the flag naming those series (a crop of the numbers cannot drop it)."""
+    p = job.prepared
+    lines = [p.title(lang), CSV_AS_OF.pick(lang) + (
+        job.as_of.isoformat() if job.as_of else UNDATED.pick(lang)), p.source(lang)]
+    demo = [s.label(lang) for s in p.series if s.is_demo]
+    if demo:
+        lines.append(f"{ILLUSTRATIVE_FLAG.pick(lang)}: {', '.join(demo)}")
+    return [f"# {escape_formula(line)}" for line in lines if line]
+
+
 def write_csv(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
-    """Header row of labels, then one row per x; UTF-8 with BOM so Excel reads Hangul."""
+    """``#`` comment lines (title, as-of, source, the illustrative flag), the header row of
+    labels, then one row per x; a last column says whether the row holds illustrative values.
+    UTF-8 with BOM so Excel reads Hangul."""
     path = Path(path)
     table = _table(job, lang)
+    demo_cols = [s.label(lang) for s in job.prepared.series if s.is_demo]
+    flag_col = ILLUSTRATIVE_COLUMN.pick(lang)
+    yes, no = _t("yes", lang), _t("no", lang)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        for line in csv_comments(job, lang):
+            fh.write(line + "\r\n")
         writer = csv.writer(fh)
-        writer.writerow([escape_csv_text(str(c)) for c in table.columns])
+        writer.writerow([escape_formula(str(c)) for c in table.columns] + [flag_col])
+        cols = list(table.columns)
         for row in table.itertuples(index=False):
-            writer.writerow([_csv_value(v) for v in row])
+            values = dict(zip(cols, row, strict=True))
+            demo_here = any(_csv_value(values.get(c)) != "" for c in demo_cols)
+            writer.writerow([_csv_value(v) for v in row] + [yes if demo_here else no])
     return path
 
 
 def _put_text(ws, row: int, col: int, text: str):
     cell = ws.cell(row=row, column=col)
-    cell.value = text
+    cell.value = escape_formula(text)
     cell.data_type = "s"  # never "f", even for "=…" (openpyxl would otherwise write a formula)
-    if is_dangerous(text):
-        cell.quotePrefix = True
     return cell
 
 
@@ -95,9 +113,18 @@ def write_xlsx(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
     bold = Font(bold=True)
     for c, name in enumerate(table.columns, start=1):
         _put_text(data, 1, c, str(name)).font = bold
+    demo_cols = [s.label(lang) for s in job.prepared.series if s.is_demo]
+    flag_at = len(table.columns) + 1
+    if demo_cols:  # the same flag as the CSV's last column, on the sheet people copy from
+        _put_text(data, 1, flag_at, ILLUSTRATIVE_COLUMN.pick(lang)).font = bold
+    cols = list(table.columns)
     for r, row in enumerate(table.itertuples(index=False), start=2):
         for c, value in enumerate(row, start=1):
             _put(data, r, c, value)
+        if demo_cols:
+            values = dict(zip(cols, row, strict=True))
+            here = any(_csv_value(values.get(c)) != "" for c in demo_cols)
+            _put_text(data, r, flag_at, _t("yes" if here else "no", lang))
     data.freeze_panes = "B2"
     data.column_dimensions["A"].width = 12
 
@@ -106,7 +133,7 @@ def write_xlsx(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
     rows = [("chart", job.chart_id), ("title", p.title(lang)), ("unit", p.unit(lang)),
             ("source", p.source(lang)), ("note", p.note(lang)),
             ("as_of", job.as_of.isoformat() if job.as_of else ""),
-            ("demo", _t("yes" if p.is_demo else "no", lang))]
+            ("demo", ILLUSTRATIVE_FLAG.pick(lang) if p.is_demo else _t("no", lang))]
     for r, (key, value) in enumerate(rows, start=1):
         _put_text(info, r, 1, _t(key, lang)).font = bold
         _put_text(info, r, 2, value)

@@ -59,13 +59,13 @@ def safe_stem(chart_id: str) -> str:
     return name
 
 
-def file_name(chart_id: str, as_of: date | None, ext: str, *, undated: bool = False) -> str:
-    """``<chart-id>_<as-of>.<ext>`` (``nodata`` when the chart has no observations, ``curve``
-    for a parameter chart, whose points have no dates)."""
+def file_name(chart_id: str, ext: str) -> str:
+    """``<chart-id>.<ext>``: the same name every run, so a nightly pack replaces last night's
+    files instead of piling up dated copies (the as-of date is on the image and in the
+    manifest)."""
     if ext not in FORMATS:
         raise ValueError(f"unknown format {ext!r}; known: {', '.join(FORMATS)}")
-    stamp = "curve" if undated else as_of.isoformat() if as_of else "nodata"
-    return f"{safe_stem(chart_id)}_{stamp}.{ext}"
+    return f"{safe_stem(chart_id)}.{ext}"
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -148,7 +148,7 @@ class ChartJob:
         return self.spec.x_mode == "param"
 
     def file_name(self, ext: str) -> str:
-        return file_name(self.chart_id, self.as_of, ext, undated=self.undated)
+        return file_name(self.chart_id, ext)
 
 
 @dataclass(frozen=True)
@@ -174,12 +174,68 @@ class ExportPlan:
         return next((f for f in self.files if f.format == "pptx"), None)
 
 
+DECK_NAME = "pack.pptx"
+
+
 def deck_name(jobs: Sequence[ChartJob]) -> str:
-    """One chart: ``<chart-id>_<as-of>.pptx``; a pack: ``pack_<newest as-of>.pptx``."""
-    if len(jobs) == 1:
-        return jobs[0].file_name("pptx")
-    dates = [j.as_of for j in jobs if j.as_of]
-    return f"pack_{max(dates).isoformat() if dates else 'nodata'}.pptx"
+    """One chart: ``<chart-id>.pptx``; a pack: ``pack.pptx`` (stable across runs)."""
+    return jobs[0].file_name("pptx") if len(jobs) == 1 else DECK_NAME
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """A chart left out of a pack because it has nothing to show, and how to fill it."""
+
+    chart_id: str
+    title_ko: str
+    title_en: str
+    reason_ko: str
+    reason_en: str
+    actions_ko: tuple[str, ...]
+    actions_en: tuple[str, ...]
+
+    def title(self, lang: str) -> str:
+        return self.title_ko if lang == "ko" else self.title_en
+
+    def reason(self, lang: str) -> str:
+        return self.reason_ko if lang == "ko" else self.reason_en
+
+    def actions(self, lang: str) -> tuple[str, ...]:
+        return self.actions_ko if lang == "ko" else self.actions_en
+
+    def line(self, lang: str) -> str:
+        """One line for the CLI and the dialog: title — reason; what to do."""
+        return f"{self.title(lang)} ({self.chart_id}) — {self.reason(lang)}; " + "; ".join(
+            self.actions(lang))
+
+    def to_dict(self) -> dict:
+        return {"chart": self.chart_id, "title_ko": self.title_ko, "title_en": self.title_en,
+                "reason_ko": self.reason_ko, "reason_en": self.reason_en,
+                "actions_ko": list(self.actions_ko), "actions_en": list(self.actions_en)}
+
+
+def hold_back(jobs: Sequence[ChartJob]) -> tuple[list[ChartJob], list[HeldBack]]:
+    """(charts to export, charts held back): a chart with no data in range is not exported —
+    an empty picture would go out under her name — and says how to fill it."""
+    from qnai_desktop.core.charts.fill_hints import fill_actions
+
+    kept: list[ChartJob] = []
+    held: list[HeldBack] = []
+    for job in jobs:
+        p = job.prepared
+        if not p.is_empty:
+            kept.append(job)
+            continue
+        absent = [sid for sid, why in p.skipped.items() if why in ("not in cache", "no observations")]
+        wanted = absent or [ref.series_id for ref in job.spec.series]
+        if absent:
+            names = ", ".join(absent[:4]) + ("…" if len(absent) > 4 else "")
+            reason_ko, reason_en = f"캐시에 없는 시리즈: {names}", f"series not in the cache: {names}"
+        else:
+            reason_ko, reason_en = "기간 안에 데이터가 없음", "no data in the chart's range"
+        held.append(HeldBack(job.chart_id, p.title("ko"), p.title("en"), reason_ko, reason_en,
+                             tuple(fill_actions(wanted, "ko")), tuple(fill_actions(wanted, "en"))))
+    return kept, held
 
 
 def plan_export(jobs: Sequence[ChartJob], options: ExportOptions) -> ExportPlan:
@@ -227,7 +283,8 @@ def series_record(job: ChartJob, series_id: str, lang: str) -> dict:
 
 
 def manifest(plan: ExportPlan, warnings: Iterable[ExportWarning], *, created_at: str,
-             digests: Mapping[str, tuple[str, int]] | None = None, app_version: str = "") -> dict:
+             digests: Mapping[str, tuple[str, int]] | None = None, app_version: str = "",
+             held_back: Sequence[HeldBack] = ()) -> dict:
     """manifest.json content: per file, the chart(s), series, sources, as-of dates, provenance."""
     opts = plan.options
     lang = opts.lang
@@ -274,6 +331,7 @@ def manifest(plan: ExportPlan, warnings: Iterable[ExportWarning], *, created_at:
                     "style": opts.style},
         "files": files,
         "charts": charts,
+        "held_back": [h.to_dict() for h in held_back],
     }
 
 

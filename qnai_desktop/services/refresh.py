@@ -6,13 +6,20 @@ source's bundles (replacing illustrative series) together with the setting
 ``refresh.last_success.<source>`` in ONE transaction. A source that fails, is cancelled or has
 no key writes no data; every attempt is recorded in provenance (``how='fetch'``; the detail
 says ok / failed: reason / cancelled / skipped). Plain callable, no Qt: the UI runs it on a
-worker thread with the worker's own Cache; the CLI runs it directly.
+worker thread with the worker's own Cache and hands each source's write to the window's writer
+(``write=``); the CLI runs it directly.
 
 Each source has an overall deadline (``source_deadline`` s; default ``SOURCE_DEADLINE``, or the
 environment variable ``QNAI_REFRESH_SOURCE_DEADLINE_S``): requests, retries and waits included.
 Past it the source fails with "gave up after N s", writes no data, and the next source runs.
 Before anything is written, every text of the bundles, dated values and the provenance line goes
 through ``services.scrub`` (no stored API key, nor one the request sent, reaches the cache).
+
+The fundamentals sources (``services.fundamentals``: SEC filings, end-of-day quotes) run here too:
+their ``write_values(cache)`` (dated company values and the live PER/market-cap recompute) joins
+the source's one transaction, and their notes (``provider.warnings``) end its provenance line.
+``refresh --source sec|quotes``, ``fundamentals refresh`` and the window's refresh all call
+:func:`run_refresh`.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 from ..core.changes import ChangeSet
 from ..store.cache import Cache
@@ -37,6 +45,8 @@ DEADLINE_ENV = "QNAI_REFRESH_SOURCE_DEADLINE_S"
 LAST_SUCCESS = "refresh.last_success.{}"
 OK, FAILED, SKIPPED, CANCELLED = "ok", "failed", "skipped", "cancelled"
 Progress = Callable[[str, int, int, str], None]  # source, done, total, message
+#: ``write(fn, *args)`` runs ``fn(cache, *args)`` where the caller's writes go; returns its result
+Write = Callable[..., Any]
 
 
 @dataclass
@@ -113,14 +123,16 @@ def run_refresh(cache: Cache, providers: list[Provider], *, progress: Progress |
                 cancelled: Callable[[], bool] = lambda: False, explicit: bool = False,
                 today: date | None = None,
                 http_factory: Callable[[Callable[[], bool]], HttpClient] | None = None,
-                deadline: float | None = None) -> RefreshResult:
+                deadline: float | None = None, write: Write | None = None) -> RefreshResult:
     """Run ``providers`` in order; ``explicit`` makes an unavailable source (no key) a failure;
-    ``deadline`` = seconds per source (default :func:`source_deadline`)."""
+    ``deadline`` = seconds per source (default :func:`source_deadline`); ``write`` runs each
+    source's transaction (default: on ``cache``; the window passes its writer thread's)."""
     progress = progress or (lambda source, done, total, message: None)
     today = today or datetime.now(UTC).date()
     make_http = http_factory or (lambda cancel: HttpClient(cancelled=cancel))
     deadline = source_deadline() if deadline is None else deadline
     keys = stored_keys()  # read once per run; scrubbed from every source's output
+    write = write or (lambda fn, *args: fn(cache, *args))
     result = RefreshResult()
     last_dates = real_last_dates(cache)
     for provider in providers:
@@ -131,12 +143,12 @@ def run_refresh(cache: Cache, providers: list[Provider], *, progress: Progress |
         reason = provider.unavailable()
         if reason:
             status = FAILED if explicit else SKIPPED
-            result.sources.append(_record(cache, provider, SourceResult(name, status, error=reason)))
+            result.sources.append(write(_record, provider, SourceResult(name, status, error=reason)))
             progress(name, 1, 1, reason)
             continue
         http = make_http(cancelled)
         http.limit_source(deadline)
-        result.sources.append(_run_one(cache, provider, last_dates, today, progress, cancelled,
+        result.sources.append(_run_one(write, provider, last_dates, today, progress, cancelled,
                                        http, keys))
     return result
 
@@ -148,7 +160,7 @@ def scrub_pending(provider: Provider, secrets: list[str]) -> None:
             setattr(provider, attr, scrub_value(getattr(provider, attr), secrets))
 
 
-def _run_one(cache: Cache, provider: Provider, last_dates: dict[str, date | None], today: date,
+def _run_one(write: Write, provider: Provider, last_dates: dict[str, date | None], today: date,
              progress: Progress, cancelled: Callable[[], bool], http: HttpClient,
              keys: list[str]) -> SourceResult:
     name, started = provider.name, time.perf_counter()
@@ -161,15 +173,7 @@ def _run_one(cache: Cache, provider: Provider, last_dates: dict[str, date | None
         secrets = known_secrets(keys, http.sent_secrets, keyring=False)
         bundles = scrub_bundles(bundles, secrets)
         scrub_pending(provider, secrets)
-        with cache.transaction(bulk=True):  # series, observations, settings, company values
-            res.change = write_replacing_demo(
-                cache, bundles, how="fetch", origin=provider.base_url,
-                detail=f"refresh {name}: ok, {http.requests} request(s)")
-            write_values = getattr(provider, "write_values", None)
-            if write_values is not None:  # fundamentals: dated values + live recompute, same txn
-                res.change.merge(write_values(cache))
-            cache.settings.set(LAST_SUCCESS.format(name),
-                              datetime.now(UTC).isoformat(timespec="seconds"), how="fetch")
+        res.change = write(_store_source, provider, bundles, http.requests)
     except Cancelled:
         res.status, res.error = CANCELLED, "cancelled"
     except ProviderError as exc:
@@ -183,7 +187,26 @@ def _run_one(cache: Cache, provider: Provider, last_dates: dict[str, date | None
     res.requests = http.requests
     res.seconds = time.perf_counter() - started
     progress(name, 1, 1, res.error or res.change.summary())
-    return res if res.status == OK else _record(cache, provider, res)
+    return res if res.status == OK else write(_record, provider, res)
+
+
+def _store_source(cache: Cache, provider: Provider, bundles: list, requests: int) -> ChangeSet:
+    """One source's data, its dated values and its last-success time: ONE transaction."""
+    name = provider.name
+    notes = list(getattr(provider, "warnings", []))  # fundamentals: "NVDA: no capex concept"
+    detail = f"refresh {name}: ok, {requests} request(s)" + (
+        f"; {'; '.join(notes)}" if notes else "")
+    # bulk (foreign keys paused) is safe here: write_values touches company values and
+    # history, which no ON DELETE CASCADE relies on
+    with cache.transaction(bulk=True):  # series, observations, settings, company values
+        change = write_replacing_demo(cache, bundles, how="fetch", origin=provider.base_url,
+                                      detail=detail)
+        write_values = getattr(provider, "write_values", None)
+        if write_values is not None:  # fundamentals: dated values + live recompute, same txn
+            change.merge(write_values(cache))
+        cache.settings.set(LAST_SUCCESS.format(name),
+                           datetime.now(UTC).isoformat(timespec="seconds"), how="fetch")
+    return change
 
 
 def _record(cache: Cache, provider: Provider, res: SourceResult) -> SourceResult:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 SERVICE = "qnai-desktop"
-#: Every key name the app stores (OpenRouter rankings; Tiingo end-of-day prices): services.scrub
-#: masks each of them in anything a refresh writes. A new keyed source adds its name here.
-KEY_NAMES = ("openrouter", "tiingo")
+#: Every key name the app stores (OpenRouter rankings; Tiingo end-of-day prices; Artificial
+#: Analysis): services.scrub masks each of them in anything a refresh writes. A new keyed source
+#: adds its name here.
+KEY_NAMES = ("openrouter", "tiingo", "artificial_analysis")
 
 
 class SecretStoreError(Exception):

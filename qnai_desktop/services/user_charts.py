@@ -1,4 +1,4 @@
-"""Deleting a user's saved chart. No Qt.
+"""Saving and deleting a user's chart. No Qt.
 
 A published scenario chart (services/scenario_cases.py) owns its curves: series
 ``<chart id>.<line>`` that are parameter curves (core/param_axis.py) and exist only to be drawn
@@ -29,3 +29,8 @@ def delete_user_chart(cache: Cache, chart_id: str) -> ChangeSet:
                 change.merge(cache.series.delete(sid))
     change.tables |= {"user_charts"}
     return change
+
+
+def save_user_chart(cache: Cache, chart_id: str, spec: dict) -> ChangeSet:
+    """Store (or replace) one of the user's charts: ``spec`` is ``ChartSpec.to_dict()``."""
+    return cache.charts.save(chart_id, spec)

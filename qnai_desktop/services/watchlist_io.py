@@ -9,7 +9,6 @@ import undoes that escaping, so export → import is exact.
 from __future__ import annotations
 
 import csv
-import io
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -17,25 +16,25 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..core.cell_values import day_first
 from ..core.changes import ChangeSet
+from ..core.spreadsheet_safety import escape_formula
 from ..core.watchlist import (
     Benchmarks,
     CellError,
     Patch,
     clean_row,
-    escape_formula,
     new_company,
     parse_cell,
     parse_ticker,
-    unescape_formula,
     view_frame,
 )
-from ..store import health
 from ..store._base import content_hash
 from ..store.cache import Cache
 from ..store.errors import ValidationError
 from ..store.watchlist_repo import COMPANY_COLS
 from .output_paths import atomic_output
+from .table_files import TableFileError, column_letter, read_table
 
 EXPORT_COLUMNS = ["ticker", "name_ko", "name_en", "market_cap_usd_bn", "per_12mf", "per_vs_sp500",
                   "per_vs_bigtech", "thesis1_ko", "thesis2_ko", "thesis1_en", "thesis2_en", "as_of",
@@ -79,51 +78,22 @@ class ImportPlan:
 
 # -- reading ------------------------------------------------------------------------------------
 def _read_table(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], list[str]]:
-    """Header cells, (file row number, cells) for non-blank rows, and per-column display names."""
-    name = path.name
-    if health.open_cache_among(path) is not None:  # reading it would drop our own locks on it
-        raise WatchlistFileError(name, 0, "", "this is the open Q&AI cache file, not a table")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp949"):  # Excel on Korean Windows saves CSV as CP949
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise WatchlistFileError(name, 0, "", "not UTF-8 or CP949 text")
-    first = text.split("\n", 1)[0]
-    delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    if not rows:
-        raise WatchlistFileError(name, 1, "", "the file is empty")
-    header = [h.strip() for h in rows[0]]
-    body = [(i, list(r)) for i, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
-    return header, body, header
+    """Header cells, (file row number, cells) for non-blank rows, and per-column display names.
 
-
-def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[object]]], list[str]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
-
+    Read by the importers' reader (encoding, delimiter, calamine for workbooks, formula escaping
+    undone); a workbook's ``Watchlist`` sheet is used when there is one, else the first sheet."""
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zipfile/KeyError/… for a non-workbook
-        raise WatchlistFileError(path.name, 0, "", f"not an XLSX workbook ({exc})") from exc
-    try:
-        ws = wb[XLSX_SHEET] if XLSX_SHEET in wb.sheetnames else wb.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    finally:
-        wb.close()
-    if not rows:
-        raise WatchlistFileError(path.name, 1, "", "the sheet is empty")
+        table = read_table(path)
+    except TableFileError as exc:
+        raise WatchlistFileError(path.name, exc.row or 0, "", exc.reason) from None
+    sheet = next((s for s in table.sheets if s.name == XLSX_SHEET), table.sheets[0])
+    rows = sheet.rows
     header = ["" if h is None else str(h).strip() for h in rows[0]]
     body = [(i, r) for i, r in enumerate(rows[1:], start=2)
             if any(c not in (None, "") and str(c).strip() for c in r)]
-    shown = [f"{get_column_letter(j + 1)} ({h})" for j, h in enumerate(header)]
-    return header, body, shown
+    if table.kind == "csv":
+        return header, body, header
+    return header, body, [f"{column_letter(j)} ({h})" for j, h in enumerate(header)]
 
 
 def read_rows(path: Path | str) -> list[dict]:
@@ -144,6 +114,9 @@ def read_rows(path: Path | str) -> list[dict]:
         columns.append(None if col in DERIVED else col)
     if "ticker" not in columns:
         raise WatchlistFileError(path.name, 1, "", "no 'ticker' column")
+    j = columns.index("as_of") if "as_of" in columns else -1
+    # as an import's date column: NN/NN/YYYY is read day-first if some first part is above 12
+    dayfirst = j >= 0 and day_first([cells[j] for _row, cells in body if j < len(cells)])
     out: list[dict] = []
     seen: set[str] = set()
     for row_no, cells in body:
@@ -153,12 +126,12 @@ def read_rows(path: Path | str) -> list[dict]:
                 continue
             raw = cells[j] if j < len(cells) else None
             if isinstance(raw, str):
-                raw = unescape_formula(raw.strip())
+                raw = raw.strip()
             if col in KEEP_IF_EMPTY and raw in (None, ""):
                 continue
             try:
                 row[col] = parse_ticker(str(raw or "")) if col == "ticker" else \
-                    parse_cell(col, "" if raw is None else raw)
+                    parse_cell(col, "" if raw is None else raw, dayfirst=dayfirst)
             except CellError as exc:
                 raise WatchlistFileError(path.name, row_no, shown[j], exc.message("en")) from None
         if row["ticker"] in seen:

@@ -154,6 +154,38 @@ def quick_check(conn: sqlite3.Connection) -> str:
     return (lines[0] if lines else "quick_check failed") + more
 
 
+STATS_DRIFT_SQL = (
+    "SELECT s.id FROM series s"
+    " LEFT JOIN (SELECT series_id, COUNT(*) AS n, MIN(date) AS lo, MAX(date) AS hi"
+    "            FROM observations GROUP BY series_id) o ON o.series_id = s.id"
+    " LEFT JOIN series_stats t ON t.series_id = s.id"
+    " WHERE COALESCE(o.n, 0) != COALESCE(t.points, 0) OR o.lo IS NOT t.first"
+    " OR o.hi IS NOT t.last ORDER BY s.id")
+
+
+def full_check(path: Path) -> list[str]:
+    """``PRAGMA integrity_check`` and the kept per-series counts against a recount, through a
+    read-only SQLite connection: ``["ok"]`` or the problems, one per line. O(file)."""
+    conn = None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        result = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            return result
+        has_stats = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'series_stats'"
+                                 ).fetchone()
+        drift = [r[0] for r in conn.execute(STATS_DRIFT_SQL).fetchall()] if has_stats else []
+        if drift:
+            return [f"series_stats out of step with the observations of {len(drift)} series "
+                    f"(first: {', '.join(drift[:5])})"]
+        return ["ok"]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        if conn is not None:
+            conn.close()
+
+
 def verify(conn: sqlite3.Connection, path: Path | str) -> None:
     """Once per process and file: ``quick_check`` before the first write. Raises
     CorruptCacheError when SQLite finds damage (now or earlier in this process)."""

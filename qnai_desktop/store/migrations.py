@@ -133,6 +133,20 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (ticker, field)
         )""",
     ],
+    # v4: per-series point count and first/last date, kept current by every write of
+    # observations (store/series_repo.py), so listing, start-up and polling cost grows with the
+    # number of series, not of observations.
+    [
+        """CREATE TABLE series_stats (
+            series_id TEXT PRIMARY KEY REFERENCES series(id) ON DELETE CASCADE,
+            points INTEGER NOT NULL,
+            first TEXT,
+            last TEXT
+        ) WITHOUT ROWID""",
+        """INSERT INTO series_stats (series_id, points, first, last)
+           SELECT series_id, COUNT(*), MIN(date), MAX(date) FROM observations
+           GROUP BY series_id""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

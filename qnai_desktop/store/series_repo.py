@@ -14,6 +14,7 @@ import pandas as pd
 from ..core.changes import ChangeSet
 from ..core.series import SeriesBundle, SeriesMeta, empty_frame, normalize_frame
 from ._base import RepoBase
+from .health import STATS_DRIFT_SQL
 
 # Two values closer than this (relative) are "unchanged": re-importing a file whose numbers were
 # written with 12 significant digits must not report every row as changed.
@@ -49,11 +50,10 @@ class SeriesRepo(RepoBase):
 
     def summary(self) -> pd.DataFrame:
         """One row per series: metadata plus point count and first/last date."""
-        sql = (
+        sql = (  # series_stats is kept current by every write: no scan of the observations
             "SELECT s.id, s.title_ko, s.title_en, s.unit, s.frequency, s.source, s.is_demo,"
-            " s.licence, COUNT(o.date) AS points, MIN(o.date) AS first, MAX(o.date) AS last"
-            " FROM series s LEFT JOIN observations o ON o.series_id = s.id"
-            " GROUP BY s.id ORDER BY s.id"
+            " s.licence, COALESCE(t.points, 0) AS points, t.first AS first, t.last AS last"
+            " FROM series s LEFT JOIN series_stats t ON t.series_id = s.id ORDER BY s.id"
         )
         df = pd.DataFrame(self.db.execute_returning_dicts(sql),
                           columns=["id", "title_ko", "title_en", "unit", "frequency", "source",
@@ -90,9 +90,9 @@ class SeriesRepo(RepoBase):
         curves, core/param_axis.py: ``extra.param_x``, or ``extra.scenario.x_values`` from
         before that key) are not dates and never count."""
         row = self.db.execute(
-            "SELECT MAX(date) FROM observations WHERE series_id NOT IN (SELECT id FROM series WHERE"
-            " json_extract(extra, '$.param_x') IS NOT NULL"
-            " OR json_extract(extra, '$.scenario.x_values') IS NOT NULL)").fetchone()
+            "SELECT MAX(t.last) FROM series_stats t JOIN series s ON s.id = t.series_id"
+            " WHERE json_extract(s.extra, '$.param_x') IS NULL"
+            " AND json_extract(s.extra, '$.scenario.x_values') IS NULL").fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
 
     def latest_values(self, series_ids: list[str]) -> dict[str, tuple[str, float]]:
@@ -125,6 +125,7 @@ class SeriesRepo(RepoBase):
         with self._txn(bulk=True):
             self._upsert_metas([b.meta for b in bundles])
             stored = self._ids_with_observations([b.meta.id for b in bundles if len(b.frame)])
+            stats = self._stats(stored)
             fresh: list[tuple[str, Sequence[str], np.ndarray, np.ndarray | None]] = []
             pending: set[str] = set()
             arrays = iter(_arrays_many([b.frame for b in bundles if len(b.frame)]))
@@ -143,8 +144,12 @@ class SeriesRepo(RepoBase):
                         change.added = len(texts)
                         fresh.append((sid, texts, values, ns))
                         pending.add(sid)
+                    points, first, last = stats.get(sid, (0, texts[0], texts[-1]))
+                    stats[sid] = (points + change.added, min(first or texts[0], texts[0]),
+                                  max(last or texts[-1], texts[-1]))
                 total.merge(change)
             self._insert_fresh(fresh)
+            self._write_stats(stats)
             self._provenance(how, total, origin=origin, content_hash=content_hash,
                              target=",".join(sorted(total.series))[:2000], detail=detail)
         return total
@@ -162,6 +167,32 @@ class SeriesRepo(RepoBase):
         self.db.conn.executemany(
             f"INSERT INTO series ({cols}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}",
             rows)
+
+    def _stats(self, ids: set[str]) -> dict[str, tuple[int, str | None, str | None]]:
+        """The stored (points, first, last) of ``ids`` (one query)."""
+        if not ids:
+            return {}
+        rows = self.db.execute(
+            "SELECT series_id, points, first, last FROM series_stats WHERE series_id IN"
+            " (SELECT value FROM json_each(?))", [json.dumps(sorted(ids))]).fetchall()
+        out = {r[0]: (int(r[1]), r[2], r[3]) for r in rows}
+        for sid in ids - set(out):  # a row missing (never expected): count it once
+            row = self.db.execute("SELECT COUNT(*), MIN(date), MAX(date) FROM observations"
+                                  " WHERE series_id = ?", [sid]).fetchone()
+            out[sid] = (int(row[0]), row[1], row[2])
+        return out
+
+    def _write_stats(self, stats: dict[str, tuple[int, str | None, str | None]]) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO series_stats (series_id, points, first, last) VALUES (?,?,?,?)"
+            " ON CONFLICT(series_id) DO UPDATE SET points = excluded.points,"
+            " first = excluded.first, last = excluded.last",
+            [(sid, *row) for sid, row in stats.items()])
+
+    def stats_drift(self) -> list[str]:
+        """Series whose kept count/first/last differ from a recount of their observations
+        (O(observations); ``cache check`` runs the same query)."""
+        return [r[0] for r in self.db.execute(STATS_DRIFT_SQL).fetchall()]
 
     def _ids_with_observations(self, ids: list[str]) -> set[str]:
         """Which of ``ids`` already have observations (one query, however many ids)."""
@@ -232,13 +263,13 @@ class SeriesRepo(RepoBase):
                     " n = excluded.n")
         self.db.conn.executemany(sql, zip(repeat(series_id), texts, vals, n_iter))
 
-
     def delete(self, series_id: str) -> ChangeSet:
         with self._txn():
             count = self.db.execute(
                 "SELECT COUNT(*) FROM observations WHERE series_id = ?", [series_id]).fetchone()[0]
             # explicit, not ON DELETE CASCADE: this also runs inside bulk (FK-paused) transactions
             self.db.execute("DELETE FROM observations WHERE series_id = ?", [series_id])
+            self.db.execute("DELETE FROM series_stats WHERE series_id = ?", [series_id])
             self.db.execute("DELETE FROM series WHERE id = ?", [series_id])
             change = ChangeSet(changed=count, series={series_id}, tables={"series", "observations"})
             self._provenance("delete", change, target=series_id)

@@ -441,3 +441,16 @@ def test_core_charts_import_without_qt() -> None:
         "import qnai_desktop.core.charts, qnai_desktop.core.transforms\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+def test_a_fallback_ref_plots_only_until_what_it_stands_in_for_is_cached() -> None:
+    spec = catalogue_by_id()["llm_share"]
+    demo_only = {"similarweb.share.chatgpt", "similarweb.share.claude"}
+    assert resolve_series(spec, demo_only) == ["similarweb.share.chatgpt", "similarweb.share.claude"]
+    assert unresolved_refs(spec, demo_only) == ["statcounter.share.*"]
+    both = demo_only | {"statcounter.share.chatgpt"}
+    assert resolve_series(spec, both) == ["statcounter.share.chatgpt"]
+    assert unresolved_refs(spec, both) == []  # the replaced fallback is not "missing"
+    ref = SeriesRef("a.*", unless=("b.*",))
+    assert SeriesRef.from_dict(json.loads(json.dumps(ref.to_dict()))) == ref
+    assert "unless" not in SeriesRef("a.*").to_dict()  # saved charts without it are unchanged

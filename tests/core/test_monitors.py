@@ -241,6 +241,8 @@ def test_default_monitors_cover_the_notes_signals():
     assert ids == [
         "cds.oracle_5y",
         "cds.coreweave_5y",
+        "spread_proxy.us_bbb_oas",
+        "spread_proxy.us_hy_oas",
         "silicondata.h100_index",
         "gpu_rent.h100.median",
         "gpu_rent.h200.median",

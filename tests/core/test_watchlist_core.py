@@ -6,13 +6,10 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from qnai_desktop.core.watchlist import (
     Benchmarks,
     CellError,
-    escape_formula,
     filter_mask,
     lint,
     move_patches,
@@ -22,7 +19,6 @@ from qnai_desktop.core.watchlist import (
     premium,
     search_text,
     store_column,
-    unescape_formula,
     view_frame,
 )
 from qnai_desktop.services.seed import fact_rows, watchlist_rows
@@ -152,17 +148,3 @@ def test_move_patches_renumber_and_undo(companies) -> None:
 def test_benchmarks_from_settings_fall_back_to_the_note() -> None:
     got = Benchmarks.from_settings({"benchmark_per.sp500": "20", "benchmark_per.bigtech": "x"}.get)
     assert got == Benchmarks(sp500=20.0, bigtech=25.0)
-
-
-@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)",
-                                  "\t=1"])
-def test_formula_cells_are_escaped(text: str) -> None:
-    assert escape_formula(text).startswith("'")
-    assert unescape_formula(escape_formula(text)) == text
-
-
-@given(st.text())
-def test_escape_round_trips_any_text(text: str) -> None:
-    escaped = escape_formula(text)
-    assert not escaped.startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert unescape_formula(escaped) == text

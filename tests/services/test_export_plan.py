@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 from qnai_desktop.core.charts import ChartSpec, SeriesRef, prepare
 from qnai_desktop.core.export_checks import check_chart, slide_point_size, stale_after_days
 from qnai_desktop.core.series import SeriesMeta
-from qnai_desktop.services.export_data import escape_csv_text, write_csv, write_xlsx
+from qnai_desktop.core.spreadsheet_safety import escape_formula
+from qnai_desktop.services.export_data import write_csv, write_xlsx
 from qnai_desktop.services.export_plan import (
     ChartJob,
     ExportFolderError,
@@ -23,6 +24,7 @@ from qnai_desktop.services.export_plan import (
     StagedFolder,
     file_name,
     gather_jobs,
+    hold_back,
     manifest,
     parse_size,
     plan_export,
@@ -48,9 +50,10 @@ def make_job(chart_id: str = "cds_test", *, label: str = "Oracle 5Y", source: st
 
 
 # -- names -------------------------------------------------------------------------------
-def test_file_names_are_chart_id_and_as_of() -> None:
-    assert file_name("meta_ads", date(2026, 6, 30), "png") == "meta_ads_2026-06-30.png"
-    assert file_name("meta_ads", None, "csv") == "meta_ads_nodata.csv"
+def test_file_names_are_stable_the_date_lives_in_the_manifest() -> None:
+    """A nightly pack replaces last night's files: no date in any name."""
+    assert file_name("meta_ads", "png") == "meta_ads.png"
+    assert file_name("meta_ads", "csv") == "meta_ads.csv"
     assert make_job().as_of == date(2026, 7, 31)
 
 
@@ -78,9 +81,8 @@ def test_plan_refuses_two_charts_writing_one_file() -> None:
 def test_plan_lists_per_chart_files_and_one_deck() -> None:
     jobs = [make_job("one", end="2026-07-01"), make_job("two", end="2026-07-31")]
     plan = plan_export(jobs, ExportOptions(formats=("png", "pptx", "csv")))
-    assert [f.name for f in plan.files] == ["one_2026-07-01.png", "one_2026-07-01.csv",
-                                            "two_2026-07-31.png", "two_2026-07-31.csv",
-                                            "pack_2026-07-31.pptx"]
+    assert [f.name for f in plan.files] == ["one.png", "one.csv", "two.png", "two.csv",
+                                            "pack.pptx"]
     assert plan.deck.charts == ("one", "two")
 
 
@@ -107,9 +109,9 @@ def test_manifest_names_chart_series_sources_dates_and_provenance() -> None:
     warnings = check_chart(job.prepared, last_dates=job.last_dates, frequencies=job.frequencies,
                            today=date(2026, 8, 2))
     info = manifest(plan, warnings, created_at="2026-08-02T00:00:00+00:00",
-                    digests={"cds_test_2026-07-31.png": ("ab" * 32, 10)})
+                    digests={"cds_test.png": ("ab" * 32, 10)})
     png = info["files"][0]
-    assert png["file"] == "cds_test_2026-07-31.png" and png["chart"] == "cds_test"
+    assert png["file"] == "cds_test.png" and png["chart"] == "cds_test"
     assert png["sources"] == ["Bloomberg"] and png["as_of"] == "2026-07-31"
     assert png["size"] == [1920, 1080] and png["sha256"] == "ab" * 32
     chart = info["charts"]["cds_test"]
@@ -195,11 +197,11 @@ def test_checks_flag_stale_demo_empty_and_small_text() -> None:
 def test_csv_escapes_formula_text_but_not_numbers(tmp_path: Path) -> None:
     job = make_job(label="=HYPERLINK(\"http://x\")")
     path = write_csv(tmp_path / "d.csv", job, "ko")
-    rows = list(csv.reader(path.open(encoding="utf-8-sig")))
-    assert rows[0] == ["날짜", "'=HYPERLINK(\"http://x\")"]
+    rows = [r for r in csv.reader(path.open(encoding="utf-8-sig")) if not r[0].startswith("#")]
+    assert rows[0] == ["날짜", "'=HYPERLINK(\"http://x\")", "예시 데이터"]
     assert rows[1][0] == "2026-07-02" and float(rows[1][1]) == 100.0
-    assert [escape_csv_text(t) for t in ("+1", "-x", "@a", "\tx", "ok", "-")] == \
-        ["'+1", "'-x", "'@a", "'\tx", "ok", "'-"]
+    assert [escape_formula(t) for t in ("+1", "-x", "@a", "\tx", "ok", "-", "'a")] == \
+        ["'+1", "'-x", "'@a", "'\tx", "ok", "'-", "''a"]
 
 
 def test_xlsx_keeps_formula_text_as_text(tmp_path: Path) -> None:
@@ -208,7 +210,7 @@ def test_xlsx_keeps_formula_text_as_text(tmp_path: Path) -> None:
     wb = load_workbook(path)
     data, info = wb["Data"], wb["Info"]
     header = data.cell(1, 2)
-    assert header.value == "=1+2" and header.data_type == "s" and header.quotePrefix
+    assert header.value == "'=1+2" and header.data_type == "s"  # escaped as the CSV and watchlist
     assert data.cell(2, 2).value == 100.0
     texts = [c.value for row in info.iter_rows() for c in row if isinstance(c.value, str)]
     assert "Source: @SUM(A1), SK Securities" in texts
@@ -223,3 +225,34 @@ def test_gather_jobs_prepares_catalogue_charts_with_as_of(cache) -> None:
     assert all(j.as_of is not None for j in jobs)
     with pytest.raises(KeyError, match="nope"):
         gather_jobs(cache, ["nope"])
+
+
+def test_csv_of_illustrative_data_says_so_above_and_beside_the_numbers(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "d.csv", make_job(demo=True), "ko")
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1] == "# 기준: 2026-07-31"
+    assert any(line.startswith("# 예시 데이터 — 실제 자료 아님: ") for line in lines[:5])
+    rows = [r for r in csv.reader(lines) if not r[0].startswith("#")]
+    assert rows[0][-1] == "예시 데이터" and {r[-1] for r in rows[1:]} == {"예"}
+    real = write_csv(tmp_path / "r.csv", make_job(demo=False), "en").read_text(encoding="utf-8-sig")
+    assert "Illustrative" not in real and real.splitlines()[1] == "# As of: 2026-07-31"
+    assert {r[-1] for r in csv.reader(real.splitlines()[4:])} == {"no"}
+
+
+def test_xlsx_of_illustrative_data_flags_every_row(tmp_path: Path) -> None:
+    wb = load_workbook(write_xlsx(tmp_path / "d.xlsx", make_job(demo=True), "en"))
+    data, info = wb["Data"], wb["Info"]
+    assert data.cell(1, data.max_column).value == "illustrative"
+    assert {data.cell(r, data.max_column).value for r in range(2, data.max_row + 1)} == {"yes"}
+    texts = [c.value for row in info.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Illustrative data — not a real source" in texts
+
+
+def test_an_empty_chart_is_held_back_with_how_to_fill_it(cache) -> None:
+    jobs = gather_jobs(cache, ["ai_capex", "meta_ads"])
+    kept, held = hold_back(jobs)
+    assert [j.chart_id for j in kept] == ["meta_ads"]
+    (capex,) = held
+    assert capex.chart_id == "ai_capex" and "capex." in capex.reason("en")
+    assert any("refresh --source sec" in a for a in capex.actions("en"))
+    assert capex.line("ko").startswith("주요 AI Capex")

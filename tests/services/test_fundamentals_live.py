@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from werkzeug import Request, Response
 
-from qnai_desktop.services.fundamentals import import_prices, recompute, run_fundamentals, set_earnings
+from qnai_desktop.services.fundamentals import import_prices, recompute, set_earnings
 from qnai_desktop.services.fundamentals.live import default_earnings, note_figures, value_table
 from qnai_desktop.services.fundamentals.quotes import EodQuotes, ticker_of
 from qnai_desktop.services.importers import ImportFileError
 from qnai_desktop.services.providers import HttpClient
+from qnai_desktop.services.refresh import run_refresh
 from qnai_desktop.store.cache import Cache
 
 TODAY = date(2026, 11, 24)
@@ -124,9 +125,8 @@ def tiingo(httpserver, seen: list) -> str:
 
 
 def run_quotes(cache: Cache, prov: EodQuotes):
-    return run_fundamentals(cache, [prov], today=TODAY,
-                            http_factory=lambda cancel: HttpClient(sleep=lambda s: None,
-                                                                   cancelled=cancel))
+    return run_refresh(cache, [prov], explicit=True, today=TODAY,
+                       http_factory=lambda cancel: HttpClient(sleep=lambda s: None, cancelled=cancel))
 
 
 def test_quotes_fill_closes_with_the_key_in_the_header_only(httpserver, cache: Cache) -> None:

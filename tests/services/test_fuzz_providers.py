@@ -31,13 +31,17 @@ from werkzeug import Response
 
 from qnai_desktop.core.series import SeriesBundle
 from qnai_desktop.services.providers import (
+    ArtificialAnalysis,
     CodingAgentCommits,
     EpochCompanies,
+    FredSpreads,
     GpuRentalPrices,
     HttpClient,
+    MetaAds,
     NpmDownloads,
     OpenRouterModels,
     OpenRouterRankings,
+    StatCounterChatbots,
 )
 from qnai_desktop.services.refresh import FAILED, OK, real_last_dates, run_refresh
 from qnai_desktop.store.cache import Cache
@@ -252,7 +256,86 @@ def test_epoch(template: Template, httpserver, revenue, hostile_rounds: bool, ro
     refresh_against(template, EpochCompanies(httpserver.url_for("")), date(2026, 8, 5))
 
 
+@fuzz
+@given(answer=csv_body("fred_BAMLC0A4CBBB.csv"))
+def test_fred(template: Template, httpserver, answer) -> None:
+    httpserver.clear()
+    httpserver.expect_request("/graph/fredgraph.csv", query_string={"id": "BAMLH0A0HYM2"}).respond_with_data(
+        (REPLAY / "fred_BAMLH0A0HYM2.csv").read_bytes())
+    serve(httpserver, "/graph/fredgraph.csv", answer)
+    refresh_against(template, FredSpreads(httpserver.url_for("")), date(2026, 7, 13))
+
+
+@fuzz
+@given(answer=csv_body("statcounter_ai_chatbot_monthly.csv"))
+def test_statcounter(template: Template, httpserver, answer) -> None:
+    httpserver.clear()
+    serve(httpserver, "/ai-chatbot-market-share/chart.php", answer)
+    refresh_against(template, StatCounterChatbots(httpserver.url_for("")), date(2025, 8, 12))
+
+
+@fuzz
+@given(answer=json_body("artificial_analysis_models.json"))
+def test_artificial_analysis(template: Template, httpserver, answer) -> None:
+    httpserver.clear()
+    serve(httpserver, "/api/v2/data/llms/models", answer)
+    provider = ArtificialAnalysis(httpserver.url_for(""), key_getter=lambda: "aa-fuzz-key-0001")
+    refresh_against(template, provider, date(2026, 9, 14))
+
+
+META = REPLAY / "meta_ads"
+META_FOLDER, META_EXHIBIT = "000162828026050596", "meta-06302026xexhibit991.htm"
+
+
+@st.composite
+def html_body(draw, replay: Path) -> tuple[bytes, int, dict]:
+    """A mutated earnings release: cut, figures replaced, tags dropped, binary, error statuses."""
+    html = replay.read_bytes()
+    kind = draw(st.sampled_from(["figures", "figures", "cut", "no tags", "binary", "status"]))
+    if kind == "figures":
+        for _ in range(draw(st.integers(1, 4))):
+            html = re.sub(rb"\d+%", draw(LEAF.map(str)).encode("utf-8", "replace") + b"%", html, count=1)
+    elif kind == "cut":
+        html = html[: draw(st.integers(0, len(html)))]
+    elif kind == "no tags":
+        html = re.sub(rb"<[^>]*>", b"", html)
+    elif kind == "binary":
+        html = draw(st.binary(max_size=400))
+    return html, draw(st.sampled_from([403, 404, 500])) if kind == "status" else 200, {}
+
+
+def serve_meta(httpserver) -> None:
+    httpserver.expect_request(re.compile(r"^/Archives/.*/index\.json$")).respond_with_handler(
+        lambda r: Response((META / f"index_{r.path.split('/')[-2]}.json").read_bytes()))
+    httpserver.expect_request(re.compile(r"^/Archives/.*\.htm$")).respond_with_handler(
+        lambda r: Response((META / r.path.rsplit("/", 1)[1]).read_bytes()))
+
+
+@fuzz
+@given(submissions=json_body("meta_ads/submissions.json"), hostile_release=st.booleans(),
+       release=html_body(META / META_EXHIBIT))
+def test_meta_ads(template: Template, httpserver, submissions, hostile_release: bool, release) -> None:
+    httpserver.clear()
+    if hostile_release:
+        good = ((META / "submissions.json").read_bytes(), 200, {})
+        serve(httpserver, "/submissions/CIK0001326801.json", good)
+        serve(httpserver, f"/Archives/edgar/data/1326801/{META_FOLDER}/{META_EXHIBIT}", release)
+    else:
+        serve(httpserver, "/submissions/CIK0001326801.json", submissions)
+    serve_meta(httpserver)
+    provider = MetaAds(httpserver.url_for(""), user_agent="Fuzz Tester fuzz@example.com")
+    refresh_against(template, provider, date(2026, 8, 3))
+
+
 def test_the_replay_files_still_refresh(template: Template, httpserver) -> None:
     """The harness itself: unmodified replay bodies give OK for the JSON sources."""
     serve(httpserver, "/api/v1/models", ((REPLAY / "openrouter_models.json").read_bytes(), 200, {}))
     assert refresh_against(template, OpenRouterModels(httpserver.url_for("")), date(2026, 8, 5)) == OK
+    serve(httpserver, "/api/v2/data/llms/models",
+          ((REPLAY / "artificial_analysis_models.json").read_bytes(), 200, {}))
+    aa = ArtificialAnalysis(httpserver.url_for(""), key_getter=lambda: "aa-fuzz-key-0001")
+    assert refresh_against(template, aa, date(2026, 9, 14)) == OK
+    serve(httpserver, "/submissions/CIK0001326801.json", ((META / "submissions.json").read_bytes(), 200, {}))
+    serve_meta(httpserver)
+    meta = MetaAds(httpserver.url_for(""), user_agent="Fuzz Tester fuzz@example.com")
+    assert refresh_against(template, meta, date(2026, 8, 3)) == OK

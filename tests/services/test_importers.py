@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from qnai_desktop.core.cell_values import parse_date, parse_number
 from qnai_desktop.services.importers import (
     REPLACES_DEMO,
     commit_imports,
@@ -16,7 +17,6 @@ from qnai_desktop.services.importers import (
     retarget,
     split_pasted,
 )
-from qnai_desktop.services.importers.values import parse_date, parse_number
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -96,12 +96,12 @@ def test_the_series_list_cli_says_curve_with_unit_and_x_range(db_path, capsys) -
     assert "not dates" in out and "Share of compute sold externally (%)" in out and "2000-" not in out
 
 
-def test_export_names_it_a_curve_with_no_as_of_and_never_stale(cache, published) -> None:
+def test_a_curve_has_no_as_of_and_is_never_stale(cache, published) -> None:
     [job] = gather_jobs(cache, [published.chart_id])
     assert job.as_of is None and all(d is None for d in job.last_dates.values())
     plan = plan_export([job], ExportOptions(formats=("png", "pptx")))
-    assert [f.name for f in plan.files] == [f"{published.chart_id}_curve.png",
-                                            f"{published.chart_id}_curve.pptx"]
+    assert [f.name for f in plan.files] == [f"{published.chart_id}.png",
+                                            f"{published.chart_id}.pptx"]
     # years after publishing, still not "stale": the days were never dates
     old = {sid: date(2000, 4, 10) for sid in published.series_ids}
     found = check_chart(job.prepared, last_dates=old, frequencies=job.frequencies,

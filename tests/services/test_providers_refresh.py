@@ -157,3 +157,36 @@ def test_the_key_is_used_but_never_stored(cache, httpserver) -> None:
     assert "openrouter.price.frontier" in cache.series.ids()
     everything = "\n".join(cache.db.conn.iterdump())
     assert KEY not in everything and KEY not in json.dumps(result.to_dict())
+
+
+class _WithValues(GpuRentalPrices):
+    """A fundamentals-style source: ``write_values`` runs in the source's own transaction."""
+
+    name = "gpurentalprices"
+
+    def __init__(self, base: str, fail: bool) -> None:
+        super().__init__(base)
+        self.fail, self.warnings = fail, ["NVDA: no capital-expenditure concept"]
+
+    def write_values(self, cache):
+        from qnai_desktop.core.changes import ChangeSet
+
+        cache.settings.set("test.values_written", "yes", how="fetch")
+        if self.fail:
+            raise RuntimeError("recompute broke")
+        return ChangeSet()
+
+
+def test_write_values_joins_the_sources_one_transaction_and_notes_reach_provenance(cache,
+                                                                                   server) -> None:
+    before = data_dump(cache)
+    broken = run_refresh(cache, [_WithValues(server.url_for(""), fail=True)], today=TODAY,
+                         http_factory=fake_http)
+    assert broken.sources[0].status == FAILED and "recompute broke" in broken.sources[0].error
+    assert data_dump(cache) == before  # series written before write_values rolled back too
+    ok = run_refresh(cache, [_WithValues(server.url_for(""), fail=False)], today=TODAY,
+                     http_factory=fake_http)
+    assert ok.sources[0].status == OK and cache.settings.get("test.values_written") == "yes"
+    assert ok.sources[0].change.series  # the observations landed with the values
+    detail = cache.provenance(5)["detail"].tolist()
+    assert any(d.endswith("; NVDA: no capital-expenditure concept") for d in detail), detail

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from werkzeug import Request, Response
 
-from qnai_desktop.services.fundamentals import run_fundamentals
 from qnai_desktop.services.fundamentals.sec import SecEdgar, parse_tickers, read_company
 from qnai_desktop.services.fundamentals.throttle import Throttle
 from qnai_desktop.services.fundamentals.xbrl import (
@@ -22,6 +21,7 @@ from qnai_desktop.services.fundamentals.xbrl import (
     ttm,
 )
 from qnai_desktop.services.providers import HttpClient, SchemaError
+from qnai_desktop.services.refresh import run_refresh
 from qnai_desktop.store.cache import Cache
 
 SEC = Path(__file__).resolve().parents[1] / "fixtures" / "sec"
@@ -216,8 +216,8 @@ def provider(base: str, tickers=None, ua: str = UA) -> SecEdgar:
 
 
 def refresh(cache: Cache, prov: SecEdgar, sleeps: Sleeps):
-    return run_fundamentals(cache, [prov], today=TODAY,
-                            http_factory=lambda cancel: HttpClient(sleep=sleeps, cancelled=cancel))
+    return run_refresh(cache, [prov], explicit=True, today=TODAY,
+                       http_factory=lambda cancel: HttpClient(sleep=sleeps, cancelled=cancel))
 
 
 def snapshot(cache: Cache) -> tuple:

@@ -120,7 +120,7 @@ def test_other_bad_files(cache: Cache, tmp_path: Path, text: str, match: str) ->
 def test_not_a_workbook(cache: Cache, tmp_path: Path) -> None:
     bad = tmp_path / "fake.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really")
-    with pytest.raises(WatchlistFileError, match="not an XLSX workbook"):
+    with pytest.raises(WatchlistFileError, match="not a readable Excel workbook"):
         import_file(cache, bad)
 
 

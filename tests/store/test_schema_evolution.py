@@ -36,3 +36,7 @@ def test_old_cache_opens_with_everything_kept(fixture: Path, tmp_path: Path) -> 
         assert not c.watchlist.history("META").empty  # v2 backfills history from v1 rows
         if fixture.stem >= "schema_v3":
             assert c.watchlist.values("META").iloc[0]["value"] == 84.6
+        # v4 counts each series' points once; older files get the counts from the migration
+        row = c.series.summary().set_index("id").loc["cds.oracle_5y"]
+        assert (row.points, row.first, row.last) == (2, "2026-07-01", "2026-07-02")
+        assert c.series.stats_drift() == []

@@ -8,10 +8,11 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from waiting import ops_landed
 
 from qnai_desktop.core.changes import ChangeSet
 from qnai_desktop.core.charts import build_catalogue
-from qnai_desktop.core.charts.colors import MIN_DISTANCE, color_distance
+from qnai_desktop.core.charts.colors import MIN_DELTA_E, delta_e2000
 from qnai_desktop.core.series import SeriesBundle
 from qnai_desktop.services import scenario_cases
 from qnai_desktop.store.cache import Cache
@@ -183,6 +184,7 @@ def test_add_chart_is_saved_and_listed_after_reopening(tab, qtbot, db_path: Path
     dialog.set_choice(dialog.kind_combo, "dual_axis")
     dialog.right_combo.setCurrentIndex(dialog.right_combo.findData("gpu_rent.h100.median"))
     dialog.accept()
+    ops_landed()  # stored off the GUI thread, then shown
     chart_id = "user_coreweave_cds_vs_h100_rent"
     assert tab.current_chart_id() == chart_id
     assert chart_id in tab.picker.keys()
@@ -261,6 +263,7 @@ def test_deleting_my_chart_asks_first_then_removes_it(tab) -> None:
     [action] = tab.context_menu(pub.chart_id).actions()
     assert action.text() == "차트 삭제…"
     action.trigger()
+    ops_landed()
     assert pub.chart_id not in tab.picker.keys()
     assert not any(k.startswith("series:scenario.") for k in tab.picker.keys())  # curves gone too
     assert tab.current_chart_id() != pub.chart_id and tab.canvas.prepared is not None
@@ -273,7 +276,7 @@ def test_cline_and_copilot_cli_get_clearly_different_colours(tab) -> None:
             for sid, item in tab.canvas.items.items()}
     assert pens["copilot_cli"] == "#00A4EF"
     others = [c for key, c in pens.items() if key != "cline"]
-    assert min(color_distance(pens["cline"], c) for c in others) >= MIN_DISTANCE
+    assert min(delta_e2000(pens["cline"], c) for c in others) >= MIN_DELTA_E
 
 
 # --- live --------------------------------------------------------------------------------

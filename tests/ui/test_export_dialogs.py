@@ -33,10 +33,10 @@ def export_dialog(ctx, qtbot):
 
 def test_export_the_open_chart_as_png_then_svg(export_dialog, tmp_path: Path, qtbot) -> None:
     dlg = export_dialog
-    assert dlg.default_name() == "meta_ads_2026-06-30.png"
+    assert dlg.default_name() == "meta_ads.png"
     with qtbot.waitSignal(dlg.sig_chart_exported):
         dlg.save_to(tmp_path / dlg.default_name())
-    assert QImageReader(str(tmp_path / "meta_ads_2026-06-30.png")).size().toTuple() == (1920, 1080)
+    assert QImageReader(str(tmp_path / "meta_ads.png")).size().toTuple() == (1920, 1080)
     dlg.format_box.setCurrentIndex(dlg.format_box.findData("svg"))
     dlg.form.set_size(960, 540)
     assert dlg.default_name().endswith(".svg")
@@ -94,8 +94,8 @@ def test_export_pack_with_progress(ctx, qtbot, tmp_path: Path) -> None:
     result = blocker.args[0]
     assert not result.cancelled and dlg.progress.value() == dlg.progress.maximum() == 4
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["gpu_rent_b200_h100_2026-07-31.png", "manifest.json",
-                     "meta_ads_2026-06-30.png", "pack_2026-07-31.pptx"]
+    assert names == ["gpu_rent_b200_h100.png", "manifest.json",
+                     "meta_ads.png", "pack.pptx"]
     info = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert info["options"]["formats"] == ["png", "pptx"]
     listed = [dlg.warnings.item(i).text() for i in range(dlg.warnings.count())]
@@ -122,6 +122,8 @@ def test_pack_refuses_to_start_without_charts_or_with_a_bad_folder(ctx, qtbot, t
     blocker = user / "file.txt"
     blocker.write_text("x")
     dlg = pack_dialog(ctx, qtbot, blocker, ["meta_ads"])
-    assert not dlg.start() and not dlg.running
+    dlg.start()  # the folder is checked while planning, off the GUI thread
+    qtbot.waitUntil(lambda: not dlg.running, timeout=10_000)
+    assert dlg.start_button.isEnabled() and dlg.result is None
     assert dlg.status.text() == f"{blocker}에 쓸 수 없습니다: {blocker}은(는) 폴더가 아니라 파일입니다"
     assert [p.name for p in user.iterdir()] == ["file.txt"]

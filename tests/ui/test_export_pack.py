@@ -55,7 +55,7 @@ def test_pack_files_match_the_manifest_and_the_deck(renderer, jobs, tmp_path: Pa
     listed = sorted(f["file"] for f in info["files"])
     assert on_disk == sorted([*listed, "manifest.json"])
     assert sorted(p.name for p in result.files) == on_disk
-    assert "meta_ads_2026-06-30.png" in listed and "pack_2026-07-31.pptx" in listed
+    assert "meta_ads.png" in listed and "pack.pptx" in listed
     for entry in info["files"]:
         data = (out / entry["file"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data)
@@ -71,7 +71,7 @@ def test_pack_files_match_the_manifest_and_the_deck(renderer, jobs, tmp_path: Pa
     assert ("meta_ads", "demo") in kinds and ("gpu_rent_b200_h100", "demo") not in kinds
     assert ("gpu_rent_b200_h100", "stale") in kinds  # last point 2026-07-31, 25 days before TODAY
 
-    deck = Presentation(str(out / "pack_2026-07-31.pptx"))
+    deck = Presentation(str(out / "pack.pptx"))
     assert len(deck.slides) == len(CHARTS)
     for slide, job in zip(deck.slides, jobs, strict=True):
         assert slide.shapes.title.text_frame.text == job.prepared.title("ko")

@@ -274,4 +274,4 @@ def test_a_published_scenario_exports_with_its_input_on_x_and_no_warnings(render
     assert renderer.canvas.note_label.text().startswith("Note: x axis: Share of compute sold")
     opts = ExportOptions(formats=("png",))
     assert check_job(job, opts, renderer, date(2030, 1, 1)) == []
-    assert job.file_name("png") == f"{pub.chart_id}_curve.png"
+    assert job.file_name("png") == f"{pub.chart_id}.png"

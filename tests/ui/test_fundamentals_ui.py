@@ -64,6 +64,7 @@ def test_watchlist_detail_shows_dates_sources_and_takes_an_estimate(qtbot, ctx, 
     assert values.row("earnings_12mf_usd_bn")[3] == "노트"
     values.earnings.setValue(100.0)
     values.save.click()
+    qtbot.waitUntil(lambda: not tab.ops.busy)  # stored off the GUI thread, then redrawn
     with Cache.open(db_path) as c:
         assert c.watchlist.company("META")["per_12mf"] == pytest.approx(17.61)
     assert tab.detail.values.row("earnings_12mf_usd_bn")[3] == "애널리스트"

@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from waiting import wait_until
 
 from qnai_desktop.core.monitors import WATCH_GPU_RENT_KO
 from qnai_desktop.core.series import SeriesBundle, SeriesMeta
@@ -19,7 +20,9 @@ from qnai_desktop.services.monitor_table import TABLE_COLUMNS, add_user_monitor
 from qnai_desktop.store.cache import Cache
 from qnai_desktop.ui.common.app_context import AppContext
 from qnai_desktop.ui.common.i18n import set_language
-from qnai_desktop.ui.monitors.style import STATUS_COLORS
+from qnai_desktop.ui.common.operations import running_ops
+from qnai_desktop.ui.common.theme import qcolor
+from qnai_desktop.ui.monitors.style import chip_background
 from qnai_desktop.ui.monitors.tab import MonitorsTab
 
 ORACLE = "cds.oracle_5y"  # seeded: last point 248.61 bp on 2026-07-31
@@ -32,6 +35,11 @@ def import_from_another_process(path: Path, series_id: str, points: dict[str, fl
         meta = other.series.meta(series_id)
         frame = pd.DataFrame({"date": pd.to_datetime(list(points)), "value": list(points.values())})
         other.series.write_bundles([SeriesBundle(meta, frame)], how="import", origin="bloomberg.xlsx")
+
+
+def settle(tab) -> None:
+    """Wait until the writes started so far landed and the alert rules ran after them."""
+    wait_until(lambda: running_ops() == 0 and not tab.watcher.running)
 
 
 class Recorder(list):
@@ -82,7 +90,7 @@ def test_table_lists_the_notes_signals_with_demo_rows_marked(tab, qtmodeltester)
         "B200 시간당 대여 가격 (중앙값)", "B200/H100 대여 가격 비율"]
     sources = column_texts(model, "source")
     assert sources[:3] == ["예시 데이터"] * 3 and sources[3] == "gpurentalprices.com"
-    assert cell(model, 0, "source", Qt.ItemDataRole.ForegroundRole) == QColor("#b3261e")
+    assert cell(model, 0, "source", Qt.ItemDataRole.ForegroundRole) == qcolor("error")  # demo
     assert column_texts(model, "n")[3] == "34" and column_texts(model, "last")[0] == "248.6 bp"
     assert column_texts(model, "last")[3] == "3.06 $/GPU·h" and column_texts(model, "last")[6] == "2.09 배"
     assert column_texts(model, "status")[1] == "주의"  # CoreWeave 1.8σ above its 1-year mean
@@ -109,7 +117,7 @@ def test_changes_are_shown_in_bp_and_percent_as_computed_by_hand(tab, ctx) -> No
         "▲ 12.0bp", "▲ 17.0bp", "▲ 22.0bp", "-"]  # 142−130, 142−125, 142−120, no point 3M back
     assert [cell(model, p, f"change_{k}") for k in ("1d", "1w", "1m")] == [
         "▲ 6.2%", "▲ 10.4%", "▲ 15.0%"]  # 2.76/2.6 = 1.0615, /2.5 = 1.104, /2.4 = 1.15
-    red = QColor("#c62828")
+    red = qcolor("error")  # the theme's adverse red
     assert cell(model, s, "change_1d", Qt.ItemDataRole.ForegroundRole) == red  # spread up hurts
     assert cell(model, p, "change_1d", Qt.ItemDataRole.ForegroundRole) is None  # price up doesn't
     assert cell(model, s, "high_52w") == "142.0" and cell(model, s, "zscore_1y") == "-"
@@ -136,11 +144,13 @@ def test_selected_monitor_shows_its_watch_point_names_and_opens_its_chart(tab, c
 def test_rule_fires_once_when_another_process_imports_a_crossing(tab, ctx, db_path) -> None:
     tab.show()
     assert tab.add_rule({"kind": "level_above", "series": ORACLE, "threshold": 300}, "오라클 300")
+    settle(tab)
     assert tab.events.table.rowCount() == 0 and tab.badge_count == 0
 
     import_from_another_process(db_path, ORACLE, {"2026-08-03": 310.0})
     tab.recorded["changes"].clear()
     assert ctx.check_external_change()
+    settle(tab)
     assert tab.events.table.rowCount() == 1
     assert "오라클 300" in tab.events.table.item(0, 3).text()
     assert tab.badge_count == 1 and tab.recorded["badge"][-1] == 1
@@ -151,6 +161,7 @@ def test_rule_fires_once_when_another_process_imports_a_crossing(tab, ctx, db_pa
 
     import_from_another_process(db_path, ORACLE, {"2026-08-04": 320.0})  # still above
     assert ctx.check_external_change()
+    settle(tab)
     assert tab.events.table.rowCount() == 1 and tab.badge_count == 1
     assert tab.rules.table.item(0, 3).text() == "충족 중"
 
@@ -160,6 +171,7 @@ def test_evaluates_while_hidden_and_shows_the_alert_when_opened(tab, ctx, db_pat
     assert not tab.isVisible()
     import_from_another_process(db_path, ORACLE, {"2026-08-03": 310.0})
     ctx.check_external_change()
+    settle(tab)
     assert tab.badge_count == 1 and alerts.unacknowledged_count(ctx.cache) == 1
     assert tab.events.table.rowCount() == 0  # nothing drawn while hidden …
     tab.show()
@@ -169,29 +181,36 @@ def test_evaluates_while_hidden_and_shows_the_alert_when_opened(tab, ctx, db_pat
 def test_acknowledge_and_undo_from_the_alert_log(tab, ctx, qtbot) -> None:
     tab.show()
     tab.add_rule({"kind": "level_above", "series": ORACLE, "threshold": 200})
+    settle(tab)
     assert tab.badge_count == 1
     tab.events.table.selectRow(0)
     qtbot.mouseClick(tab.events.ack, Qt.MouseButton.LeftButton)
+    settle(tab)
     assert tab.badge_count == 0 and tab.recorded["badge"][-1] == 0
     assert tab.events.table.item(0, 0).text() == "✓"
     tab.events.table.selectRow(0)
     qtbot.mouseClick(tab.events.unack, Qt.MouseButton.LeftButton)
+    settle(tab)
     assert tab.badge_count == 1 and "새 알림" in tab.events.table.item(0, 0).text()
     with qtbot.waitSignal(ctx.sig_open_chart_requested) as opened:
         tab.events.table.doubleClicked.emit(tab.events.table.model().index(0, 3))
     assert opened.args == ["cds_oracle_coreweave"]
     qtbot.mouseClick(tab.events.ack_all, Qt.MouseButton.LeftButton)
+    settle(tab)
     assert tab.badge_count == 0
 
 
 def test_rules_can_be_switched_off_and_deleted(tab, ctx) -> None:
     tab.show()
     tab.add_rule({"kind": "level_above", "series": ORACLE, "threshold": 1000}, "높은 기준")
+    settle(tab)
     assert tab.rules.table.rowCount() == 1 and tab.rules.table.item(0, 3).text() == "대기"
     tab.rules.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
+    settle(tab)
     assert alerts.load_rules(ctx.cache)[0].enabled is False
     assert tab.rules.table.item(0, 3).text() == "꺼짐"
     assert tab.delete_rule(alerts.load_rules(ctx.cache)[0].id)
+    settle(tab)
     assert tab.rules.table.rowCount() == 0 and not tab.rules.empty.isHidden()
 
 
@@ -231,6 +250,7 @@ def test_rule_editor_builds_a_thesis_break_and_saves_it(tab, ctx) -> None:
     dialog.conditions[1].threshold.setText("4")
     assert _ok(dialog)
     assert tab.add_rule(dialog.spec(), dialog.rule_name())
+    settle(tab)
     stored = alerts.load_rules(ctx.cache)[0]
     assert stored.name == "논지 훼손" and stored.spec["kind"] == "all_of"
     assert "동시 충족" in tab.rules.table.item(0, 2).text()
@@ -263,6 +283,7 @@ def test_badge_shows_in_the_main_windows_tab_title(qtbot, db_path: Path) -> None
     alerts.add_rule(window.ctx.cache, {"kind": "level_above", "series": ORACLE, "threshold": 300})
     import_from_another_process(db_path, ORACLE, {"2026-08-03": 310.0})
     window.ctx.check_external_change()
+    wait_until(lambda: running_ops() == 0 and not watcher.running)
     # The alert fired and the badge counts it although the Monitors tab was never opened ...
     assert "monitors" not in window.pages.built
     assert window.tabs.tabText(2) == "모니터 (1)"
@@ -283,6 +304,6 @@ def test_renders_offscreen_with_status_colours(tab, tmp_path: Path) -> None:
     assert tab.grab().save(str(out))
     image = QImage(str(out))
     assert image.width() >= 1200
-    wanted = {QColor(STATUS_COLORS["warn"][0]).rgb(), QColor(STATUS_COLORS["ok"][0]).rgb()}
+    wanted = {chip_background("warn").rgb(), chip_background("ok").rgb()}
     seen = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height() // 2, 3)}
     assert wanted <= seen  # the amber CoreWeave chip and green chips are painted

@@ -64,7 +64,8 @@ def test_the_pack_dialog_names_the_file_in_the_way(ctx, qtbot, tmp_path: Path) -
     dlg = PackExportDialog(ctx)
     qtbot.addWidget(dlg)
     dlg.folder.setText(str(blocker / "pack"))
-    assert not dlg.start() and not dlg.running
+    dlg.start()  # the folder is checked while planning, off the GUI thread
+    qtbot.waitUntil(lambda: not dlg.running, timeout=10_000)
     cli_sentence = f"cannot write {blocker / 'pack'}: {blocker} is a file, not a folder"
     assert error_dialogs(dlg) == [cli_sentence]  # word for word what `qnai-desktop export` says
     assert listing(tmp_path / "out") == ["notes.txt"]

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from waiting import ops_landed
 
 from qnai_desktop.core.scenarios import MODELS
 from qnai_desktop.core.scenarios.display import unavailable
@@ -48,6 +49,8 @@ def drag(tab, name: str, shown_values: list[float]) -> None:
 
 
 def cases(tab) -> dict[str, dict]:
+    """What is stored, once the writes started so far have landed (they run off the GUI thread)."""
+    ops_landed()
     return {c.name: c.params for c in sc.load_cases(tab.ctx.cache, tab.state.model.id)}
 
 
@@ -247,10 +250,12 @@ def test_bad_case_names_show_a_message_and_leave_the_cache_unchanged(tab, name, 
     before = tab.ctx.cache.cases.list().to_dict("records")
     tab.cases_panel.name.setText(name)
     tab.cases_panel.buttons["save"].click()
+    ops_landed()
     assert needle in tab.cases_panel.message.text()
     tab.cases_panel.select(["Base"])
     tab.cases_panel.name.setText(name)
     tab.cases_panel.buttons["rename"].click()
+    ops_landed()
     assert needle in tab.cases_panel.message.text()
     assert tab.ctx.cache.cases.list().to_dict("records") == before
 
@@ -270,6 +275,7 @@ def test_rename_to_a_taken_name_is_refused(tab) -> None:
     tab.cases_panel.select(["A"])
     tab.cases_panel.name.setText("B")
     tab.cases_panel.buttons["rename"].click()
+    ops_landed()
     assert "'B' already exists" in tab.cases_panel.message.text()
     assert set(cases(tab)) == {"A", "B"}
 

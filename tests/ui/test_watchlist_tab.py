@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from waiting import wait_until
 
 from qnai_desktop.core.watchlist import VIEW_COLUMNS
 from qnai_desktop.store.cache import Cache
@@ -54,8 +55,16 @@ def shown(tab: WatchlistTab, col: str) -> list[str]:
 
 
 def edit(tab: WatchlistTab, ticker: str, col: str, text: str) -> bool:
+    """Type ``text`` into a cell and wait until the write landed (it runs off the GUI thread)."""
     index = tab.model.index(tab.model.row_of(ticker), VIEW_COLUMNS.index(col))
-    return tab.model.setData(index, text, Qt.ItemDataRole.EditRole)
+    accepted = tab.model.setData(index, text, Qt.ItemDataRole.EditRole)
+    settle(tab)
+    return accepted
+
+
+def settle(tab: WatchlistTab) -> None:
+    """Wait until every queued watchlist operation landed and the table redrew."""
+    wait_until(lambda: not tab.ops.busy)
 
 
 def test_models_pass_the_qt_model_tester(tab: WatchlistTab, qtmodeltester) -> None:
@@ -86,9 +95,11 @@ def test_edit_and_undo_round_trip_through_the_store(tab: WatchlistTab, db_path: 
         assert c.provenance(1).iloc[0]["how"] == "edit"
     tab.view.setFocus()
     qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(tab)
     assert stored(db_path, "META")["per_12mf"] == 18
     assert shown(tab, "per_12mf")[5] == "18"
     qtbot.keyClick(tab.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    settle(tab)
     assert stored(db_path, "META")["per_12mf"] == 17
     assert tab.current_ticker() == "META"
 
@@ -176,38 +187,46 @@ def test_report_check_lists_duplicate_and_meta_per_and_jumps(tab: WatchlistTab) 
 def test_add_remove_and_reorder_are_stored_and_undoable(tab: WatchlistTab, db_path: Path) -> None:
     tab.toolbar.new_ticker.setText("tsm")
     assert tab.add_company()
+    settle(tab)
     assert stored(db_path, "TSM")["position"] == 9 and shown(tab, "ticker")[-1] == "TSM"
     tab.toolbar.new_ticker.setText("META")
     assert not tab.add_company()
     assert "이미 있는 티커" in tab.footer.message.text()
-    tab.undo_stack.undo()
+    tab.ops.undo()
+    settle(tab)
     assert stored(db_path, "TSM") is None
 
     tab.select("CRWV")
     assert tab.remove_selected()
+    settle(tab)
     assert stored(db_path, "CRWV") is None and "CRWV" not in shown(tab, "ticker")
-    tab.undo_stack.undo()
+    tab.ops.undo()
+    settle(tab)
     assert stored(db_path, "CRWV")["thesis1_en"].startswith("Rising component")
     with Cache.open(db_path) as c:
         assert "cds.coreweave_5y" in c.watchlist.links("CRWV")["target"].tolist()  # links came back too
 
     tab.select("CRWV")
     assert tab.move_current(-1)
+    settle(tab)
     assert shown(tab, "ticker")[-2:] == ["CRWV", "ORCL"]
     assert (stored(db_path, "CRWV")["position"], stored(db_path, "ORCL")["position"]) == (7, 8)
     assert tab.current_ticker() == "CRWV"
-    tab.undo_stack.undo()
+    tab.ops.undo()
+    settle(tab)
     assert shown(tab, "ticker") == NOTE_ORDER
 
 
 def test_benchmarks_are_editable_stored_and_undoable(tab: WatchlistTab, db_path: Path) -> None:
     assert tab.set_benchmark("sp500", 20.0)
+    settle(tab)
     with Cache.open(db_path) as c:
         assert c.settings.get("benchmark_per.sp500") == "20"
     assert shown(tab, "vs_sp500")[5] == "-10%"
     assert "(20배)" in tab.model.headerData(VIEW_COLUMNS.index("vs_sp500"), Qt.Orientation.Horizontal)
     assert any(i.kind == "benchmark_mismatch" for i in tab.check.issues)
-    tab.undo_stack.undo()
+    tab.ops.undo()
+    settle(tab)
     with Cache.open(db_path) as c:
         assert c.settings.get("benchmark_per.sp500") == "22"
     assert tab.footer.sp500.value() == 22.0
@@ -247,23 +266,31 @@ def test_malformed_import_leaves_the_cache_unchanged(tab: WatchlistTab, db_path:
     bad.write_text("ticker,per_12mf\nMETA,17\nORCL,seventeen\n", encoding="utf-8")
     with Cache.open(db_path) as c:
         before = c.watchlist.companies()
-    assert not tab.import_path(bad)
+    tab.import_path(bad)
+    settle(tab)
     assert "colleague.csv, row 3, column per_12mf" in tab.footer.message.text()
+    assert tab.undo_stack.count() == 0
     with Cache.open(db_path) as c:
         assert c.watchlist.companies().equals(before)
     good = tmp_path / "ok.csv"
     good.write_text("ticker,per_12mf\nMETA,17\n", encoding="utf-8")
-    assert tab.import_path(good)
+    tab.import_path(good)
+    settle(tab)
     assert stored(db_path, "META")["per_12mf"] == 17
     with Cache.open(db_path) as c:
         assert c.provenance(1).iloc[0]["how"] == "import"
-    tab.undo_stack.undo()
+    tab.ops.undo()
+    settle(tab)
     assert stored(db_path, "META")["per_12mf"] == 18
 
 
 def test_export_and_copy_escape_formulas(tab: WatchlistTab, tmp_path: Path) -> None:
     assert edit(tab, "META", "name", "=HYPERLINK(\"http://x\")")
-    assert tab.export_path(tmp_path / "w.xlsx") == 8
+    said: list[str] = []
+    tab.ctx.sig_status_message.connect(said.append)
+    tab.export_path(tmp_path / "w.xlsx")
+    settle(tab)
+    assert said[-1] == f"8개 종목을 {tmp_path / 'w.xlsx'}에 저장" and (tmp_path / "w.xlsx").exists()
     tab.select("META")
     text = tab.copy_selected()
     header, row = text.splitlines()
@@ -294,9 +321,11 @@ def test_links_can_be_edited_and_undone(tab: WatchlistTab, db_path: Path) -> Non
     tab.select("AAPL")
     tab.detail.link_box.setEditText("gpu_rent.h100.median")
     tab.detail.link_add.click()
+    settle(tab)
     with Cache.open(db_path) as c:
         assert c.watchlist.links("AAPL")["target"].tolist() == ["gpu_rent.h100.median"]
-    tab.undo_stack.undo()
+    tab.ops.undo()
+    settle(tab)
     with Cache.open(db_path) as c:
         assert c.watchlist.links("AAPL").empty
 

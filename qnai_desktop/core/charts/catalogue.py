@@ -9,6 +9,9 @@ from qnai_desktop.core.charts.spec import ChartSpec, SeriesRef, TransformStep
 #: five, so it would hide most of the field.
 COMMIT_INTENSITY_THRESHOLD = 10_000
 NPM_INTENSITY_THRESHOLD = 1_000_000
+#: Credit-spread proxies from FRED (ICE BofA OAS of Oracle's BBB band and of US high yield).
+PROXY_BBB = "spread_proxy.us_bbb_oas"
+PROXY_HY = "spread_proxy.us_hy_oas"
 
 _USD_PER_GPU_HOUR = {"unit_ko": "달러/GPU-시간", "unit_en": "USD/GPU-hr"}
 _USD_BN = {"unit_ko": "십억달러", "unit_en": "USD bn"}
@@ -70,7 +73,12 @@ def build_catalogue() -> list[ChartSpec]:
             title_ko="LLM 별 점유율 추이",
             title_en="LLM traffic share",
             kind="area_pct",
-            series=(SeriesRef("similarweb.share.*"),),
+            # StatCounter's referral share (real) when fetched; until then the note's SimilarWeb
+            # visit share (illustrative). The source line names whichever is drawn.
+            series=(
+                SeriesRef("statcounter.share.*"),
+                SeriesRef("similarweb.share.*", unless=("statcounter.share.*",)),
+            ),
             transforms=(TransformStep("share_of_total"),),
             **_PCT,
         ),
@@ -127,7 +135,13 @@ def build_catalogue() -> list[ChartSpec]:
             title_ko="Oracle, CoreWeave CDS 스프레드",
             title_en="Oracle and CoreWeave CDS spread",
             kind="line",
-            series=(SeriesRef("cds.*"),),
+            # FRED's ICE BofA index spreads are rating-band PROXIES, not CDS: their own ids (the
+            # cds.* glob cannot take them), their own labels, drawn only when cached
+            series=(
+                SeriesRef("cds.*"),
+                SeriesRef(PROXY_BBB, "BBB 회사채 OAS (대용치, CDS 아님)", "US BBB OAS (proxy, not CDS)"),
+                SeriesRef(PROXY_HY, "하이일드 OAS (대용치, CDS 아님)", "US HY OAS (proxy, not CDS)"),
+            ),
             unit_ko="bp",
             unit_en="bp",
         ),

@@ -17,12 +17,15 @@ def _glob_order(ref: SeriesRef, series_id: str) -> tuple[bool, str]:
 def resolve_refs(spec: ChartSpec, available_ids: Iterable[str]) -> list[tuple[str, SeriesRef]]:
     """(series id, the ref that selected it) in plotting order, each id once (first ref wins).
 
-    A plain id is kept only if available; a glob expands alphabetically, catch-alls last.
+    A plain id is kept only if available; a glob expands alphabetically, catch-alls last; a
+    fallback ref (``unless``) is skipped while what it stands in for is available.
     """
     available = set(available_ids)
     seen: set[str] = set()
     out: list[tuple[str, SeriesRef]] = []
     for ref in spec.series:
+        if ref.replaced(available):
+            continue
         if ref.is_glob:
             matched = sorted(
                 (sid for sid in available if ref.matches(sid)),
@@ -43,6 +46,8 @@ def resolve_series(spec: ChartSpec, available_ids: Iterable[str]) -> list[str]:
 
 
 def unresolved_refs(spec: ChartSpec, available_ids: Iterable[str]) -> list[str]:
-    """Refs of the chart that match nothing available (a missing id or an empty glob)."""
+    """Refs of the chart that match nothing available (a missing id or an empty glob); a
+    fallback whose real series are there is not missing."""
     available = set(available_ids)
-    return [ref.series_id for ref in spec.series if not any(ref.matches(sid) for sid in available)]
+    return [ref.series_id for ref in spec.series
+            if not ref.replaced(available) and not any(ref.matches(sid) for sid in available)]

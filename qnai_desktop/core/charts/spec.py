@@ -8,6 +8,7 @@ users' own charts are saved in the cache.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import Any
@@ -40,7 +41,12 @@ SPEC_VERSION = 1
 
 @dataclass(frozen=True)
 class SeriesRef:
-    """One series, or a glob over series ids (``agents.share.*``), as plotted in a chart."""
+    """One series, or a glob over series ids (``agents.share.*``), as plotted in a chart.
+
+    ``unless`` makes the ref a fallback: it plots nothing while any available series matches
+    one of those patterns (the LLM-share chart draws the illustrative SimilarWeb lines only
+    until real StatCounter ones are cached).
+    """
 
     series_id: str
     label_ko: str = ""
@@ -48,11 +54,18 @@ class SeriesRef:
     axis: str = "left"
     color: str = ""
     exclude: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.axis not in AXES:
             raise ValueError(f"series {self.series_id!r}: axis must be one of {AXES}")
         object.__setattr__(self, "exclude", tuple(self.exclude))
+        object.__setattr__(self, "unless", tuple(self.unless))
+
+    def replaced(self, available_ids: Iterable[str]) -> bool:
+        """True when a series named in ``unless`` is available (this fallback then plots nothing)."""
+        return bool(self.unless) and any(fnmatchcase(sid, pattern) for sid in available_ids
+                                         for pattern in self.unless)
 
     @property
     def is_glob(self) -> bool:
@@ -83,6 +96,7 @@ class SeriesRef:
             "axis": self.axis,
             "color": self.color,
             "exclude": list(self.exclude),
+            **({"unless": list(self.unless)} if self.unless else {}),
         }
 
     @classmethod
@@ -94,6 +108,7 @@ class SeriesRef:
             axis=str(data.get("axis", "left")),
             color=str(data.get("color", "")),
             exclude=tuple(data.get("exclude", ())),
+            unless=tuple(data.get("unless", ())),
         )
 
 

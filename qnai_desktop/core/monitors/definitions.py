@@ -78,6 +78,25 @@ DEFAULT_MONITORS: list[MonitorDef] = [
         ("CRWV", "META"),
         adverse="up",
     ),
+    # proxies (FRED, ICE BofA index OAS): shown only once fetched, labelled as not CDS
+    MonitorDef(
+        "spread_proxy.us_bbb_oas",
+        "미국 BBB 회사채 OAS (오라클 대용치, CDS 아님)",
+        "US BBB corporate OAS (Oracle proxy, not CDS)",
+        WATCH_CDS_KO,
+        WATCH_CDS_EN,
+        ("ORCL",),
+        adverse="up",
+    ),
+    MonitorDef(
+        "spread_proxy.us_hy_oas",
+        "미국 하이일드 OAS (코어위브 대용치, CDS 아님)",
+        "US high-yield OAS (CoreWeave proxy, not CDS)",
+        WATCH_CDS_KO,
+        WATCH_CDS_EN,
+        ("CRWV", "META"),
+        adverse="up",
+    ),
     MonitorDef(
         "silicondata.h100_index",
         "SiliconData H100 렌탈 지수",

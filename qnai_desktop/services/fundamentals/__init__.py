@@ -3,8 +3,8 @@ watchlist's market cap / 12MF PER recomputed from them — every value dated and
 
 ``make_fundamental_providers(names, cache)`` builds the sources for the watchlist's tickers
 (``FUNDAMENTAL_PROVIDERS`` names them). They are ``services.providers.Provider`` subclasses with
-one extra method, ``write_values(cache)``, to be run inside the refresh's transaction after
-the series are written. ``run_fundamentals`` does exactly that for ``fundamentals refresh``.
+one extra method, ``write_values(cache)``, which ``services.refresh.run_refresh`` runs inside the
+source's one transaction after the series are written.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # not pull in httpx and the providers before the window has painted.
 _LAZY = {"CAPEX_GROUP": "concepts", "recompute": "live", "set_earnings": "live",
          "value_table": "live", "SOURCE_SETTING": "quotes", "EodQuotes": "quotes",
-         "import_prices": "quotes", "run_fundamentals": "runner", "UA_SETTING": "sec",
+         "import_prices": "quotes", "UA_SETTING": "sec",
          "SecEdgar": "sec"}
 
 
@@ -53,5 +53,5 @@ def make_fundamental_providers(names: list[str] | None, cache: Cache) -> list[Pr
 
 
 __all__ = ["CAPEX_GROUP", "FUNDAMENTAL_PROVIDERS", "EodQuotes", "SecEdgar", "import_prices",
-           "make_fundamental_providers", "recompute", "run_fundamentals", "set_earnings",
+           "make_fundamental_providers", "recompute", "set_earnings",
            "value_table"]

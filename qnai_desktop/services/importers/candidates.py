@@ -105,16 +105,6 @@ class Candidate:
         return self.facts
 
 
-def column_letter(index: int) -> str:
-    """Excel's name for a 0-based column index (0 → A, 26 → AA)."""
-    name = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        name = chr(65 + rem) + name
-    return name
-
-
 def to_candidate(path, key: str, label: str, dates: np.ndarray, values: np.ndarray,
                  rows: np.ndarray, *, column: str, unit_hint: str | None = None,
                  source_hint: str = "", extra: dict | None = None) -> Candidate:

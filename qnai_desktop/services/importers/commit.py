@@ -37,6 +37,11 @@ class ImportResult:
     review: Review = field(default_factory=Review)
 
     @property
+    def change(self) -> ChangeSet:
+        """What was written: the totals, or nothing for a dry run (it was rolled back)."""
+        return ChangeSet() if self.dry_run else self.total
+
+    @property
     def replaced(self) -> int:
         """Stored series whose values from elsewhere this import overwrites (approved)."""
         return len({c.series_id for c in self.review.conflicts if c.approved})

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .candidates import Candidate, bulk_facts, column_letter, to_candidate
+from ...core.cell_values import CellProblem, looks_like_date, parse_date, to_dates, to_numbers
+from ..table_files import column_letter
+from .candidates import Candidate, bulk_facts, to_candidate
 from .errors import ImportFileError
 from .source import Sheet, SourceFile
-from .values import CellProblem, looks_like_date, parse_date, to_dates, to_numbers
 
 SERIES_NAMES = {"series", "series_id", "series id", "seriesid", "id", "query", "시리즈", "시리즈id",
                 "시리즈 id", "ticker", "티커", "code", "코드"}

@@ -19,6 +19,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ...core.spreadsheet_safety import unescape_formula
 from .errors import ImportFileError
 from .layouts import Layout
 from .source import SourceFile
@@ -44,7 +45,25 @@ def read_body(src: SourceFile, layout: Layout, width: int) -> pd.DataFrame:
             i = int(filled[0])
             raise src.error(f"more cells than the header's {width}", row=layout.header + 2 + i,
                             value=body[col].iat[i])
-    return body[list(range(width))]
+    return _unescaped(body[list(range(width))])
+
+
+def _unescaped(body: pd.DataFrame) -> pd.DataFrame:
+    """Text cells with our exports' formula escaping undone, as the grid reader does (looked for
+    in the distinct values of each column, so a million plain cells cost nothing)."""
+    for c in body.columns:
+        col = body[c]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            cats = [str(x) for x in col.cat.categories]
+            if any(x[:1] == "'" for x in cats):
+                new = [unescape_formula(x) for x in cats]
+                body[c] = col.cat.rename_categories(new) if len(set(new)) == len(new) else \
+                    col.astype(object).map(unescape_formula).astype("category")
+        elif pd.api.types.is_string_dtype(col.dtype):
+            marked = col.str.startswith("'", na=False)
+            if marked.any():
+                body[c] = col.where(~marked, col[marked].map(unescape_formula))
+    return body
 
 
 def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .values import looks_like_date, parse_date, parse_number
+from ...core.cell_values import looks_like_date, parse_date, parse_number
 
 
 class PasteError(ValueError):

@@ -16,7 +16,8 @@ import pandas as pd
 
 from ...core.series import SeriesBundle, SeriesMeta
 from ...store import health
-from .candidates import Candidate, column_letter
+from ..table_files import column_letter
+from .candidates import Candidate
 from .dataset_files import detect_dataset, read_dataset
 from .errors import ImportFileError
 from .layouts import (

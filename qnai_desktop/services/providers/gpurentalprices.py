@@ -19,7 +19,9 @@ from ._files import parse_downloads
 from .base import FetchContext, Provider
 from .errors import SchemaError
 
-MAX_DAYS = 60
+#: Days fetched per run, oldest first: a year and a bit, so one refresh catches up after any
+#: ordinary absence (about 400 small files from GitHub's raw host, far inside its limits).
+MAX_DAYS = 400
 FIRST_RUN_DAYS = 30
 
 

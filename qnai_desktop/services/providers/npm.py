@@ -2,8 +2,14 @@
 
 ``GET {base}/downloads/range/{start}:{end}/{package}`` → ``{"start", "end", "package",
 "downloads": [{"downloads": int, "day": "YYYY-MM-DD"}, …]}``; an unknown package is a 404 with
-``{"error": "package … not found"}``. The API serves at most 18 months per request, so ranges
-are fetched in chunks of 540 days; the scope's slash is percent-encoded (``@scope%2Fname``).
+``{"error": "package … not found"}``. The API serves at most 18 months per request (npm/registry
+docs/download-counts.md, "Limits"; a longer range is silently cut to its last 18 months), so
+ranges are fetched in chunks of 540 days; the scope's slash is percent-encoded (``@scope%2Fname``).
+
+Politeness: requests start at most once per ``pace`` seconds (default 1 s; npm asks for about
+100 requests a minute and answers faster callers with 429). The pause goes through the HTTP
+client's sleep, so Cancel interrupts it and tests record it instead of sleeping; a 429 is
+retried by the client after the server's Retry-After.
 
 Incremental: from three days before the newest cached real point (npm revises the latest days)
 to yesterday (UTC); a series that is absent or illustrative is fetched from 2025-01-01 and its
@@ -12,11 +18,14 @@ leading zero days (before the package existed) are dropped. Writes ``npm.downloa
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from urllib.parse import quote
 
 from ...core.series import SeriesBundle, SeriesMeta
 from ..datasets._common import frame
+from ..fundamentals.throttle import Throttle
 from .base import FetchContext, Provider
 from .errors import SchemaError
 
@@ -28,6 +37,7 @@ PACKAGES: dict[str, str] = {
 HISTORY_START = date(2025, 1, 1)
 CHUNK_DAYS = 540
 OVERLAP_DAYS = 3
+PACE_SECONDS = 1.0  # at most one request start per second
 
 
 class NpmDownloads(Provider):
@@ -38,9 +48,11 @@ class NpmDownloads(Provider):
     title_en = "npm downloads"
     terms = "npm public download counts (api.npmjs.org)"
 
-    def __init__(self, base_url: str | None = None, packages: dict[str, str] | None = None) -> None:
+    def __init__(self, base_url: str | None = None, packages: dict[str, str] | None = None, *,
+                 pace: float = PACE_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(base_url)
         self.packages = dict(packages or PACKAGES)
+        self.pace, self.clock = pace, clock
 
     def series_ids(self) -> list[str]:
         return [f"npm.downloads.{key}" for key in self.packages]
@@ -54,11 +66,15 @@ class NpmDownloads(Provider):
             plan.append((key, package, last, _chunks(start, end)))
         total = sum(len(chunks) for *_rest, chunks in plan) or 1
         done, bundles = 0, []
+        pacer = Throttle(1 / self.pace, clock=self.clock, sleep=ctx.http.sleep) if self.pace > 0 else None
         for key, package, last, chunks in plan:
             points: dict[date, int] = {}
             for lo, hi in chunks:
                 ctx.check()
                 ctx.progress(done, total, f"{package} {lo}…{hi}")
+                if pacer is not None:
+                    pacer.wait()
+                    ctx.check()  # the pause may have used up the source's deadline
                 url = f"{self.base_url}/downloads/range/{lo}:{hi}/{quote(package, safe='@')}"
                 points.update(_parse(ctx.http.get_json(url), package, url))
                 done += 1

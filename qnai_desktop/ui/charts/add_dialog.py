@@ -26,6 +26,7 @@ from ...core.charts import KINDS, ChartSpec
 from ...core.charts.user_specs import TRANSFORM_CHOICES, build_user_spec
 from ...core.series import SeriesMeta
 from ..common.i18n import current_language
+from ..common.theme import set_tone
 
 KIND_LABELS = {"line": QT_TRANSLATE_NOOP("AddChartDialog", "Line"),
                "area_stacked": QT_TRANSLATE_NOOP("AddChartDialog", "Stacked area"),
@@ -76,7 +77,7 @@ class AddChartDialog(QDialog):
         self.param_edit = QLineEdit()
         self.right_combo = QComboBox()
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #C0392B;")
+        set_tone(self.error_label, "error")
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

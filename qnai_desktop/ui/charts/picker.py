@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ..common.theme import qcolor
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,7 +56,7 @@ class ChartPicker(QWidget):
             header = QListWidgetItem(title)
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             header.setFont(header_font)
-            header.setForeground(QColor("#555555"))
+            header.setForeground(qcolor("muted"))
             self.list.addItem(header)
             for entry in entries:
                 item = QListWidgetItem("   " + entry.text)

@@ -37,12 +37,15 @@ from ...core.charts.user_specs import (
 )
 from ...core.param_axis import dated_only
 from ...core.series import SeriesMeta
+from ...services import user_charts
 from ...services.user_charts import delete_user_chart, owned_curves
 from ..common.app_context import EXTERNAL, AppContext
 from ..common.base_tab import CacheTab
 from ..common.i18n import current_language
+from ..common.operations import run_op
 from ..common.pandas_model import PandasTableModel
 from ..common.settings import make_settings
+from ..common.theme import set_tone
 from .add_dialog import AddChartDialog
 from .canvas import ChartCanvas
 from .crosshair import ChartCrosshair
@@ -111,7 +114,7 @@ class ChartsTab(CacheTab):
         self.table_view.setVisible(False)
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
-        self.info_label.setStyleSheet("color: #8A6D3B;")
+        set_tone(self.info_label, "warn")
         self._layout()
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         self.retranslate()
@@ -236,6 +239,9 @@ class ChartsTab(CacheTab):
             return True
         return self.picker.select(key)
 
+    def open_item(self, key: str) -> bool:
+        return self.open_chart(key)
+
     def _on_chart_selected(self, key: str) -> None:
         self._current = key
         settings = make_settings()
@@ -341,13 +347,16 @@ class ChartsTab(CacheTab):
         return dialog
 
     def save_user_chart(self, spec: ChartSpec | None) -> None:
+        """Store the chart (on the writer thread); once stored, say so and show it."""
         if spec is None:
             return
-        change = self.ctx.cache.charts.save(spec.id, spec.to_dict())
-        self.ctx.notify(change)
-        self.ctx.sig_status_message.emit(self.tr("Chart saved: {title}").format(
-            title=spec.title(current_language())))
-        self.open_chart(spec.id)
+
+        def saved(_change: ChangeSet) -> None:
+            self.ctx.sig_status_message.emit(self.tr("Chart saved: {title}").format(
+                title=spec.title(current_language())))
+            self.open_chart(spec.id)
+
+        run_op(self.ctx, self, user_charts.save_user_chart, spec.id, spec.to_dict()).on_success(saved).run()
 
     def is_user_chart(self, chart_id: str) -> bool:
         spec = self._specs.get(chart_id)
@@ -381,6 +390,7 @@ class ChartsTab(CacheTab):
         if not self.is_user_chart(chart_id) or not self.confirm_delete(chart_id):
             return False
         title = self._specs[chart_id].title(current_language())
-        self.ctx.notify(delete_user_chart(self.ctx.cache, chart_id))
-        self.ctx.sig_status_message.emit(self.tr("Chart deleted: {title}").format(title=title))
+        run_op(self.ctx, self, delete_user_chart, chart_id).on_success(
+            lambda _change: self.ctx.sig_status_message.emit(
+                self.tr("Chart deleted: {title}").format(title=title))).run()
         return True

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...logs import log_path, redact
+from .theme import set_tone
 
 log = logging.getLogger("qnai.ui")
 
@@ -41,7 +42,7 @@ class ErrorDialog(QDialog):
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_details)
         self.where = where = QLabel()
-        where.setStyleSheet("color: gray;")
+        set_tone(where, "muted")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.addButton(self.toggle, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)

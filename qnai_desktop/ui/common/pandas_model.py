@@ -46,6 +46,7 @@ class PandasTableModel(QAbstractTableModel):
         self._df = df
         self._owns_frame = False
         self._order = np.arange(len(df))
+        self._labels = df.index.tolist()  # row_label runs per cell and role: no pandas lookup
         self._columns = list(df.columns)
         self._header_labels = [self._headers_map.get(c, str(c)) for c in self._columns]
         self._numeric = [pd.api.types.is_numeric_dtype(df[c]) and not
@@ -79,7 +80,7 @@ class PandasTableModel(QAbstractTableModel):
 
     def row_label(self, row: int) -> Any:
         """The DataFrame index label shown at view row ``row`` (after sorting)."""
-        return self._df.index[self._order[row]]
+        return self._labels[self._order[row]]
 
     def value(self, row: int, col: int) -> Any:
         return self._df.iat[int(self._order[row]), col]

@@ -7,6 +7,10 @@ Task's signals are emitted from the worker and, being connected to GUI-thread ob
 queued on the GUI thread: ``sig_progress_reported(obj)``, then ``sig_task_succeeded(result)`` or
 ``sig_task_failed(message)``, then always ``sig_task_done()``. Running tasks are kept alive
 here until done, so a closed dialog cannot pull one out from under its worker.
+
+Tasks read. A task that also writes (a refresh stores each source as it arrives) is given the
+window's writer: ``work.write(fn, *args)`` runs ``fn(cache, *args)`` as a job of that writer
+(``writer.py``) and waits for it, so every write of the window still goes through one connection.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ...store import health
 from ...store.cache import Cache
+from .writer import Writer
 
 log = logging.getLogger(__name__)
 _RUNNING: set[Task] = set()
@@ -52,6 +57,15 @@ class Work:
     cache: Cache | None
     progress: Callable[[Any], None]
     cancelled: Callable[[], bool]
+    writer: Writer | None = None
+
+    def write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``fn(cache, *args, **kwargs)`` on the window's writer (waiting for it); on the worker's
+        own cache when the task was given no writer (the CLI, tests)."""
+        if self.writer is None:
+            assert self.cache is not None, "a task that writes needs a db_path or a writer"
+            return fn(self.cache, *args, **kwargs)
+        return self.writer.submit(fn, *args, **kwargs).result()
 
 
 def while_alive(owner: QObject, fn: Callable[..., Any]) -> Callable[..., None]:
@@ -77,14 +91,17 @@ class Task(QObject):
     sig_task_done = Signal()
 
     def __init__(self, fn: Callable[[Work], Any], *, db_path: Path | str | None = None,
-                 name: str = "") -> None:
+                 name: str = "", writer: Writer | None = None) -> None:
         super().__init__()
         self.fn, self.db_path, self.name = fn, db_path, name or getattr(fn, "__name__", "task")
+        self.writer = writer
         self._cancelled = False
         self.running = False
-        self.sig_task_done.connect(self._forget)
 
     def start(self, pool: QThreadPool | None = None) -> Task:
+        # Connected last, so it runs after the caller's slots: forgetting the task may delete it,
+        # and Qt drops the queued calls of a deleted sender's signal.
+        self.sig_task_done.connect(self._forget)
         self.running = True
         _RUNNING.add(self)
         (pool or task_pool()).start(_Runnable(self))
@@ -106,7 +123,8 @@ class Task(QObject):
         try:
             if self.db_path is not None:
                 cache = Cache.open(self.db_path)
-            result = self.fn(Work(cache, self.sig_progress_reported.emit, self.is_cancelled))
+            result = self.fn(Work(cache, self.sig_progress_reported.emit, self.is_cancelled,
+                                  self.writer))
         except Exception as exc:  # reported to the GUI; a worker must never die silently
             log.exception("task %s failed", self.name)
             if isinstance(exc, sqlite3.Error):  # a sentence (and damage heard by the window)

@@ -2,9 +2,11 @@
 
 ``PackExporter.steps()`` is a generator that does one chart per step, so the pack dialog can
 drive it from the event loop (progress bar, Cancel) and the CLI can simply loop over it. Qt
-widgets must be painted on the GUI thread, hence steps rather than a worker thread; each step is
-~0.1 s, so the window stays responsive. Files go to a staging folder inside the output folder
-and are moved in only at the end (services.export_plan.StagedFolder).
+widgets must be painted on the GUI thread, hence steps rather than a worker thread for the
+drawing; everything after it — PNG encoding, file writes, the deck, the manifest's digests — runs
+on one file thread per export, so a step costs the drawing only and the window stays responsive
+(while the last files are written, the steps wait in 5 ms slices). Files go to a staging folder
+inside the output folder and are moved in only at the end (services.export_plan.StagedFolder).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,6 +31,7 @@ from ...services.export_plan import (
     ChartJob,
     ExportOptions,
     ExportPlan,
+    HeldBack,
     StagedFolder,
     manifest,
     plan_export,
@@ -38,6 +42,7 @@ from .renderer import PNG_QUALITY, ChartRenderer
 
 #: Progress callback: (done, total, what is being done) -> False to cancel.
 Progress = Callable[[int, int, str], bool | None]
+WAIT_SLICE_S = 0.005  # waiting for the file thread, the event loop turns this often
 
 
 @dataclass
@@ -108,8 +113,9 @@ class PackExporter:
 
     def __init__(self, jobs: Sequence[ChartJob], options: ExportOptions, out_dir: Path | str, *,
                  style: HouseStyle | None = None, renderer: ChartRenderer | None = None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, held_back: Sequence[HeldBack] = ()) -> None:
         self.plan: ExportPlan = plan_export(jobs, options)  # raises ExportNameError early
+        self.held_back = tuple(held_back)  # listed in the manifest (services.export_plan)
         self.options = options
         self.out_dir = Path(out_dir).expanduser()
         self.style = style or (renderer.style if renderer else load_style(options.style))
@@ -149,39 +155,38 @@ class PackExporter:
     def _run_steps(self, renderer: ChartRenderer, started: float) -> Iterator[tuple[int, int, str]]:
         opts, plan = self.options, self.plan
         total = self.total_steps
-        slides: list[tuple[ChartJob, bytes]] = []
+        slides: list[tuple[ChartJob, Future]] = []  # the deck picture's PNG bytes, being encoded
         warnings: list[ExportWarning] = []
         with StagedFolder(self.out_dir) as stage:
-            done = 0
-            for job in plan.jobs:
-                warnings += self._export_chart(renderer, job, stage, slides)
-                done += 1
-                yield done, total, job.prepared.title(opts.lang)
-            if plan.deck:
-                info = manifest(plan, warnings, created_at="", app_version=__version__)
-                deck = [DeckSlide(title=job.prepared.title(opts.lang), image=png,
-                                  source_line=job.prepared.source(opts.lang),
-                                  note_line=job.prepared.note(opts.lang),
-                                  notes=provenance_notes(info["charts"][job.chart_id], opts.lang))
-                        for job, png in slides]
-                build_deck(deck, stage.file(plan.deck.name))
-                done += 1
-                yield done, total, plan.deck.name
-            digests = {f.name: _sha256(stage.file(f.name)) for f in plan.files}
-            created = datetime.now(UTC).replace(microsecond=0).isoformat()
-            info = manifest(plan, warnings, created_at=created, digests=digests,
-                            app_version=__version__)
-            stage.file(MANIFEST_NAME).write_text(
-                json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
-            files = stage.commit()
+            writer = ThreadPoolExecutor(1, thread_name_prefix="qnai-export-files")
+            written: list[Future] = []
+            try:
+                done = 0
+                for job in plan.jobs:
+                    warnings += self._export_chart(renderer, job, stage, slides, writer, written)
+                    done += 1
+                    yield done, total, job.prepared.title(opts.lang)
+                if plan.deck:
+                    deck = writer.submit(self._write_deck, stage, slides, list(warnings))
+                    yield from _waiting(deck, done, total, plan.deck.name)
+                    done += 1
+                    yield done, total, plan.deck.name
+                # one file thread: the manifest job runs after every file job before it
+                info = writer.submit(self._write_manifest, stage, written, list(warnings))
+                yield from _waiting(info, done, total, MANIFEST_NAME)
+                files = stage.commit()
+            finally:  # cancelled or failed: no file is written into the folder being removed
+                writer.shutdown(wait=True, cancel_futures=True)
         self.result = ExportResult(
             self.out_dir, files=files, warnings=warnings, manifest=self.out_dir / MANIFEST_NAME,
             seconds=time.perf_counter() - started)
         yield total, total, MANIFEST_NAME
 
     def _export_chart(self, renderer: ChartRenderer, job: ChartJob, stage: StagedFolder,
-                      slides: list[tuple[ChartJob, bytes]]) -> list[ExportWarning]:
-        """Write one chart's files; one raster render serves the PNG, the deck and the check."""
+                      slides: list[tuple[ChartJob, Future]], writer: ThreadPoolExecutor,
+                      written: list[Future]) -> list[ExportWarning]:
+        """Draw one chart (GUI thread) and hand its files to ``writer``; one raster render
+        serves the PNG, the deck and the check."""
         opts, plan = self.options, self.plan
         files = {f.format: f for f in plan.files_for(job.chart_id)}
         found: list[ExportWarning] | None = None
@@ -189,27 +194,72 @@ class PackExporter:
             image = renderer.render_image(job.prepared, job.spec, opts.lang, opts.width,
                                           opts.height, opts.scale, transparent=opts.transparent)
             if "png" in files:
-                renderer.write_png(stage.file(files["png"].name), image)
+                written.append(writer.submit(renderer.write_png, stage.file(files["png"].name),
+                                             image))
             if plan.deck:
-                slides.append((job, png_bytes(renderer.deck_picture(image))))
+                slides.append((job, writer.submit(png_bytes, renderer.deck_picture(image))))
             found = self.check(job, renderer)
-        for fmt in ("svg", "pdf", "xlsx", "csv"):
+        for fmt in ("svg", "pdf"):  # vector files paint the canvas: on this thread
             if fmt in files:
                 write_chart_file(renderer, job, fmt, stage.file(files[fmt].name), opts)
+        for fmt in ("xlsx", "csv"):  # tables from the prepared data: on the file thread
+            if fmt in files:
+                written.append(writer.submit(write_chart_file, renderer, job, fmt,
+                                             stage.file(files[fmt].name), opts))
         if found is None:
             uses_canvas = "svg" in files or "pdf" in files
             found = self.check(job, renderer if uses_canvas else None)
         return found
 
+    def _write_deck(self, stage: StagedFolder, slides: list[tuple[ChartJob, Future]],
+                    warnings: list[ExportWarning]) -> None:
+        """File thread: the deck from the slide pictures (encoded by the jobs before this one)."""
+        opts, plan = self.options, self.plan
+        info = manifest(plan, warnings, created_at="", app_version=__version__)
+        deck = [DeckSlide(title=job.prepared.title(opts.lang), image=png.result(),
+                          source_line=job.prepared.source(opts.lang),
+                          note_line=job.prepared.note(opts.lang),
+                          notes=provenance_notes(info["charts"][job.chart_id], opts.lang))
+                for job, png in slides]
+        build_deck(deck, stage.file(plan.deck.name))
+
+    def _write_manifest(self, stage: StagedFolder, written: list[Future],
+                        warnings: list[ExportWarning]) -> None:
+        """File thread: after every file was written (a failed one raises here), the manifest
+        with each file's digest."""
+        for future in written:
+            future.result()
+        plan = self.plan
+        digests = {f.name: _sha256(stage.file(f.name)) for f in plan.files}
+        created = datetime.now(UTC).replace(microsecond=0).isoformat()
+        info = manifest(plan, warnings, created_at=created, digests=digests,
+                        app_version=__version__, held_back=self.held_back)
+        stage.file(MANIFEST_NAME).write_text(
+            json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+
     def run(self, progress: Progress | None = None) -> ExportResult:
         """Run every step; ``progress`` returning False cancels (nothing is written)."""
         gen = self.steps()
+        last = None
         for done, total, label in gen:
+            if (done, label) == last:  # a wait for the file thread, not a new step
+                continue
+            last = (done, label)
             if progress is not None and progress(done, total, label) is False and done < total:
                 gen.close()
                 self.result = ExportResult(self.out_dir, cancelled=True)
                 break
         return self.result
+
+
+def _waiting(future: Future, done: int, total: int, label: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (the same progress) every ``WAIT_SLICE_S`` until ``future`` is done; raise its error."""
+    while True:
+        try:
+            future.result(timeout=WAIT_SLICE_S)
+            return
+        except TimeoutError:
+            yield done, total, label
 
 
 def export_single(renderer: ChartRenderer, job: ChartJob, options: ExportOptions, path: Path | str,

@@ -1,7 +1,8 @@
 """File → Export pack… (Ctrl+E): every chart at slide size, one deck, a manifest — with a progress
-bar and Cancel. The export runs one chart per event-loop turn (``PackExporter.steps``), because
-widgets can only be painted on the GUI thread; each turn is ~0.1–0.2 s, so the window stays
-responsive and Cancel is honoured after the chart being drawn (nothing is written then)."""
+bar and Cancel. Planning (reading every chosen chart's data, checking the folder) runs on a worker
+(``tasks.Task``); the export then runs one chart per event-loop turn (``PackExporter.steps``),
+because widgets can only be painted on the GUI thread; each turn is ~0.1–0.2 s, so the window
+stays responsive and Cancel is honoured after the chart being drawn (nothing is written then)."""
 
 from __future__ import annotations
 
@@ -26,13 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.charts import ChartSpec
-from ...services.export_plan import FORMATS, ExportError, StagedFolder, all_specs, gather_jobs
+from ...services.export_plan import (
+    FORMATS,
+    ExportError,
+    ExportOptions,
+    StagedFolder,
+    all_specs,
+    gather_jobs,
+)
 from ...services.output_paths import OutputPathError
 from ..common.app_context import AppContext
 from ..common.i18n import current_language
 from ..common.output_error import output_error_text, show_output_error
 from ..common.settings import make_settings
 from ..common.style import load_style
+from ..common.tasks import Task, Work, while_alive
 from .options_form import OptionsForm
 from .pack import ExportResult, PackExporter
 
@@ -52,6 +61,7 @@ class PackExportDialog(QDialog):
         self.result: ExportResult | None = None
         self._steps: Iterator | None = None
         self._exporter: PackExporter | None = None
+        self._planning: Task | None = None
         settings = make_settings()
 
         self.folder = QLineEdit(str(settings.value("export/pack_dir", str(Path.home() / "qnai-pack"))))
@@ -164,11 +174,12 @@ class PackExportDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        return self._steps is not None
+        return self._steps is not None or self._planning is not None
 
     # -- running -------------------------------------------------------------------------
     def start(self) -> bool:
-        """Validate the choices and begin; False (with the reason shown) if it cannot start."""
+        """Validate the choices and begin planning on a worker; False (with the reason shown) if
+        the choices cannot start. A folder that cannot be written is said when planning ends."""
         folder, charts, formats = self.folder.text().strip(), self.chosen_charts(), self.chosen_formats()
         problem = (not folder and self.tr("Choose a folder")) or (
             not charts and self.tr("Choose at least one chart")) or (
@@ -178,17 +189,48 @@ class PackExportDialog(QDialog):
             return False
         try:
             options = self.form.options(formats)
-            with StagedFolder(Path(folder)):  # an unwritable folder: say so now, not at the end
-                pass
-            jobs = gather_jobs(self.ctx.cache, charts, specs=self.specs)
-            self._exporter = PackExporter(jobs, options, Path(folder),
-                                          style=load_style(options.style))
-        except OutputPathError as exc:  # a read-only folder, a name too long, …: one sentence
-            self._show_output_error(exc)
-            return False
-        except (ExportError, ValueError, KeyError) as exc:
+        except ValueError as exc:
             self.status.setText(self.tr("Export failed: {error}").format(error=str(exc)))
             return False
+        specs = self.specs
+
+        def plan(work: Work) -> list | Exception:
+            try:
+                with StagedFolder(Path(folder)):  # an unwritable folder: say so now, not at the end
+                    pass
+                return gather_jobs(work.cache, charts, specs=specs)
+            except (OutputPathError, ExportError, ValueError, KeyError) as exc:
+                return exc
+
+        task = self._planning = Task(plan, db_path=self.ctx.cache.path, name="pack planning")
+        task.sig_task_succeeded.connect(while_alive(
+            self, lambda outcome: self._planned(task, outcome, options, folder, formats)))
+        task.sig_task_failed.connect(while_alive(
+            self, lambda message: self._planned(task, ValueError(message), options, folder, formats)))
+        self.status.setText("")
+        self._set_running(True)
+        task.start()
+        return True
+
+    def _planned(self, task: Task, outcome: list | Exception, options: ExportOptions, folder: str,
+                 formats: tuple[str, ...]) -> None:
+        """Planning ended: begin the export, or say why it cannot (nothing was written)."""
+        if task is not self._planning:
+            return  # cancelled (or closed) meanwhile
+        self._planning = None
+        try:
+            if isinstance(outcome, Exception):
+                raise outcome
+            self._exporter = PackExporter(outcome, options, Path(folder),
+                                          style=load_style(options.style))
+        except OutputPathError as exc:  # a read-only folder, a name too long, …: one sentence
+            self._set_running(False)
+            self._show_output_error(exc)
+            return
+        except (ExportError, ValueError, KeyError) as exc:
+            self._set_running(False)
+            self.status.setText(self.tr("Export failed: {error}").format(error=str(exc)))
+            return
         self.form.save()
         settings = make_settings()
         settings.setValue("export/pack_dir", folder)
@@ -229,7 +271,11 @@ class PackExportDialog(QDialog):
 
     def cancel(self) -> None:
         """Stop after the current chart; the staging folder is removed, nothing is written."""
-        if self._steps is None:
+        if self._planning is not None:
+            self._planning.cancel()
+            self._planning = None
+            self._set_running(False)
+        elif self._steps is None:
             return
         self._stop()
         self.result = ExportResult(Path(self.folder.text()), cancelled=True)

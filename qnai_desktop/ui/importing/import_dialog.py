@@ -3,8 +3,10 @@
 Each file is read on a worker (``services.importers.preview_file``): the dialog shows its layout,
 encoding and first rows, and a mapping table (include, series id — existing or new —, title,
 unit, frequency, source) that edits the preview's ``MappingRow`` data. After every change a dry
-run on the worker (same writes, rolled back) shows the exact counts ("312 added, 0 changed");
-Import writes all files in one transaction. A file that cannot be read is marked with its
+run (same writes, rolled back) shows the exact counts ("312 added, 0 changed"); Import writes all
+files in one transaction. Both run on the window's writer thread (``operations.run_op``): a dry
+run takes the write lock too, and on the writer it waits its turn instead of making the window's
+other writes wait for it. A file that cannot be read is marked with its
 error (file, row, column, value) and nothing is imported until it is removed.
 The same header in two dropped files gives two series. A row that would overwrite stored values
 from another file, source or title gets a choice (new series by default, replace, skip) and the
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -51,9 +53,11 @@ from ...services.importers import (
 )
 from ..common.app_context import AppContext
 from ..common.i18n import current_language
+from ..common.operations import CacheOp, run_op
 from ..common.pandas_model import PandasTableModel
 from ..common.tasks import Task, while_alive
-from .mapping_table import WARN_AMBER, MappingTable, decided_lines, mass_lines, review_lines
+from ..common.theme import qcolor, set_tone
+from .mapping_table import MappingTable, decided_lines, mass_lines, review_lines
 
 
 def read_preview(path: Path, existing: dict[str, SeriesMeta],
@@ -90,7 +94,6 @@ def summary(change: ChangeSet) -> str:
     return text.format(added=change.added, changed=change.changed, unchanged=change.unchanged)
 
 
-ERROR_RED = QColor("#c0392b")
 
 
 @dataclass
@@ -113,11 +116,11 @@ class ImportDialog(QDialog):
         self.result: ImportResult | None = None
         self.committed: ImportResult | None = None
         self._generation = 0
-        self._busy: set[Task] = set()
+        self._busy: set[Task | CacheOp] = set()
         self.setAcceptDrops(True)
         self.drop_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.drop_label.setStyleSheet("QLabel { border: 2px dashed #8a9bb0; border-radius: 6px;"
-                                      " padding: 10px; color: #4a5a6a; }")
+        self.drop_label.setStyleSheet("QLabel { border-radius: 6px; padding: 10px; }")
+        set_tone(self.drop_label, "drop")
         self.btn_add, self.btn_remove = QPushButton(), QPushButton()
         self.btn_add.clicked.connect(self._choose_files)
         self.btn_remove.clicked.connect(self.remove_current)
@@ -126,13 +129,14 @@ class ImportDialog(QDialog):
         self.file_list.currentRowChanged.connect(self._show_current)
         self.info = QLabel(wordWrap=True)
         self.notes = QLabel(wordWrap=True)
-        self.notes.setStyleSheet("color: #6b7785;")
+        set_tone(self.notes, "muted")
         self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet(f"color: {ERROR_RED.name()}; font-weight: bold;")
+        self.error.setStyleSheet("font-weight: bold;")
+        set_tone(self.error, "error")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setVisible(False)
         self.warning = QLabel(wordWrap=True)
-        self.warning.setStyleSheet(f"color: {WARN_AMBER.name()};")
+        set_tone(self.warning, "warn")
         self.warning.setVisible(False)
         self.preview_model = PandasTableModel()
         self.preview = QTableView()
@@ -204,7 +208,7 @@ class ImportDialog(QDialog):
         row = self.files.index(entry)
         item = self.file_list.item(row)
         item.setText(f"{'✗' if error else '✓'} {entry.path.name}" + (f" — {error}" if error else ""))
-        item.setForeground(QBrush(ERROR_RED) if error else QBrush())
+        item.setForeground(QBrush(qcolor("error")) if error else QBrush())
         if all(f.preview or f.error for f in self.files):
             self._keep_apart()
         if row == self.file_list.currentRow():
@@ -257,11 +261,11 @@ class ImportDialog(QDialog):
         if not previews or any(f.error for f in self.files) or len(previews) < len(self.files):
             return
         gen = self._generation
-        task = Task(lambda w: commit_imports(w.cache, previews, dry_run=True),
-                    db_path=self.ctx.cache.path, name="import dry run")
-        task.sig_task_succeeded.connect(while_alive(self, lambda r: self._counted(gen, r, "")))
-        task.sig_task_failed.connect(while_alive(self, lambda msg: self._counted(gen, None, msg)))
-        self._track(task).start()
+        op = run_op(self.ctx, self, commit_imports, previews, dry_run=True) \
+            .expecting(Exception) \
+            .on_success(lambda r: self._counted(gen, r, "")) \
+            .on_failure(lambda exc: self._counted(gen, None, str(exc)))
+        self._track_op(op).run()
         self._update_state()
 
     def _counted(self, gen: int, result: ImportResult | None, error: str) -> None:
@@ -297,11 +301,10 @@ class ImportDialog(QDialog):
         if mass and not self._confirm(mass):
             return
         approved = {sid for m in mass for sid in m.series}
-        task = Task(lambda w: commit_imports(w.cache, previews, replace=approved),
-                    db_path=self.ctx.cache.path, name="import")
-        task.sig_task_succeeded.connect(self._committed)
-        task.sig_task_failed.connect(self._set_error)
-        self._track(task).start()
+        op = run_op(self.ctx, self, commit_imports, previews, replace=approved) \
+            .expecting(DatasetError).on_success(self._committed) \
+            .on_failure(lambda exc: self._set_error(str(exc)))
+        self._track_op(op).run()
         self._update_state()
 
     def _confirm(self, mass: list[MassChange]) -> bool:
@@ -315,7 +318,6 @@ class ImportDialog(QDialog):
 
     def _committed(self, result: ImportResult) -> None:
         self.committed, self.result = result, None
-        self.ctx.notify(result.total)
         self.sig_import_committed.emit(result)
         self._update_state()
 
@@ -325,6 +327,16 @@ class ImportDialog(QDialog):
         task.sig_task_done.connect(
             while_alive(self, lambda t=task: (self._busy.discard(t), self._update_state())))
         return task
+
+    def _track_op(self, op: CacheOp) -> CacheOp:
+        """Busy until the operation finished (its own callbacks run first)."""
+        self._busy.add(op)
+
+        def done(_outcome: object, op: CacheOp = op) -> None:
+            self._busy.discard(op)
+            self._update_state()
+
+        return op.on_success(done).on_failure(done)
 
     def _can_commit(self) -> bool:
         return (self.result is not None and not self._busy and self.committed is None
@@ -346,8 +358,7 @@ class ImportDialog(QDialog):
         else:
             text = ""
         self.counts.setText(text)
-        self.counts.setStyleSheet("font-size: 14px; font-weight: bold;"
-                                  + (f" color: {ERROR_RED.name()};" if broken else ""))
+        set_tone(self.counts, "error" if broken else "")
         self.btn_commit.setEnabled(self._can_commit())
         self.btn_remove.setEnabled(bool(self.files))
 
@@ -380,5 +391,6 @@ class ImportDialog(QDialog):
 
     def done(self, result: int) -> None:
         for task in list(self._busy):
-            task.cancel()
+            if isinstance(task, Task):  # file previews stop; a write on its way lands
+                task.cancel()
         super().done(result)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from ...core.localized import Localized
@@ -29,13 +29,12 @@ from ...services.importers import (
 )
 from ..common.app_context import AppContext
 from ..common.i18n import current_language
+from ..common.theme import qcolor
 
 COLS = ["include", "column", "series", "status", "choice", "title", "unit", "freq", "source",
         "rows", "span"]
 C = {name: i for i, name in enumerate(COLS)}
 CHOICES = (NEW_SERIES, REPLACE, SKIP)
-ERROR_RED = QColor("#c0392b")
-WARN_AMBER = QColor("#b9770e")
 COLUMN_TITLES = {"include": QT_TRANSLATE_NOOP("MappingTable", "Use"),
                  "column": QT_TRANSLATE_NOOP("MappingTable", "Column in file"),
                  "series": QT_TRANSLATE_NOOP("MappingTable", "Series id"),
@@ -137,7 +136,7 @@ class MappingTable(QTableWidget):
         self.setCellWidget(r, C["series"], ids)
         status = self._text(r, C["status"], self._status_text(row.status), editable=False)
         if row.status == REPLACES_DEMO or row.conflict_with:
-            status.setForeground(QBrush(WARN_AMBER))
+            status.setForeground(QBrush(qcolor("warn")))
         self._fill_choice(r, row)
         self._text(r, C["title"], Localized(row.title_ko, row.title_en).pick(lang),
                    editable=row.editable)

@@ -2,9 +2,10 @@
 
 The table holds ``date | value`` rows; Ctrl+V pastes a block copied from Excel at the current
 cell. Cells are read like any import (``2Q26``, ``+11%``, ``2026.06.30`` …) by
-``services.importers.frame_from_rows``; a bad cell is selected and named. Save writes on a
-worker in one transaction (how='edit'); an illustrative series starts empty and is replaced,
-which clears its flag. New series get an id, titles, unit, frequency and source here.
+``services.importers.frame_from_rows``; a bad cell is selected and named. Save writes on the
+writer thread in one transaction (how='edit', ``operations.run_op``); an illustrative series
+starts empty and is replaced, which clears its flag. New series get an id, titles, unit,
+frequency and source here.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from ...core.series import FREQUENCIES, UNITS, SeriesBundle, SeriesMeta
 from ...services.importers import PasteError, frame_from_rows, split_pasted, write_replacing_demo
 from ...services.importers.mapping import ID_RE
 from ..common.app_context import AppContext
-from ..common.tasks import Task, while_alive
+from ..common.operations import CacheOp, run_op
+from ..common.theme import set_tone
 
 BLANK_ROWS = 12
 
@@ -48,7 +50,7 @@ class SeriesEditor(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.metas = ctx.cache.series.metas()
-        self.task: Task | None = None
+        self.op: CacheOp | None = None
         self.series = QComboBox(editable=True)
         self.series.addItems(sorted(dated_only(self.metas)))  # scenario curves are not dated
         self.title_ko, self.title_en, self.source = QLineEdit(), QLineEdit(), QLineEdit()
@@ -62,9 +64,9 @@ class SeriesEditor(QDialog):
                             ("source", self.source)):
             self.form.addRow(self._labels[key], widget)
         self.demo_note = QLabel(wordWrap=True)
-        self.demo_note.setStyleSheet("color: #b9770e;")
+        set_tone(self.demo_note, "warn")
         self.hint = QLabel(wordWrap=True)
-        self.hint.setStyleSheet("color: #6b7785;")
+        set_tone(self.hint, "muted")
         self.table = QTableWidget(0, 2)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 140)
@@ -149,14 +151,15 @@ class SeriesEditor(QDialog):
             self._error(str(exc))
             return
         bundle = SeriesBundle(self._meta(sid), frame)
-        self.task = Task(lambda w: write_replacing_demo(w.cache, [bundle], how="edit",
-                                                        origin="series editor"),
-                         db_path=self.ctx.cache.path, name="series editor")
-        self.task.sig_task_succeeded.connect(self._saved)
-        self.task.sig_task_failed.connect(self._error)
         self.btn_save.setEnabled(False)
-        self.task.sig_task_done.connect(while_alive(self, lambda: self.btn_save.setEnabled(True)))
-        self.task.start()
+        self.op = run_op(self.ctx, self, write_replacing_demo, [bundle], how="edit",
+                         origin="series editor") \
+            .on_success(self._saved).on_failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        """Nothing was written: the sentence here too (the error dialog shows it as well)."""
+        self._error(str(exc))
+        self.btn_save.setEnabled(True)
 
     def _meta(self, sid: str) -> SeriesMeta:
         old = self.metas.get(sid)
@@ -170,16 +173,18 @@ class SeriesEditor(QDialog):
                           **fields)
 
     def _saved(self, change: ChangeSet) -> None:
+        self.btn_save.setEnabled(True)
         self.metas = self.ctx.cache.series.metas()
         self.demo_note.setVisible(False)
-        self.status.setStyleSheet("color: #1e7e34;")
+        self.status.setStyleSheet("")
+        set_tone(self.status, "ok")
         self.status.setText(self.tr("Saved: {added} added, {changed} changed, {unchanged} unchanged").format(
             added=change.added, changed=change.changed, unchanged=change.unchanged))
-        self.ctx.notify(change)
         self.sig_series_saved.emit(change)
 
     def _error(self, message: str) -> None:
-        self.status.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.status.setStyleSheet("font-weight: bold;")
+        set_tone(self.status, "error")
         self.status.setText(message)
 
     def changeEvent(self, event: QEvent) -> None:

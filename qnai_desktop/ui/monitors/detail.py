@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.formatting import fmt_date
+from ..common.theme import set_tone
 from .model import FREQUENCY_NAMES
-from .style import DEMO_RED, MUTED
 
 
 class MonitorDetail(QGroupBox):
@@ -25,12 +25,12 @@ class MonitorDetail(QGroupBox):
         self._rule_count = 0
         self.name = QLabel(wordWrap=True)
         self.badge = QLabel()
-        self.badge.setStyleSheet(f"color: white; background: {DEMO_RED}; padding: 1px 6px;"
-                                 " border-radius: 3px; font-weight: bold;")
+        self.badge.setStyleSheet("padding: 1px 6px; border-radius: 3px; font-weight: bold;")
+        set_tone(self.badge, "badge")
         self.watch = QLabel(wordWrap=True)
         self.tickers = QLabel(wordWrap=True)
         self.source = QLabel(wordWrap=True)
-        self.source.setStyleSheet(f"color: {MUTED};")
+        set_tone(self.source, "muted")
         self.rules = QLabel()
         self.open_chart = QPushButton()
         self.open_chart.clicked.connect(self._open_chart)

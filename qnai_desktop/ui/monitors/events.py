@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pandas as pd
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .style import ADVERSE_RED, MUTED
+from ..common.theme import qcolor
 
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
 _SERIES_ROLE = _ID_ROLE + 1
@@ -98,7 +98,7 @@ class EventsPanel(QGroupBox):
         for r, ev in enumerate(events.itertuples()):
             new = ev.acknowledged_at is None or pd.isna(ev.acknowledged_at)
             ack = QTableWidgetItem("●  " + self.tr("new") if new else "✓")
-            ack.setForeground(QColor(ADVERSE_RED if new else MUTED))
+            ack.setForeground(qcolor("error" if new else "muted"))
             at = QTableWidgetItem(local_time(ev.at))
             rule = QTableWidgetItem(str(ev.rule))
             message = QTableWidgetItem(str(ev.message))
@@ -109,7 +109,7 @@ class EventsPanel(QGroupBox):
                 if new:
                     item.setFont(bold)
                 elif c:
-                    item.setForeground(QColor(MUTED))
+                    item.setForeground(qcolor("muted"))
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         self.ack_all.setEnabled(unacked > 0)

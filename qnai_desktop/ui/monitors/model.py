@@ -20,7 +20,8 @@ from ...core.series import FREQUENCIES, UNITS
 from ...services.monitor_table import TABLE_COLUMNS, monitor_table
 from ..common.i18n import current_language
 from ..common.pandas_model import PandasTableModel
-from .style import ADVERSE_RED, DEMO_RED, MUTED, STALE_BG, chip_background, chip_text, status_label
+from ..common.theme import qcolor
+from .style import chip_background, chip_text, status_label
 
 Index = QModelIndex | QPersistentModelIndex
 CHANGE_COLUMNS = ("change_1d", "change_1w", "change_1m", "change_3m")
@@ -126,7 +127,7 @@ class MonitorTableModel(PandasTableModel):
             if col == "status":
                 return chip_background(info["status"])
             if col == "age_days" and info["stale"]:
-                return QColor(STALE_BG)
+                return qcolor("chip_stale_bg")
             return None
         if role == _ROLE.FontRole and (col == "name" or (col == "source" and info["is_demo"])):
             font = QFont()
@@ -168,11 +169,13 @@ class MonitorTableModel(PandasTableModel):
         if col == "status":
             return chip_text(info["status"])
         if col in CHANGE_COLUMNS and is_adverse(value, info["adverse"]):
-            return QColor(ADVERSE_RED)
+            return qcolor("error")
         if col == "source":
-            return QColor(DEMO_RED) if info["is_demo"] else QColor(MUTED)
-        if col == "last_date" or (col == "age_days" and info["stale"]):
-            return QColor(MUTED)
+            return qcolor("error" if info["is_demo"] else "muted")
+        if col == "age_days" and info["stale"]:
+            return qcolor("chip_stale_fg")  # on the stale background
+        if col == "last_date":
+            return qcolor("muted")
         return None
 
     def _tooltip(self, col: str, info: dict) -> str | None:

@@ -33,6 +33,7 @@ from ...core.monitors import RuleError, describe
 from ...core.series import SeriesMeta
 from ...services.alerts import validate_spec
 from ..common.i18n import current_language
+from ..common.theme import set_tone
 from .condition import FIELD_LABELS, ConditionEditor
 
 _ORACLE, _H100 = "cds.oracle_5y", "gpu_rent.h100.median"
@@ -109,9 +110,11 @@ class RuleEditorDialog(QDialog):
         self.add_button = QPushButton()
         self.add_button.clicked.connect(lambda: self.add_condition())
         self.preview = QLabel(wordWrap=True)
-        self.preview.setStyleSheet("background: #f4f6f8; padding: 8px; border-radius: 4px;")
+        self.preview.setStyleSheet("padding: 8px; border-radius: 4px;")
+        set_tone(self.preview, "panel")
         self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.error.setStyleSheet("font-weight: bold;")
+        set_tone(self.error, "error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.alerts import StoredRule
-from .style import ADVERSE_RED, MUTED
+from ..common.theme import qcolor, set_tone
 
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
@@ -43,7 +42,7 @@ class RulesPanel(QGroupBox):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._on_item_changed)
         self.empty = QLabel(wordWrap=True)
-        self.empty.setStyleSheet(f"color: {MUTED};")
+        set_tone(self.empty, "muted")
         self.add = QPushButton()
         self.add.clicked.connect(self.sig_add_requested)
         self.delete = QPushButton()
@@ -85,15 +84,15 @@ class RulesPanel(QGroupBox):
             text = QTableWidgetItem(descriptions.get(rule.id, ""))
             text.setToolTip(descriptions.get(rule.id, ""))
             if rule.rule is None:
-                state_text, color = self.tr("invalid"), ADVERSE_RED
+                state_text, color = self.tr("invalid"), "error"
             elif not rule.enabled:
-                state_text, color = self.tr("off"), MUTED
+                state_text, color = self.tr("off"), "muted"
             elif rule.active:
-                state_text, color = self.tr("holding"), ADVERSE_RED
+                state_text, color = self.tr("holding"), "error"
             else:
-                state_text, color = self.tr("armed"), MUTED
+                state_text, color = self.tr("armed"), "muted"
             state = QTableWidgetItem(state_text)
-            state.setForeground(QColor(color))
+            state.setForeground(qcolor(color))
             for c, item in enumerate((on, name, text, state)):
                 item.setData(_ID_ROLE, rule.id)
                 self.table.setItem(r, c, item)

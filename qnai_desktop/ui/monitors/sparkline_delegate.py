@@ -9,10 +9,11 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .style import LINE, dot_color
+from ..common.theme import qcolor
+from .style import dot_color
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,7 +51,7 @@ class SparklineDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        line = option.palette.highlightedText().color() if selected else QColor(LINE)
+        line = option.palette.highlightedText().color() if selected else qcolor("line")
         painter.setPen(QPen(line, 1.3))
         poly = QPolygonF([QPointF(rect.left() + x, rect.top() + y) for x, y in points])
         painter.drawPolyline(poly)

@@ -11,18 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
-# level: (chip background, chip text, sparkline dot)
-STATUS_COLORS: dict[str, tuple[str, str, str]] = {
-    "ok": ("#e3f2e6", "#1b5e20", "#2e7d32"),
-    "warn": ("#fff1c2", "#7a5200", "#f2a900"),
-    "alert": ("#fbd9d5", "#a61b12", "#d32f2f"),
-    "stale": ("#e6e9ec", "#4a5a66", "#90a4ae"),
-}
-ADVERSE_RED = "#c62828"
-DEMO_RED = "#b3261e"
-MUTED = "#6b7780"
-LINE = "#34495e"
-STALE_BG = "#eef0f2"
+from ..common.theme import colors, qcolor
+
+LEVELS = ("ok", "warn", "alert", "stale")
+# level: sparkline dot (a mark on the plot, not text); chips take the theme's chip_<level>_bg/_fg
+STATUS_COLORS: dict[str, str] = {"ok": "#2e7d32", "warn": "#f2a900", "alert": "#d32f2f",
+                                 "stale": "#90a4ae"}
 STATUS_LABELS = {"ok": QT_TRANSLATE_NOOP("MonitorStatus", "Normal"),
                  "warn": QT_TRANSLATE_NOOP("MonitorStatus", "Watch"),
                  "alert": QT_TRANSLATE_NOOP("MonitorStatus", "Alert"),
@@ -34,30 +28,30 @@ def status_label(level: str) -> str:
 
 
 def chip_background(level: str) -> QColor:
-    return QColor(STATUS_COLORS.get(level, STATUS_COLORS["stale"])[0])
+    return qcolor(f"chip_{level if level in LEVELS else 'stale'}_bg")
 
 
 def chip_text(level: str) -> QColor:
-    return QColor(STATUS_COLORS.get(level, STATUS_COLORS["stale"])[1])
+    return qcolor(f"chip_{level if level in LEVELS else 'stale'}_fg")
 
 
 def dot_color(level: str) -> QColor:
-    return QColor(STATUS_COLORS.get(level, STATUS_COLORS["stale"])[2])
+    return QColor(STATUS_COLORS.get(level, STATUS_COLORS["stale"]))
 
 
 def _chip(level: str) -> str:
-    bg, fg, _dot = STATUS_COLORS[level]
+    bg, fg = chip_background(level).name(), chip_text(level).name()
     label = status_label(level)
     return f"<span style='background:{bg}; color:{fg}'>&nbsp;{label}&nbsp;</span>"
 
 
 def legend_html() -> str:
     """The one-line key under the title."""
-    chips = {level: _chip(level) for level in STATUS_COLORS}
+    chips = {level: _chip(level) for level in LEVELS}
     legend = QCoreApplication.translate(
         "MonitorsTab", "<b>Status</b> {ok} under 1σ from the 1-year mean in the adverse direction "
         "&nbsp;{warn} 1σ+ &nbsp;{alert} 2σ+ &nbsp;{stale} no update for twice the expected spacing "
         "&nbsp;│&nbsp; <b>Change</b> ▲up ▼down, <span style='color:{red}'>red</span> = the "
         "direction that hurts the thesis (CDS up, GPU rent down) &nbsp;│&nbsp; spreads in bp, "
         "prices in %")
-    return legend.format(red=ADVERSE_RED, **chips)
+    return legend.format(red=colors().error, **chips)

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.changes import ChangeSet
 from ...core.monitors import RuleError
 from ...core.param_axis import dated_only
 from ...services import alerts
@@ -37,10 +35,11 @@ from ...services.monitor_table import (
     monitor_rows,
     remove_user_monitor,
 )
-from ...store.errors import StoreError
 from ..common.app_context import AppContext
 from ..common.base_tab import CacheTab
 from ..common.i18n import current_language
+from ..common.operations import run_op
+from ..common.theme import set_tone
 from .alert_watcher import AlertWatcher
 from .detail import MonitorDetail
 from .events import EventsPanel
@@ -58,7 +57,6 @@ class MonitorsTab(CacheTab):
 
     tables = frozenset({"observations", "series", "alert_events", "alert_rules", "settings",
                         "companies", "company_links"})
-    sig_badge_changed = Signal(int)  # unacknowledged alerts
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] = date.today,
@@ -99,11 +97,7 @@ class MonitorsTab(CacheTab):
         view.horizontalHeader().setStretchLastSection(True)  # the sparkline takes spare width
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
-        palette = view.palette()  # a light selection keeps status chips and red moves readable
-        palette.setColor(QPalette.ColorRole.Highlight, QColor("#d6e4f5"))
-        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1a1a1a"))
-        palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f7f8fa"))
-        view.setPalette(palette)
+        set_tone(view, "soft-table")  # a soft selection keeps status chips and red moves readable
         return view
 
     def _connect(self) -> None:
@@ -213,6 +207,9 @@ class MonitorsTab(CacheTab):
                 return True
         return False
 
+    def open_item(self, key: str) -> bool:
+        return self.select_monitor(key)
+
     def _show_detail(self) -> None:
         sid = self.current_series()
         row = self.rows.get(sid) if sid else None
@@ -228,43 +225,44 @@ class MonitorsTab(CacheTab):
     def notifier(self) -> TrayNotifier:
         return self.watcher.notifier
 
-    def evaluate_now(self) -> alerts.AlertRun | None:
-        """Run the rules on the cache now; record, announce and badge any new crossing."""
-        return self.watcher.evaluate_now()
+    def evaluate_now(self) -> None:
+        """Run the rules now (on the writer thread); record, announce and badge any new crossing."""
+        self.watcher.evaluate_now()
 
-    # -- user actions (one write each, then announce the change) ------------------------
-    def _write(self, action: Callable[[], ChangeSet]) -> bool:
-        try:
-            change = action()
-        except RuleError as exc:
-            self.ctx.sig_status_message.emit(explain(exc))
-            return False
-        except StoreError as exc:
-            self.ctx.sig_status_message.emit(str(exc))
-            return False
-        self.ctx.notify(change)
+    # -- user actions (one operation each, on the writer thread, announced once) ---------
+    def _write(self, fn: Callable[..., object], *args: object) -> bool:
+        """Start ``fn(cache, *args)``; a rule that does not parse is said on the status bar, the
+        store's refusal in the error dialog. True: started (it lands a moment later)."""
+        run_op(self.ctx, self, fn, *args).expecting(RuleError) \
+            .on_failure(self._refused).run()
         return True
 
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, RuleError):
+            self.ctx.sig_status_message.emit(explain(exc))
+        else:
+            self.ctx.sig_status_message.emit(str(exc))
+
     def add_rule(self, spec: dict, name: str = "") -> bool:
-        return self._write(lambda: alerts.add_rule(self.ctx.cache, spec, name)[1])
+        return self._write(alerts.add_rule_op, dict(spec), name)
 
     def set_rule_enabled(self, rule_id: int, enabled: bool) -> bool:
-        return self._write(lambda: alerts.set_rule_enabled(self.ctx.cache, rule_id, enabled))
+        return self._write(alerts.set_rule_enabled, rule_id, enabled)
 
     def delete_rule(self, rule_id: int) -> bool:
-        return self._write(lambda: alerts.delete_rule(self.ctx.cache, rule_id))
+        return self._write(alerts.delete_rule, rule_id)
 
     def acknowledge(self, event_ids: list[int], acknowledged: bool = True) -> bool:
-        return self._write(lambda: alerts.acknowledge(self.ctx.cache, event_ids, acknowledged))
+        return self._write(alerts.acknowledge, list(event_ids), acknowledged)
 
     def acknowledge_all(self) -> bool:
-        return self._write(lambda: alerts.acknowledge_all(self.ctx.cache))
+        return self._write(alerts.acknowledge_all)
 
     def add_monitor(self, series_id: str, adverse: str | None = None) -> bool:
-        return self._write(lambda: add_user_monitor(self.ctx.cache, series_id, adverse))
+        return self._write(add_user_monitor, series_id, adverse)
 
     def remove_monitor(self, series_id: str) -> bool:
-        return self._write(lambda: remove_user_monitor(self.ctx.cache, series_id))
+        return self._write(remove_user_monitor, series_id)
 
     def open_chart_for_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-CARD_STYLE = ("QFrame#scenarioCard {{ background: {bg}; border: 1px solid {border};"
-              " border-radius: 6px; }}")
+from ..common.theme import set_tone
+
+CARD_STYLE = "QFrame#scenarioCard { border-radius: 6px; }"  # colours: the theme's card tones
 
 
 class ScenarioOutputCard(QFrame):
@@ -14,16 +15,18 @@ class ScenarioOutputCard(QFrame):
     def __init__(self, main: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scenarioCard")
-        self.setStyleSheet(CARD_STYLE.format(bg="#fff5f6" if main else "#fafafa",
-                                             border="#ea002c" if main else "#dddddd"))
+        self.setStyleSheet(CARD_STYLE)
+        set_tone(self, "card-main" if main else "card")
         self.title = QLabel()
-        self.title.setStyleSheet("color: #555; font-size: 9pt;")
+        self.title.setStyleSheet("font-size: 9pt;")
+        set_tone(self.title, "card-muted")
         self.title.setWordWrap(True)
         self.value = QLabel()
-        self.value.setStyleSheet(f"color: {'#b0001f' if main else '#111'}; font-size: 16pt;"
-                                 " font-weight: 600;")
+        self.value.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        set_tone(self.value, "card-main-text" if main else "card-text")
         self.delta = QLabel()
-        self.delta.setStyleSheet("color: #888; font-size: 8pt;")
+        self.delta.setStyleSheet("font-size: 8pt;")
+        set_tone(self.delta, "card-muted")
         self._changed = False
         box = QVBoxLayout(self)
         box.setContentsMargins(10, 6, 10, 6)
@@ -38,4 +41,4 @@ class ScenarioOutputCard(QFrame):
         self.delta.setText(delta)
         if changed != self._changed:  # restyling re-polishes the widget: only when it flips
             self._changed = changed
-            self.delta.setStyleSheet(f"color: {'#1f4e79' if changed else '#888'}; font-size: 8pt;")
+            set_tone(self.delta, "card-info" if changed else "card-muted")

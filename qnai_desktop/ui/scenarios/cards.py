@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ...core.scenarios import Model
-from ...core.scenarios.display import NA, format_delta, format_output, text, unavailable
+from ...core.scenarios.display import NA, format_output, text, unavailable
+from ...core.scenarios.verdict import verdict
 from ..common.i18n import current_language
 from .card import ScenarioOutputCard
 
@@ -57,12 +58,10 @@ class ScenarioOutputCards(QWidget):
                 card.show_text(text(out, lang), format_output(out, outputs[name], lang),
                                self.tr("Not given in the note"), True)
                 continue
-            same = abs(outputs[name] - note[name]) <= 1e-9 * max(1.0, abs(note[name]))
-            delta = self.tr("Same as the note") if same else \
-                self.tr("{delta} vs the note's {value}").format(
-                    value=format_output(out, note[name], lang),
-                    delta=format_delta(out, outputs[name] - note[name], lang))
-            card.show_text(text(out, lang), format_output(out, outputs[name], lang), delta, not same)
+            said = verdict(model, name, outputs[name], params or model.defaults(), note)
+            card.show_text(text(out, lang), format_output(out, outputs[name], lang),
+                           said.text(lang), said.differs)
+            card.delta.setToolTip(said.detail(lang))
 
     def text_of(self, name: str) -> str:
         """The value text a card shows (what the analyst reads)."""

@@ -23,6 +23,7 @@ from ...core.scenarios import Model
 from ...core.scenarios.display import format_param, text
 from ...services.scenario_cases import CURRENT, MAX_NAME, SavedCase
 from ..common.i18n import current_language
+from ..common.theme import qcolor, set_tone
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -104,7 +105,7 @@ class ScenarioCasesPanel(QWidget):
                 tip.append(self.tr("Some stored values were ignored: {why}").format(why=case.problem))
             item.setToolTip("\n".join([case.updated_at, *tip]))
             if case.name == CURRENT:
-                item.setForeground(Qt.GlobalColor.darkGray)
+                item.setForeground(qcolor("muted"))
             self.list.addItem(item)
             item.setSelected(case.name in keep)
 
@@ -117,7 +118,7 @@ class ScenarioCasesPanel(QWidget):
             item.setSelected(item.data(NAME_ROLE) in names)
 
     def show_message(self, message: str, error: bool = False) -> None:
-        self.message.setStyleSheet(f"color: {'#b00020' if error else '#1b5e20'};")
+        set_tone(self.message, "error" if error else "ok")
         self.message.setText(message)
 
     # -- slots ---------------------------------------------------------------------------

@@ -73,6 +73,8 @@ class ScenarioChart(QWidget):
         self.plot.addItem(self.grid_lines)
         self.marks = []
         for m in model.marks:
+            if m.output != model.main_output:  # the chart's y axis is the main output
+                continue
             line = pg.InfiniteLine(pos=m.value * self._sy, angle=0, movable=False,
                                    pen=pg.mkPen(NOTE_GREY, width=1.2, style=Qt.PenStyle.DashLine),
                                    label=Localized(m.label_ko, m.label_en).pick(lang),

@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from ...core.scenarios.compare import Comparison
 from ...core.scenarios.display import NA, format_delta, format_output, format_param, text, unavailable
 from ..common.i18n import current_language
+from ..common.theme import qcolor
 
 Index = QModelIndex | QPersistentModelIndex
-DIFF_BG = QBrush(QColor("#fff2b3"))
-OUTPUT_BG = QBrush(QColor("#f4f6f9"))
 FIXED_COLUMNS = 2  # kind, item
 
 
@@ -75,8 +74,8 @@ class ScenarioCompareModel(QAbstractTableModel):
             return self._tips[r][c] if c >= FIXED_COLUMNS else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if differs:
-                return DIFF_BG
-            return OUTPUT_BG if self._cmp.kinds[r] == "output" else None
+                return qcolor("diff_bg")
+            return qcolor("output_bg") if self._cmp.kinds[r] == "output" else None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if differs else None
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -13,6 +13,7 @@ from ...core.scenarios import Model
 from ...core.scenarios.display import format_output, format_param
 from ...core.scenarios.sensitivity import current_cell, heat_levels
 from ..common.i18n import current_language
+from ..common.theme import readable_text
 
 Index = QModelIndex | QPersistentModelIndex
 CURRENT_ROLE = Qt.ItemDataRole.UserRole + 1  # True for the cell of the current case
@@ -48,7 +49,7 @@ class ScenarioGridModel(QAbstractTableModel):
         for row in levels:
             colours = [LOW + (HIGH - LOW) * (0.0 if np.isnan(t) else t) for t in row]
             self._bg.append([QBrush(QColor(*(int(c) for c in rgb))) for rgb in colours])
-            self._fg.append([QBrush(QColor("#ffffff" if t > 0.55 else "#111111")) for t in row])
+            self._fg.append([QBrush(readable_text(b.color())) for b in self._bg[-1]])
         self._cols = [format_param(xp, x, lang) for x in table.columns]
         self._rows = [format_param(yp, y, lang) for y in table.index]
         self.current = current_cell(table, *current_xy)

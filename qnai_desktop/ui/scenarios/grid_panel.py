@@ -27,6 +27,7 @@ from ...core.scenarios import Model, grid
 from ...core.scenarios.display import text
 from ...core.scenarios.sensitivity import DEFAULT_POINTS, grid_axis, grid_tsv
 from ..common.i18n import current_language
+from ..common.theme import set_tone
 from .grid_delegate import ScenarioGridDelegate
 from .grid_model import ScenarioGridModel
 
@@ -46,7 +47,7 @@ class ScenarioGridPanel(QWidget):
         self.center_button, self.copy_button = QPushButton(), QPushButton()
         self.labels = [QLabel() for _ in range(4)]
         self.hint = QLabel()
-        self.hint.setStyleSheet("color: #666;")
+        set_tone(self.hint, "muted")
         self.table_model = ScenarioGridModel(self)
         self.view = QTableView()
         self.view.setModel(self.table_model)

@@ -15,12 +15,10 @@ from superqt import QLabeledDoubleSlider, QLabeledSlider
 from ...core.scenarios import Param
 from ...core.scenarios.display import display_scale, source_text, step_decimals, text, unit_text
 from ..common.i18n import current_language
+from ..common.theme import set_tone
 
 KEY_COMMIT_MS = 350
-TAG_STYLE = {
-    True: "color: #8a5300; background: #fff1d6; border: 1px solid #f0c36d;",
-    False: "color: #1f4e79; background: #e6eef7; border: 1px solid #9db7d5;",
-}
+TAG_TONE = {True: "tag-assumption", False: "tag-note"}
 
 
 class ScenarioParamRow(QWidget):
@@ -37,13 +35,13 @@ class ScenarioParamRow(QWidget):
         self.label = QLabel(text(param, lang))
         self.label.setWordWrap(True)  # a long input name wraps rather than widening the panel
         self.tag = QLabel(self.tr("assumption") if param.is_assumption else self.tr("note"))
-        self.tag.setStyleSheet(TAG_STYLE[param.is_assumption] + "border-radius: 6px; padding: 0 5px;"
-                               " font-size: 8pt;")
+        set_tone(self.tag, TAG_TONE[param.is_assumption])
+        self.tag.setStyleSheet("border-radius: 6px; padding: 0 5px; font-size: 8pt;")
         tip = source_text(param, lang)
         for w in (self.label, self.tag):
             w.setToolTip(tip)
         self.unit = QLabel("" if param.choices else unit_text(param.unit, lang))
-        self.unit.setStyleSheet("color: #666;")
+        set_tone(self.unit, "muted")
         self.unit.setMinimumWidth(64)
         self.control = self._make_control()
         self._key_timer = QTimer(self, singleShot=True, interval=KEY_COMMIT_MS)

@@ -2,9 +2,10 @@
 grid, saved cases (compare, publish as chart) and the note's figures they come from.
 
 Composition and wiring only. The math is ``core.scenarios`` (evaluate, curves, grids, compare,
-formatting); writes go through ``services.scenario_cases``. Dragging a slider updates the state
-at once and redraws cards and chart through a 16 ms leading+trailing throttle (at most once per
-60 Hz frame, the last position always drawn); releasing it autosaves the "(current)" case.
+formatting); writes are ``services.scenario_cases`` operations on the writer thread
+(``operations.run_op``). Dragging a slider updates the state at once and redraws cards and chart
+through a 16 ms leading+trailing throttle (at most once per 60 Hz frame, the last position always
+drawn); releasing it autosaves the "(current)" case without waiting for the store.
 """
 
 from __future__ import annotations
@@ -37,11 +38,12 @@ from ...core.scenarios.compare import compare
 from ...core.scenarios.display import text
 from ...services import scenario_cases as cases_svc
 from ...services.fundamentals.scenario_inputs import scenario_inputs
-from ...store.errors import StoreError
 from ..common.app_context import AppContext
 from ..common.base_tab import CacheTab
 from ..common.i18n import current_language
+from ..common.operations import run_op
 from ..common.pandas_model import PandasTableModel
+from ..common.theme import set_tone
 from .cards import ScenarioOutputCards
 from .cases_panel import ScenarioCasesPanel
 from .chart import ScenarioChart
@@ -76,7 +78,8 @@ class ScenariosTab(CacheTab):
     # -- construction --------------------------------------------------------------------
     def _build_ui(self) -> None:
         self.models_title, self.inputs_title, self.legend = QLabel(), QLabel(), QLabel()
-        self.legend.setStyleSheet("color: #8a5300; font-size: 8pt;")
+        self.legend.setStyleSheet("font-size: 8pt;")
+        set_tone(self.legend, "warn")
         self.legend.setWordWrap(True)
         self.models_list = QListWidget()
         self.models_list.setMaximumHeight(150)
@@ -110,8 +113,8 @@ class ScenariosTab(CacheTab):
         lv.addWidget(self.legend)
 
         self.title, self.description = QLabel(), QLabel()
-        self.title.setStyleSheet("font-size: 14pt; font-weight: 700; color: #111;")
-        self.description.setStyleSheet("color: #555;")
+        self.title.setStyleSheet("font-size: 14pt; font-weight: 700;")
+        set_tone(self.description, "muted")
         self.description.setWordWrap(True)
         self.cards = ScenarioOutputCards()
         self.chart = ScenarioChart()
@@ -131,7 +134,7 @@ class ScenariosTab(CacheTab):
         self.compare_view.setWordWrap(True)
         self.compare_hint = QLabel()
         self.compare_hint.setWordWrap(True)
-        self.compare_hint.setStyleSheet("color: #666;")
+        set_tone(self.compare_hint, "muted")
         compare_page = QWidget()
         cpv = QVBoxLayout(compare_page)
         cpv.setContentsMargins(4, 4, 4, 4)
@@ -145,7 +148,7 @@ class ScenariosTab(CacheTab):
         self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(True)
         self.sources_hint = QLabel()
-        self.sources_hint.setStyleSheet("color: #666;")
+        set_tone(self.sources_hint, "muted")
         sources_page = QWidget()
         spv = QVBoxLayout(sources_page)
         spv.setContentsMargins(4, 4, 4, 4)
@@ -210,6 +213,14 @@ class ScenariosTab(CacheTab):
             self._build_model()
 
     # -- data from the cache -------------------------------------------------------------
+    def _on_cache_changed(self, change: ChangeSet) -> None:
+        """Our own case write (autosave on slider release, save, rename, delete) changed only the
+        cases: reload the list and the comparison, not the note's figures and inputs."""
+        if change.initiator is self and change.tables <= {"scenarios"}:
+            self._load_cases()
+            return
+        super()._on_cache_changed(change)
+
     def refresh(self) -> None:
         facts = self.ctx.cache.facts.all()
         facts["label"] = facts[f"label_{current_language()}"]
@@ -242,6 +253,9 @@ class ScenariosTab(CacheTab):
                 self.models_list.setCurrentRow(i)
                 return True
         return False
+
+    def open_item(self, key: str) -> bool:
+        return self.select_model(key)
 
     def _build_model(self) -> None:
         model, lang = self.state.model, current_language()
@@ -283,8 +297,9 @@ class ScenariosTab(CacheTab):
         if not self.compare_names:
             self._show_comparison()
         if self._saved_params.get(model.id) != params:
-            if self._run(lambda: cases_svc.autosave(self.ctx.cache, model.id, params)):
-                self._saved_params[model.id] = params
+            self._saved_params[model.id] = params  # not again while this one is on its way
+            self._run(cases_svc.autosave, model.id, params,
+                      failed=lambda: self._saved_params.pop(model.id, None))
 
     def reset(self) -> None:
         self.state.reset()
@@ -292,23 +307,28 @@ class ScenariosTab(CacheTab):
         self.commit()
 
     # -- cases ---------------------------------------------------------------------------
-    def _run(self, op: Callable[[], ChangeSet], message: str = "") -> bool:
-        """Run one write; show its error (cache unchanged) or its success message."""
-        try:
-            change = op()
-        except (ScenarioError, StoreError) as exc:
+    def _run(self, fn: Callable[..., object], *args: object, message: str = "",
+             failed: Callable[[], None] | None = None) -> bool:
+        """Start one write on the writer thread; show its success message when it landed, or its
+        error (cache unchanged): a bad name or value beside the cases, the store's in a dialog."""
+        def refused(exc: BaseException) -> None:
             self.cases_panel.show_message(str(exc), error=True)
-            return False
-        self.ctx.notify(change)
-        if message:
-            self.cases_panel.show_message(message)
-            self.ctx.sig_status_message.emit(message)
+            if failed is not None:
+                failed()
+
+        def done(_result: object) -> None:
+            if message:
+                self.cases_panel.show_message(message)
+                self.ctx.sig_status_message.emit(message)
+
+        run_op(self.ctx, self, fn, *args).expecting(ScenarioError) \
+            .on_success(done).on_failure(refused).run()
         return True
 
     def save_case(self, name: str) -> bool:
         model = self.state.model.id
-        return self._run(lambda: cases_svc.save_case(self.ctx.cache, model, name, self.state.params),
-                         self.tr("Saved: {name}").format(name=name.strip()))
+        return self._run(cases_svc.save_case, model, name, dict(self.state.params),
+                         message=self.tr("Saved: {name}").format(name=name.strip()))
 
     def load_case(self, name: str) -> None:
         case = next((c for c in self.cases if c.name == name), None)
@@ -321,17 +341,18 @@ class ScenariosTab(CacheTab):
     def rename_case(self, old: str, new: str) -> bool:
         before = self.compare_names  # the comparison follows the rename (reloaded on notify)
         self.compare_names = [new.strip() if n == old else n for n in before]
-        ok = self._run(lambda: cases_svc.rename_case(self.ctx.cache, self.state.model.id, old, new),
-                       self.tr("Renamed: {old} → {new}").format(old=old, new=new.strip()))
-        if not ok:
+        def failed() -> None:
             self.compare_names = before
-        return ok
+
+        return self._run(cases_svc.rename_case, self.state.model.id, old, new,
+                         message=self.tr("Renamed: {old} → {new}").format(old=old, new=new.strip()),
+                         failed=failed)
 
     def delete_case(self, name: str) -> bool:
         if not self.confirm_delete(name):
             return False
-        return self._run(lambda: cases_svc.delete_case(self.ctx.cache, self.state.model.id, name),
-                         self.tr("Deleted: {name}").format(name=name))
+        return self._run(cases_svc.delete_case, self.state.model.id, name,
+                         message=self.tr("Deleted: {name}").format(name=name))
 
     def compare_cases(self, names: list[str]) -> None:
         self.compare_names = list(names)
@@ -352,16 +373,10 @@ class ScenariosTab(CacheTab):
         case = next((c for c in self.cases if c.name == name), None)
         if case is None:
             return False
-        pub: list[cases_svc.Publication] = []
-
-        def op() -> ChangeSet:
-            pub.append(cases_svc.publish_case(self.ctx.cache, self.state.model.id, name,
-                                              case.params))
-            return pub[0].change
-
         label = self.tr("Current values (autosaved)") if name == cases_svc.CURRENT else name
         title = f"{text(self.state.model, current_language())}: {label}"
-        return self._run(op, self.tr("Published to the Charts tab: {title}").format(title=title))
+        return self._run(cases_svc.publish_case, self.state.model.id, name, dict(case.params),
+                         message=self.tr("Published to the Charts tab: {title}").format(title=title))
 
     def _ask_delete(self, name: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Delete"), f"{name}?")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from ... import __version__
 from ...store.cache import Cache
+from ..common.theme import colors
 
 
 def about_html(cache: Cache) -> str:
@@ -25,7 +26,7 @@ def about_html(cache: Cache) -> str:
     parts.append("</ul>")
     n_demo = int(df["is_demo"].sum())
     demo = QCoreApplication.translate("AboutDialog", "Illustrative (unsourced) data: {n} series")
-    parts.append(f"<p style='color:#c0392b'>{demo.format(n=n_demo)}</p>")
+    parts.append(f"<p style='color:{colors().error}'>{demo.format(n=n_demo)}</p>")
     return "".join(parts)
 
 

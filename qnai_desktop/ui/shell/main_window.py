@@ -14,6 +14,8 @@ from ...core.formatting import fmt_date
 from ...core.palette import PaletteEntry
 from ..common import i18n
 from ..common.app_context import AppContext
+from ..common.base_tab import CacheTab
+from ..common.operations import stop_background_work
 from ..common.settings import make_settings
 from ..monitors.alert_watcher import AlertWatcher
 from .cache_guard import CacheGuard
@@ -25,9 +27,13 @@ TAB_TITLES = {"watchlist": QT_TRANSLATE_NOOP("MainWindow", "Watchlist"),
               "charts": QT_TRANSLATE_NOOP("MainWindow", "Charts"),
               "monitors": QT_TRANSLATE_NOOP("MainWindow", "Monitors"),
               "scenarios": QT_TRANSLATE_NOOP("MainWindow", "Scenarios")}
+CLOSE_TIMEOUT_S = 10.0  # how long quitting waits for running work before it lets go
+#: which tab opens a palette entry of each kind (its ``open_item`` gets the entry's key)
+TAB_OF_KIND = {"ticker": "watchlist", "chart": "charts", "series": "charts",
+               "monitor": "monitors", "scenario": "scenarios"}
 
 
-def _make_page(name: str, ctx: AppContext, watcher: AlertWatcher) -> QWidget:
+def _make_page(name: str, ctx: AppContext, watcher: AlertWatcher) -> CacheTab:
     """Import and build one tab (each tab's module graph costs 40–180 ms, so only on demand)."""
     if name == "watchlist":
         from ..watchlist.tab import WatchlistTab
@@ -44,14 +50,14 @@ def _make_page(name: str, ctx: AppContext, watcher: AlertWatcher) -> QWidget:
     raise KeyError(name)
 
 
-class Pages(Mapping[str, QWidget]):
+class Pages(Mapping[str, CacheTab]):
     """The four tabs by name; asking for one that was not built yet builds it (and its tab)."""
 
     def __init__(self, window: MainWindow) -> None:
         self._window = window
-        self.built: dict[str, QWidget] = {}
+        self.built: dict[str, CacheTab] = {}
 
-    def __getitem__(self, name: str) -> QWidget:
+    def __getitem__(self, name: str) -> CacheTab:
         if name not in TAB_NAMES:
             raise KeyError(name)
         page = self.built.get(name)
@@ -129,16 +135,15 @@ class MainWindow(QMainWindow):
         if 0 <= index and not self._closed:  # not while Qt tears the tabs down after close
             self.pages[TAB_NAMES[index]]
 
-    def _build_page(self, name: str) -> QWidget:
+    def _build_page(self, name: str) -> CacheTab:
         page = _make_page(name, self.ctx, self.alert_watcher)
         self.pages.built[name] = page
         slot = self._slots[TAB_NAMES.index(name)]
         slot.layout().addWidget(page)
         if slot.isVisible():
             page.show()  # now, not on the layout's queued show: the tab is on screen already
-        sig = getattr(page, "sig_badge_changed", None)
-        if sig is not None and name != "monitors":  # monitors' count comes from the watcher
-            sig.connect(lambda n, name=name: self.set_badge(name, n))
+        if name != "monitors":  # monitors' count comes from the watcher, built or not
+            page.sig_badge_changed.connect(lambda n, name=name: self.set_badge(name, n))
         return page
 
     # -- construction -------------------------------------------------------------------
@@ -239,12 +244,12 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     # -- behaviour ----------------------------------------------------------------------
-    def show_tab(self, name: str) -> QWidget:
+    def show_tab(self, name: str) -> CacheTab:
         page = self.pages[name]
         self.tabs.setCurrentIndex(TAB_NAMES.index(name))
         return page
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> CacheTab:
         """The tab on screen (built: showing a tab builds it)."""
         return self.pages[TAB_NAMES[self.tabs.currentIndex()]]
 
@@ -260,10 +265,7 @@ class MainWindow(QMainWindow):
 
     def open_chart(self, chart_or_series_id: str) -> None:
         """Jump to the Charts tab showing a chart (or the chart of a series)."""
-        page = self.show_tab("charts")
-        opener = getattr(page, "open_chart", None)
-        if opener is not None:
-            opener(chart_or_series_id)
+        self.show_tab("charts").open_item(chart_or_series_id)
 
     def palette_actions(self) -> dict[str, QAction]:
         acts = {"import": self.act_import, "export": self.act_export, "refresh": self.act_refresh,
@@ -279,16 +281,8 @@ class MainWindow(QMainWindow):
         """Act on a palette choice: jump to the ticker, chart, monitor, scenario or run the action."""
         if entry.kind == "action":
             self.palette_actions()[entry.key].trigger()
-        elif entry.kind in ("chart", "series"):
-            self.open_chart(entry.key)
         else:
-            tab, method = {"ticker": ("watchlist", "select"),
-                           "monitor": ("monitors", "select_monitor"),
-                           "scenario": ("scenarios", "select_model")}[entry.kind]
-            page = self.show_tab(tab)
-            select = getattr(page, method, None)
-            if select is not None:
-                select(entry.key)
+            self.show_tab(TAB_OF_KIND[entry.kind]).open_item(entry.key)
 
     @property
     def refresh_panel(self):
@@ -431,8 +425,10 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Quit: cancel running work and wait for it (bounded), let queued writes land, close
+        the writer's connection (``app._close_window`` closes the window's own after)."""
         self._closed = True
         self.save_state()
         self.cache_guard.detach()
-        self.ctx.stop()
+        stop_background_work(self.ctx, CLOSE_TIMEOUT_S)
         super().closeEvent(event)

@@ -1,8 +1,10 @@
 """The refresh panel: one progress bar per source, Refresh / Cancel, when each last succeeded.
 
-The run itself is ``services.refresh.run_refresh`` on a worker (``ui.tasks.Task``) with the
-worker's own Cache; the panel only renders progress and results, then announces the written
-change with ``ctx.notify`` so open charts redraw, and a one-line summary on the status bar.
+The run itself is ``services.refresh.run_refresh`` on a worker (``ui.tasks.Task``): it fetches
+there, reading the worker's own Cache, and hands each source's transaction to the window's writer
+thread (``work.write``), so its writes queue with the window's others. The panel only renders
+progress and results, then announces the written change once with ``ctx.notify`` so open charts
+redraw, and a one-line summary on the status bar.
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ from ...services.refresh import CANCELLED, FAILED, OK, SKIPPED, RefreshResult, l
 from ..common.app_context import AppContext
 from ..common.i18n import current_language
 from ..common.tasks import Task, Work
+from ..common.theme import set_tone
 
-STATE_STYLE = {FAILED: "color: #c0392b;", SKIPPED: "color: #6b7785;", CANCELLED: "color: #6b7785;"}
+STATE_TONE = {FAILED: "error", SKIPPED: "muted", CANCELLED: "muted"}
 
 
 class RefreshPanel(QWidget):
@@ -88,13 +91,13 @@ class RefreshPanel(QWidget):
 
         def work(w: Work) -> RefreshResult:
             return run_refresh(w.cache, providers, explicit=explicit, cancelled=w.cancelled,
-                               progress=lambda *p: w.progress(p))
+                               progress=lambda *p: w.progress(p), write=w.write)
 
         for name in names:
-            self._states[name].setStyleSheet("")
+            set_tone(self._states[name], "")
             self._bars[name].setRange(0, 0)  # busy until the source reports a total
             self._states[name].setText(self.tr("fetching…"))
-        self.task = Task(work, db_path=self.ctx.cache.path, name="refresh")
+        self.task = Task(work, db_path=self.ctx.cache.path, name="refresh", writer=self.ctx.writer)
         self.task.sig_progress_reported.connect(self._on_progress)
         self.task.sig_task_succeeded.connect(self._on_finished)
         self.task.sig_task_failed.connect(self._on_failed)
@@ -125,9 +128,9 @@ class RefreshPanel(QWidget):
                 text = self._state_text(s.status, self._counts(s.change), s.error)
                 self._states[s.source].setText(text if len(text) <= 90 else text[:89] + "…")
                 self._states[s.source].setToolTip(text)
-                self._states[s.source].setStyleSheet(STATE_STYLE.get(s.status, ""))
+                set_tone(self._states[s.source], STATE_TONE.get(s.status, ""))
         if not result.change.is_empty:
-            self.ctx.notify(result.change)
+            self.ctx.notify(result.change, initiator=self)
         ok = sum(s.status == OK for s in result.sources)
         self.ctx.sig_status_message.emit(self.tr("Refresh: {ok} ok, {failed} failed — {summary}").format(
             ok=ok, failed=len(result.failed), summary=self._counts(result.change)))

@@ -22,7 +22,7 @@ from ...services.providers import PROVIDERS
 from ...services.secrets import SecretStoreError, get_key, masked, set_key
 from ..common.i18n import current_language
 from ..common.settings import make_settings
-from ..common.theme import THEMES
+from ..common.theme import THEMES, set_tone
 
 REFRESH_SOURCES = list(PROVIDERS)
 
@@ -89,7 +89,7 @@ class SettingsDialog(QDialog):
         form.addRow(QLabel(), self.key)
         form.addRow("", self.key_status)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        set_tone(self.error, "error")
         self.error.setWordWrap(True)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

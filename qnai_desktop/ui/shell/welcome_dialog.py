@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ...store.cache import Cache
+from ..common.theme import colors
 
 
 def welcome_html(cache: Cache) -> str:
@@ -28,7 +29,7 @@ def welcome_html(cache: Cache) -> str:
         "Import… (Ctrl+I), or refresh open sources (Ctrl+R). Ctrl+K finds anything.")
     return (f"<h3>{title}</h3><p>{intro}</p>"
             f"<p><b>{real_head}</b>: {esc(', '.join(real))}</p>"
-            f"<p style='color:#c0392b'><b>{demo_head}</b>: {esc(', '.join(demo))}</p>"
+            f"<p style='color:{colors().error}'><b>{demo_head}</b>: {esc(', '.join(demo))}</p>"
             f"<p>{next_steps}</p>")
 
 

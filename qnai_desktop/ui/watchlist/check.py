@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,9 +18,9 @@ from PySide6.QtWidgets import (
 from ...core.localized import Localized
 from ...core.watchlist import FIELD_LABELS, Issue
 from ..common.i18n import current_language
-from .model import ISSUE_BG, ISSUE_FG
+from ..common.theme import qcolor, set_tone
+from .model import ISSUE_BG
 
-SEVERITY_FG = {"error": QColor("#a61b12"), "warning": QColor("#7a5200")}
 #: The benchmark "fields" of an issue; the others are core.watchlist.FIELD_LABELS (content pairs
 #: the CLI's messages use too).
 BENCHMARK_FIELDS = {"vs_sp500": QT_TRANSLATE_NOOP("WatchlistCheck", "S&P 500 benchmark"),
@@ -89,8 +88,7 @@ class WatchlistCheck(QWidget):
         self.summary.setText(self.tr("{errors} errors · {warnings} warnings").format(
             errors=errors, warnings=len(issues) - errors) if issues
             else self.tr("No issues — ready to publish"))
-        self.summary.setStyleSheet(f"color: {SEVERITY_FG['error' if errors else 'warning'].name()};"
-                                   if issues else "color: #1b5e20;")
+        set_tone(self.summary, ("error" if errors else "warn") if issues else "ok")
         severity = {"error": self.tr("Error"), "warning": self.tr("Warning")}
         self.list.setUpdatesEnabled(False)
         self.list.clear()
@@ -105,8 +103,8 @@ class WatchlistCheck(QWidget):
             message = issue.message(lang)
             item = QTreeWidgetItem([severity[issue.severity], name, label, message])
             item.setData(0, Qt.ItemDataRole.UserRole, (issue.ticker, issue.column))
-            item.setBackground(0, ISSUE_BG[issue.severity])
-            item.setForeground(0, ISSUE_FG)
+            item.setBackground(0, qcolor(ISSUE_BG[issue.severity]))
+            item.setForeground(0, qcolor("issue_fg"))
             item.setToolTip(3, message)
             items.append(item)
         self.list.addTopLevelItems(items)

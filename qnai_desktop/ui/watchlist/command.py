@@ -1,6 +1,10 @@
 """One undo command for every watchlist operation: apply the ``after`` patch, undo = apply the
 ``before`` patch. Each direction is one store transaction, so Ctrl+Z undoes the stored change,
-not just the screen."""
+not just the screen.
+
+Writes run on the writer thread: ``redo``/``undo`` START the write and return. When it fails the
+owner puts the stack back without writing: ``skip_next`` makes the next redo/undo a no-op, so the
+stack can step back over a failed redo (or forward over a failed undo) and keep the command."""
 
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ from PySide6.QtGui import QUndoCommand
 
 from ...core.watchlist import Patch
 
-#: (patch, focus, how, origin) -> stored?  focus = (ticker, view column) to select afterwards.
-Applier = Callable[[Patch, tuple[str, str] | None, str, str], bool]
+#: (command, patch, how, origin, direction "redo"/"undo") -> None; starts the write.
+Applier = Callable[["PatchCommand", Patch, str, str, str], None]
 
 
 class PatchCommand(QUndoCommand):
@@ -21,11 +25,19 @@ class PatchCommand(QUndoCommand):
         super().__init__(text)
         self._apply, self.before, self.after, self.focus = apply, before, after, focus
         self.how, self.origin = how, origin
+        self.fresh = True  # not yet stored once: a failed first write drops the command
+        self.skip_next = False
+        self.then: Callable[[], None] | None = None  # run once, when first stored
 
     def redo(self) -> None:
-        if not self._apply(self.after, self.focus, self.how, self.origin):
-            self.setObsolete(True)  # the store refused: QUndoStack.push drops the command
+        if self.skip_next:
+            self.skip_next = False
+            return
+        self._apply(self, self.after, self.how, self.origin, "redo")
 
     def undo(self) -> None:
+        if self.skip_next:
+            self.skip_next = False
+            return
         # provenance names the undo; "edit" because the user, not a file, made this write
-        self._apply(self.before, self.focus, "edit", f"undo: {self.text()}")
+        self._apply(self, self.before, "edit", f"undo: {self.text()}", "undo")

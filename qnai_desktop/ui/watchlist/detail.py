@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from ...core.formatting import fmt_number, fmt_pct
 from ..common.i18n import current_language
+from ..common.theme import colors, qcolor, set_tone
 from .history import WatchlistHistory
-from .model import DISCOUNT_BLUE, PREMIUM_RED, fmt_per
+from .model import fmt_per
 from .values import WatchlistValues
 
 OPENABLE = ("series", "chart")
@@ -50,8 +51,8 @@ class LinkRow:
 def _signed(v: float | None) -> str:
     if v is None:
         return "-"
-    color = PREMIUM_RED if v > 0 else DISCOUNT_BLUE
-    return f"<span style='color:{color.name()}'>{escape(fmt_pct(v, 0, signed=True))}</span>"
+    color = colors().premium if v > 0 else colors().discount
+    return f"<span style='color:{color}'>{escape(fmt_pct(v, 0, signed=True))}</span>"
 
 
 class WatchlistDetail(QWidget):
@@ -68,7 +69,7 @@ class WatchlistDetail(QWidget):
         self.metrics = QLabel()
         self.metrics.setTextFormat(Qt.TextFormat.RichText)
         self.as_of = QLabel()
-        self.as_of.setStyleSheet("color: #6b7780;")
+        set_tone(self.as_of, "muted")
         self.thesis = QLabel()
         self.thesis.setWordWrap(True)
         self.thesis.setTextFormat(Qt.TextFormat.RichText)
@@ -100,7 +101,7 @@ class WatchlistDetail(QWidget):
         edit_row.addWidget(self.link_remove)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #6b7780;")
+        set_tone(self.empty, "muted")
         self.body = QWidget()
         left = QVBoxLayout()
         for w in (self.title, self.metrics, self.as_of, self.thesis, self.values, self.links_title):
@@ -131,7 +132,8 @@ class WatchlistDetail(QWidget):
         self.empty.setText(self.tr("Pick a name in the table to see details"))
         self.history_title.setText(self.tr("History (market cap, PER)"))
         links, hint = self.tr("Evidence"), self.tr("Click to open in the Charts tab")
-        self.links_title.setText(f"{links}  <span style='color:#6b7780;font-weight:normal'>{hint}</span>")
+        self.links_title.setText(f"{links}  <span style='color:{colors().muted};font-weight:normal'>"
+                                 f"{hint}</span>")
         self.links.setHeaderLabels([self.tr("Kind"), self.tr("Target"), self.tr("Latest"), self.tr("Date")])
         self.link_add.setText(self.tr("Link"))
         self.link_remove.setText(self.tr("Unlink"))
@@ -175,7 +177,7 @@ class WatchlistDetail(QWidget):
             item.setToolTip(1, link.target)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if link.kind in OPENABLE:
-                item.setForeground(1, DISCOUNT_BLUE)
+                item.setForeground(1, qcolor("discount"))
             self.links.addTopLevelItem(item)
 
     # -- requests -----------------------------------------------------------------------

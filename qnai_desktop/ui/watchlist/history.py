@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.formatting import fmt_number
-from .model import DISCOUNT_BLUE, fmt_per
+from ..common.theme import LIGHT
+from .model import fmt_per
 
 CAP_GREY = "#7f8c8d"
+DISCOUNT_BLUE = LIGHT.discount  # the chart keeps its print colours in either theme
 HOW = {"seed": QT_TRANSLATE_NOOP("WatchlistHistory", "Note (seed)"),
        "edit": QT_TRANSLATE_NOOP("WatchlistHistory", "Edit"),
        "import": QT_TRANSLATE_NOOP("WatchlistHistory", "Import"),
@@ -63,7 +65,7 @@ class WatchlistHistory(QWidget):
         item = self.plot.getPlotItem()
         item.clear()
         self.cap_view.clear()
-        item.setLabel("left", "PER", color=DISCOUNT_BLUE.name())
+        item.setLabel("left", "PER", color=DISCOUNT_BLUE)
         item.setLabel("right", self.tr("Market cap"), color=CAP_GREY)
         x, per, cap = _by_as_of(df, current)
         if x and np.isfinite(per).any():

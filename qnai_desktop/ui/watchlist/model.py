@@ -13,16 +13,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from ...core.formatting import fmt_number, fmt_pct, is_missing
 from ..common.pandas_model import PandasTableModel
+from ..common.theme import qcolor
 
 Index = QModelIndex | QPersistentModelIndex
-PREMIUM_RED = QColor("#b71c1c")  # trades above the benchmark
-DISCOUNT_BLUE = QColor("#1a4f9c")  # below it (Korean screens: red above, blue below)
-ISSUE_BG = {"error": QColor("#fbd9d5"), "warning": QColor("#fff1c2")}
-ISSUE_FG = QColor("#222222")
+ISSUE_BG = {"error": "issue_error_bg", "warning": "issue_warn_bg"}  # theme colour names
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
@@ -111,7 +108,7 @@ class WatchlistModel(PandasTableModel):
                     Qt.ItemDataRole.ToolTipRole):
             issue = self._issues.get((str(self.row_label(index.row())), col))
             if role == Qt.ItemDataRole.BackgroundRole:
-                return ISSUE_BG[issue[0]] if issue else None
+                return qcolor(ISSUE_BG[issue[0]]) if issue else None
             if role == Qt.ItemDataRole.ToolTipRole:
                 tip = super().data(index, role)
                 if col in ("thesis1", "thesis2"):
@@ -120,8 +117,8 @@ class WatchlistModel(PandasTableModel):
             if col in ("vs_sp500", "vs_bigtech"):
                 v = self.value(index.row(), index.column())
                 if not is_missing(v) and v != 0:
-                    return PREMIUM_RED if v > 0 else DISCOUNT_BLUE
-            return ISSUE_FG if issue else None
+                    return qcolor("premium" if v > 0 else "discount")  # red above, blue below
+            return qcolor("issue_fg") if issue else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col == "as_of":
                 return _CENTER

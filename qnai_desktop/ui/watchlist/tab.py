@@ -3,8 +3,9 @@ undoable, stored at once), filter, sort, reorder, check before publishing, and s
 history and evidence.
 
 The tab composes views and turns the user's pointing into calls on ``WatchlistOps``, which
-owns the QUndoStack: each change is one store transaction followed by ``ctx.notify``, and the
-table redraws from the store (in place, keeping selection), so what is shown is what is stored.
+owns the QUndoStack: each change is one store transaction on the writer thread, announced once,
+and the table redraws from the store (in place, keeping selection), so what is shown is what is
+stored.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -74,8 +75,14 @@ class WatchlistTab(CacheTab):
         super().__init__(ctx, parent)
         self.ops = WatchlistOps(ctx, self)
         self.undo_stack = self.ops.undo_stack
-        self.act_undo = self.undo_stack.createUndoAction(self)
-        self.act_redo = self.undo_stack.createRedoAction(self)
+        # Undo/redo wait for the writes before them (WatchlistOps._next), so they are the tab's
+        # own actions following the stack, not the stack's createUndoAction (which would not wait).
+        self.act_undo = QAction(self, enabled=False, triggered=self.ops.undo)
+        self.act_redo = QAction(self, enabled=False, triggered=self.ops.redo)
+        self.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._name_undo_redo)
+        self.undo_stack.redoTextChanged.connect(self._name_undo_redo)
         self.act_undo.setShortcuts([QKeySequence.StandardKey.Undo])
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.model = WatchlistModel(self.ops.edit_cell, set(EDITABLE), self)
@@ -153,6 +160,7 @@ class WatchlistTab(CacheTab):
         self.ops.sig_message.connect(self._say)
         self.ops.sig_export_failed.connect(lambda exc: show_output_error(self, exc))
         self.ops.sig_focus_requested.connect(self.select)
+        self.ops.sig_added.connect(self._type_name)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.detail.sig_open_requested.connect(self.ctx.sig_open_chart_requested)
         self.detail.sig_links_edited.connect(self.ops.set_links)
@@ -184,12 +192,16 @@ class WatchlistTab(CacheTab):
         return labels
 
     def retranslate(self) -> None:
-        self.act_undo.setText(self.tr("Undo"))
-        self.act_redo.setText(self.tr("Redo"))
+        self._name_undo_redo()
         headers = self._headers()
         self.model.set_headers(headers)
         self.columns.retranslate(headers)
         self._title_bottom()
+
+    def _name_undo_redo(self, *_args: object) -> None:
+        """"Undo Add NVDA": the action names the command it would undo (or redo)."""
+        self.act_undo.setText((self.tr("Undo") + " " + self.undo_stack.undoText()).rstrip())
+        self.act_redo.setText((self.tr("Redo") + " " + self.undo_stack.redoText()).rstrip())
 
     def _title_bottom(self) -> None:
         ticker = self.detail.ticker
@@ -317,6 +329,9 @@ class WatchlistTab(CacheTab):
             self.view.scrollTo(index)
         return index
 
+    def open_item(self, key: str) -> bool:
+        return self.select(key).isValid()
+
     def jump_to(self, ticker: str, column: str) -> None:
         """From the report check: show the cell (clearing a filter or unhiding its column)."""
         if not ticker:
@@ -345,10 +360,13 @@ class WatchlistTab(CacheTab):
         if ticker is None:
             return False
         self.toolbar.new_ticker.clear()
+        return True
+
+    def _type_name(self, ticker: str) -> None:
+        """A name just added is stored: select it and type its name straight away."""
         index = self.select(ticker, "name")
         if index.isValid() and self.isVisible():
-            self.view.edit(index)  # type the name straight away
-        return True
+            self.view.edit(index)
 
     def selected_tickers(self) -> list[str]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
@@ -375,11 +393,11 @@ class WatchlistTab(CacheTab):
     def set_earnings(self, ticker: str, usd_bn: float, as_of: str) -> bool:
         return self.ops.set_earnings(ticker, usd_bn, as_of)
 
-    def import_path(self, path: Path | str) -> bool:
-        return self.ops.import_path(path)
+    def import_path(self, path: Path | str) -> None:
+        self.ops.import_path(path)
 
-    def export_path(self, path: Path | str) -> int:
-        return self.ops.export_path(path, self._headers())
+    def export_path(self, path: Path | str) -> None:
+        self.ops.export_path(path, self._headers())
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import…"), "",

@@ -4,7 +4,7 @@ and the benchmark PERs. Only widgets; the tab connects them."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFrame,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from ..common.theme import qcolor, set_tone
 
 
 def _bench_box() -> QDoubleSpinBox:
@@ -36,7 +38,7 @@ def _glyph_icon(glyph: str) -> QIcon:
     font.setPixelSize(26)
     font.setBold(True)
     painter.setFont(font)
-    painter.setPen(QColor("#34495e"))
+    painter.setPen(qcolor("line"))
     painter.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
     painter.end()
     return QIcon(pix)
@@ -56,7 +58,7 @@ class WatchlistToolbar(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setMinimumWidth(120)
         self.count = QLabel()
-        self.count.setStyleSheet("color: #6b7780;")
+        set_tone(self.count, "muted")
         self.new_ticker = QLineEdit()
         self.new_ticker.setFixedWidth(72)
         self.add = QToolButton()
@@ -117,11 +119,12 @@ class WatchlistFooter(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.note = QLabel()
-        self.note.setStyleSheet("color: #555;")
+        set_tone(self.note, "muted")
         self.note.setMinimumWidth(1)  # a narrow window clips the note rather than growing
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a61b12; font-weight: bold;")
+        self.message.setStyleSheet("font-weight: bold;")
+        set_tone(self.message, "error")
         self.bench_label = QLabel()
         self.sp500_label = QLabel()
         self.bigtech_label = QLabel()

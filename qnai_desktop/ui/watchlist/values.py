@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-STALE_BG = QColor("#fff1c2")
+from ..common.theme import qcolor
+
 ORDER = ("market_cap_usd_bn", "per_12mf", "close_usd", "shares_outstanding",
          "earnings_12mf_usd_bn", "capex_ttm_usd_bn", "revenue_ttm_usd_bn")
 
@@ -114,7 +114,7 @@ class WatchlistValues(QWidget):
             item.setToolTip(3, v["source"] or "")
             if v["stale"]:
                 for col in range(4):
-                    item.setBackground(col, STALE_BG)
+                    item.setBackground(col, qcolor("stale_bg"))
             self.tree.addTopLevelItem(item)
         rows = max(self.tree.topLevelItemCount(), 1)  # just the rows it has: the links keep room
         row_h = self.tree.sizeHintForRow(0) if self.tree.topLevelItemCount() else 18

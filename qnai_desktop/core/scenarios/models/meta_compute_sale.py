@@ -86,5 +86,6 @@ MODEL = Model(
     compute=compute,
     main_param="external_sale_fraction",
     main_output="added_supply_share",
-    marks=(Mark("added_supply_share", 0.03, "노트: 3% 내외", "Note: about 3%", SALE_SOURCE),),
+    marks=(Mark("added_supply_share", 0.03, "노트: 3% 내외", "Note: about 3%", SALE_SOURCE, kind="note",
+                tolerance=0.005),),
 )

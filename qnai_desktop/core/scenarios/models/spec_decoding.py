@@ -74,6 +74,11 @@ MODEL = Model(
     compute=compute,
     main_param="acceptance_rate",
     main_output="speedup",
-    marks=(Mark("speedup", DSPARK_SPEEDUP, "Dspark +85%", "Dspark +85%", DSPARK_SOURCE),),
+    marks=(Mark("speedup", DSPARK_SPEEDUP, "Dspark +85%", "Dspark +85%", DSPARK_SOURCE,
+                kind="note"),
+           Mark("speed_gain", DSPARK_SPEEDUP - 1.0, "Dspark +85%", "Dspark +85%", DSPARK_SOURCE,
+                kind="note"),
+           Mark("latency_reduction", 1.0 - 1.0 / DSPARK_SPEEDUP, "Dspark +85% 기준",
+                "Dspark +85% implied", DSPARK_SOURCE, kind="note")),
     chart_series=("draft_tokens", (1.0, 2.0, 4.0, 8.0)),
 )

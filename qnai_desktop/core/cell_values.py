@@ -1,20 +1,26 @@
-"""Reading the numbers and dates analysts' files actually contain, one cell or one column at a time.
+"""Reading one cell value — a number, a date or "n/a" — the one way every reader does it.
 
-Numbers: ``1,234.5``, ``12.5%`` (kept as 12.5, unit hint pct), ``35bp``/``35 bps`` (hint bp),
-``(1.2)`` and ``−1.2`` negatives, ``+11%``, ``$``/``₩`` prefixes. Missing: blank, ``-``, ``n/a``,
-``#N/A N/A``, ``#N/A Field Not Applicable`` and other ``#N/A …`` Bloomberg fills. Refused with a
-reason: Excel errors (``#REF!``), ``#N/A Requesting Data…`` (sheet saved before Bloomberg
-loaded), ``1,5`` (comma is a thousands separator here), ``inf``/overflow.
+The importers (CSV, Excel, Bloomberg BDH sheets, pasted blocks), the watchlist's file import and
+its in-place edits all call these functions, so a form read in one place is read in all.
 
-Dates: ``2026-07-01``, ``2026.07.01``, ``2026. 7. 1.``, ``2026/07/01``, ``07/01/2026`` (month
-first, as Bloomberg and US Excel write it; a column where some first part exceeds 12 is read
-day-first), ``2026년 7월 1일``, ``01-Jul-2026``, Excel serials 10000–80000 (1927–2119, 1900
-system), quarters ``2026Q2``/``2Q26``/``26.2Q``/``2026년 2분기`` (quarter end, as the cache stores
-quarterly data), months ``2026-07``/``2026년 7월`` (first day). A time part is dropped.
+Numbers: ``1,234.5``, ``4 736`` (grouped thousands), ``12.5%`` (kept as 12.5, unit hint pct),
+``35bp``/``35 bps`` (hint bp), ``18x``/``17 배`` (a multiple, hint ratio), ``(1.2)`` and ``−1.2``
+negatives, ``+11%``, ``- 5``, ``$``/``US$``/``₩``/``€``/``£``/``¥`` prefixes. Missing
+(:data:`NA_TOKENS`): blank, ``-``, ``n/a``, ``NM``, ``n.a.``, ``#N/A N/A``, ``#N/A Field Not
+Applicable`` and other ``#N/A …`` Bloomberg fills. Refused with a reason: Excel errors
+(``#REF!``), ``#N/A Requesting Data…`` (sheet saved before Bloomberg loaded), ``1,5`` (a comma is
+a thousands separator, never a decimal one), ``inf``/overflow, TRUE/FALSE, a date.
+
+Dates: ``2026-07-01``, ``2026.07.01``, ``2026. 7. 1.``, ``2026/07/01``, ``20260701`` (text or an
+integer cell), ``07/01/2026`` (month first, as Bloomberg and US Excel write it; a column where
+some first part exceeds 12 is read day-first), ``2026년 7월 1일``, ``01-Jul-2026``, Excel serials
+10000–80000 (1927–2119, 1900 system), quarters ``2026Q2``/``2Q26``/``26.2Q``/``2026년 2분기``
+(quarter end, as the cache stores quarterly data), months ``2026-07``/``2026년 7월`` (first
+day). A time part is dropped.
 
 Column converters work on unique values (dates repeat; numbers take a vectorised fast path) so
 a million-row file converts in well under a second. They raise :class:`CellProblem` with the
-position of the first bad cell; the caller turns it into a located ``ImportFileError``.
+position of the first bad cell; the caller turns it into a located error.
 """
 
 from __future__ import annotations
@@ -43,11 +49,26 @@ class CellProblem(ValueError):
 
 # --- numbers -----------------------------------------------------------------------------------
 
-_MISSING = {"", "-", "–", "—", "n/a", "na", "nan", "null", "none", "..", "n.a.", "#n/a"}
+#: Cell texts (case-folded, trimmed) that mean "no value"; any ``#N/A …`` fill also does.
+NA_TOKENS = frozenset({"", "-", "–", "—", "n/a", "na", "nan", "null", "none", "..", "n.a.", "#n/a",
+                       "nm", "n.m."})
 _EXCEL_ERRORS = {"#ref!", "#value!", "#div/0!", "#name?", "#num!", "#null!", "#spill!", "#calc!"}
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_SPACED = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:\.\d*)?")
+_DIGITS = tuple("0123456789.")  # what may stand before a unit suffix ("12%", "12.%", "18x")
 _CURRENCY = ("US$", "$", "₩", "€", "£", "¥")
+_SUFFIXES = (("%", "pct"), ("bps", "bp"), ("bp", "bp"), ("배", "ratio"), ("x", "ratio"))
+
+
+def is_missing(cell: object) -> bool:
+    """True for a blank or n/a cell (None, NaN, an :data:`NA_TOKENS` text, a ``#N/A …`` fill)."""
+    if cell is None or (isinstance(cell, float) and math.isnan(cell)):
+        return True
+    if not isinstance(cell, str):
+        return False
+    low = cell.strip().casefold()
+    return low in NA_TOKENS or (low.startswith("#n/a") and "requesting data" not in low)
 
 
 def parse_number(cell: object) -> tuple[float | None, str | None]:
@@ -67,7 +88,7 @@ def parse_number(cell: object) -> tuple[float | None, str | None]:
         raise ValueError("a date where a number was expected")
     text = str(cell).strip().replace("\u00a0", "").replace("\u202f", "").replace("−", "-")
     low = text.casefold()
-    if low in _MISSING:
+    if low in NA_TOKENS:
         return None, None
     if low.startswith("#n/a"):
         if "requesting data" in low:
@@ -79,14 +100,20 @@ def parse_number(cell: object) -> tuple[float | None, str | None]:
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1].strip()
-    for suffix, unit in (("%", "pct"), ("bps", "bp"), ("bp", "bp")):
-        if text.casefold().endswith(suffix):
+    for suffix, unit in _SUFFIXES:
+        if text.casefold().endswith(suffix) and text[: -len(suffix)].strip()[-1:] in _DIGITS:
             text, hint = text[: -len(suffix)].strip(), unit
             break
     for prefix in _CURRENCY:
         for lead in ("", "-", "+"):
             if text.startswith(lead + prefix):
                 text = lead + text[len(lead) + len(prefix):].strip()
+    if text[:1] in "+-" and text[1:2].isspace():  # "- 5" as typed
+        text = text[0] + text[1:].strip()
+    if " " in text:
+        if not _SPACED.fullmatch(text):
+            raise ValueError("cannot read as a number")
+        text = text.replace(" ", "")
     if "," in text:
         if not _THOUSANDS.fullmatch(text):
             raise ValueError("cannot read as a number (',' is read as a thousands separator)")
@@ -141,6 +168,8 @@ _YMD = re.compile(r"(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?" + _TIME)
 _KO = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일?")
 _US = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})" + _TIME)
 _SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})\.?")
+COMPACT_YEARS = (1900, 2199)  # an 8-digit text or integer in these years is YYYYMMDD
 _QUARTERS = [
     (re.compile(r"(\d{4})\s*[-/ ]?\s*[Qq]([1-4])"), "yq"),
     (re.compile(r"[Qq]([1-4])\s*[-/ ]?\s*(\d{4})"), "qy"),
@@ -188,6 +217,8 @@ def parse_date(cell: object, *, dayfirst: bool = False) -> date | None:
     if isinstance(cell, int | float | np.integer | np.floating):
         if isinstance(cell, float | np.floating) and math.isnan(cell):
             return None
+        if float(cell).is_integer() and (day := _compact(str(int(cell)))) is not None:
+            return day
         return serial_to_date(float(cell))
     text = str(cell).strip()
     if not text:
@@ -200,6 +231,8 @@ def parse_date(cell: object, *, dayfirst: bool = False) -> date | None:
         a, b = int(m[1]), int(m[2])
         month, day = (b, a) if dayfirst else (a, b)
         return _make(int(m[3]), month, day)
+    if (day := _compact(text)) is not None:
+        return day
     if _SERIAL.fullmatch(text):
         return serial_to_date(float(text))
     for pattern, order in _QUARTERS:
@@ -215,6 +248,17 @@ def parse_date(cell: object, *, dayfirst: bool = False) -> date | None:
         except ValueError:
             continue
     raise ValueError("cannot read as a date")
+
+
+def _compact(text: str) -> date | None:
+    """``20260701`` → 2026-07-01 when the year is plausible and the day exists, else None."""
+    m = _COMPACT.fullmatch(text)
+    if not m or not COMPACT_YEARS[0] <= int(m[1]) <= COMPACT_YEARS[1]:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
 
 
 def looks_like_date(cell: object) -> bool:
