@@ -1562,14 +1562,6 @@ Import anyway?</translation>
         <source>Not given in the note</source>
         <translation>Not given in the note</translation>
     </message>
-    <message>
-        <source>Same as the note</source>
-        <translation>Same as the note</translation>
-    </message>
-    <message>
-        <source>{delta} vs the note&apos;s {value}</source>
-        <translation>{delta} vs the note&apos;s {value}</translation>
-    </message>
 </context>
 <context>
     <name>ScenarioParamRow</name>

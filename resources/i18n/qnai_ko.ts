@@ -1562,14 +1562,6 @@ Import anyway?</source>
         <source>Not given in the note</source>
         <translation>노트에는 이 값이 없음</translation>
     </message>
-    <message>
-        <source>Same as the note</source>
-        <translation>노트 기준과 같음</translation>
-    </message>
-    <message>
-        <source>{delta} vs the note&apos;s {value}</source>
-        <translation>노트 기준 {value} 대비 {delta}</translation>
-    </message>
 </context>
 <context>
     <name>ScenarioParamRow</name>

@@ -28,7 +28,7 @@ TAB_TITLES = {"watchlist": QT_TRANSLATE_NOOP("MainWindow", "Watchlist"),
               "monitors": QT_TRANSLATE_NOOP("MainWindow", "Monitors"),
               "scenarios": QT_TRANSLATE_NOOP("MainWindow", "Scenarios")}
 CLOSE_TIMEOUT_S = 10.0  # how long quitting waits for running work before it lets go
-#: which tab opens a palette entry of each kind (its ``open_item`` gets the entry's key)
+# which tab opens a palette entry of each kind (its ``open_item`` gets the entry's key)
 TAB_OF_KIND = {"ticker": "watchlist", "chart": "charts", "series": "charts",
                "monitor": "monitors", "scenario": "scenarios"}
 
