@@ -75,6 +75,10 @@ class ScenarioGridPanel(QWidget):
         bottom.setColumnStretch(0, 1)
         box.addLayout(bottom)
         for combo in (self.x_combo, self.y_combo, self.out_combo):
+            # long input names (English runs longer) show in full in the list, not in the
+            # panel's minimum width: the tab must fit a 1440-px window in either language
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
             combo.currentIndexChanged.connect(self._recenter)
         self.points.valueChanged.connect(self._recenter)
         self.center_button.clicked.connect(self._recenter)
