@@ -119,6 +119,7 @@ def main() -> None:
     from qnai_desktop.services.seed import open_cache
     from qnai_desktop.store.cache import Cache
     from qnai_desktop.ui.common.app_context import AppContext
+    from qnai_desktop.ui.common.i18n import set_language
     from qnai_desktop.ui.shell.refresh_panel import RefreshPanel
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
@@ -133,7 +134,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "cache.sqlite"
         open_cache(db).close()
-        ctx = AppContext(Cache.open(db), "ko")
+        set_language("ko")
+        ctx = AppContext(Cache.open(db))
         panel = RefreshPanel(ctx)
         panel.resize(900, 320)
         panel.show()

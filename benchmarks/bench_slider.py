@@ -111,13 +111,15 @@ def main() -> None:
     from qnai_desktop.services.seed import open_cache
     from qnai_desktop.ui.common.app_context import AppContext
     from qnai_desktop.ui.common.fonts import apply_app_font
+    from qnai_desktop.ui.common.i18n import set_language
     from qnai_desktop.ui.scenarios.tab import ScenariosTab
 
     app = QApplication.instance() or QApplication([])
     apply_app_font(app)
     with tempfile.TemporaryDirectory() as tmp:
         cache = open_cache(Path(tmp) / "bench.sqlite")
-        ctx = AppContext(cache, lang="ko", poll_ms=60_000)
+        set_language("ko")
+        ctx = AppContext(cache, poll_ms=60_000)
         tab = ScenariosTab(ctx)
         tab.resize(1280, 760)
         tab.show()

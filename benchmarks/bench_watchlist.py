@@ -71,6 +71,7 @@ def main() -> None:
 
     from qnai_desktop.app import create_application
     from qnai_desktop.ui.common.app_context import AppContext
+    from qnai_desktop.ui.common.i18n import set_language
     from qnai_desktop.ui.watchlist.tab import WatchlistTab
 
     app = create_application()
@@ -83,7 +84,8 @@ def main() -> None:
             cache.db.execute("DELETE FROM companies")
             cache.watchlist.upsert_companies(make_rows(rng), how="import", origin="bench")
         load_s = time.perf_counter() - t0
-        ctx = AppContext(cache, lang="ko", poll_ms=3_600_000)
+        set_language("ko")
+        ctx = AppContext(cache, poll_ms=3_600_000)
         tab = WatchlistTab(ctx)
         tab.resize(1500, 900)
         t0 = time.perf_counter()

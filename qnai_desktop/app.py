@@ -50,13 +50,13 @@ def build_window(db: Path | str | None, lang: str | None = None):
 
     from .store import health
     from .ui.common.app_context import AppContext
-    from .ui.common.settings import make_settings
+    from .ui.common.i18n import set_language, startup_language
     from .ui.shell.main_window import MainWindow
 
     create_application()
+    set_language(startup_language(lang))
     cache = open_cache(db)
-    lang = lang or str(make_settings().value("main/lang", "ko"))
-    ctx = AppContext(cache, lang=lang)
+    ctx = AppContext(cache)
     try:
         return MainWindow(ctx)
     except sqlite3.Error as exc:  # a read while building met damage: a sentence, not a crash
@@ -79,30 +79,29 @@ def run_gui(db: Path | str | None, lang: str | None = None) -> int:
     from .store.db import default_db_path
     from .store.errors import CorruptCacheError, StoreError
     from .ui.common.error_dialog import show_error
-    from .ui.common.settings import make_settings
+    from .ui.common.i18n import current_language, set_language, startup_language
 
     setup_logging()
     app = create_application()
-    lang = lang or str(make_settings().value("main/lang", "ko"))
+    set_language(startup_language(lang))
     path = Path(db) if db else default_db_path()
     while True:
         try:
-            window = build_window(path, lang)
+            window = build_window(path, current_language())
         except CorruptCacheError as exc:
-            if not offer_restore(path, exc, lang):
+            if not offer_restore(path, exc):
                 return 2
             continue
         except StoreError as exc:  # read-only, busy, newer schema, another program's file
             print(f"error: {exc}", file=sys.stderr)
-            show_error(str(exc), repr(exc), lang)
+            show_error(str(exc), repr(exc))
             return 2
         _start_window(window)
         code = QApplication.exec() if app else 0
-        lang = window.ctx.lang
         _close_window(window)
         if not window.restore_requested:
             return code
-        offer_restore(path, CorruptCacheError(str(path)), lang, ask=False)  # refused: reopen
+        offer_restore(path, CorruptCacheError(str(path)), ask=False)  # refused: reopen
 
 
 def _start_window(window) -> None:
@@ -116,7 +115,7 @@ def _start_window(window) -> None:
 
     settings = make_settings()
     cache_path = Path(window.ctx.cache.path)
-    install_excepthook(lambda: window.ctx.lang, lambda: window,
+    install_excepthook(lambda: window,
                        on_damage=lambda exc: health.mark_damaged(cache_path, str(exc)))
     window.show()
     window.cache_guard.start_check(int(settings.value("cache/backups_keep", 5)))
@@ -131,7 +130,7 @@ def _start_window(window) -> None:
         from .ui.shell.welcome_dialog import WelcomeDialog
 
         settings.setValue("welcome/shown", True)
-        QTimer.singleShot(0, lambda: WelcomeDialog(window.ctx.cache, window.ctx.lang, window).exec())
+        QTimer.singleShot(0, lambda: WelcomeDialog(window.ctx.cache, window).exec())
 
 
 def _close_window(window) -> None:
@@ -145,32 +144,35 @@ def _close_window(window) -> None:
     window.deleteLater()
 
 
-def offer_restore(path: Path, exc: Exception, lang: str, *, ask: bool = True) -> bool:
+def offer_restore(path: Path, exc: Exception, *, ask: bool = True) -> bool:
     """SQLite reported the cache damaged: offer its newest usable backup. True when restored."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from .services.backups import newest_usable_backup, restore
     from .store.errors import StoreError
     from .ui.common.error_dialog import show_error
-    from .ui.common.i18n import tr
 
     backup = newest_usable_backup(path)
     if backup is None:
-        show_error(tr("startup.damaged_no_backup", lang, path=str(path)), str(exc), lang)
+        show_error(QCoreApplication.translate(
+            "App", "The cache file is damaged and no usable backup exists: {path}").format(path=str(path)),
+            str(exc))
         return False
+    title = QCoreApplication.translate("App", "Q&AI Desktop")
     if ask:
-        answer = QMessageBox.question(
-            None, tr("app.title", lang), tr("startup.damaged_restore", lang, path=str(path),
-                                            backup=backup.name) + f"\n\n{exc}")
+        answer = QMessageBox.question(None, title, QCoreApplication.translate(
+            "App", "The cache file is damaged: {path}\nRestore the newest automatic backup ({backup})? "
+            "The damaged file is kept beside it.").format(path=str(path), backup=backup.name) + f"\n\n{exc}")
         if answer != QMessageBox.StandardButton.Yes:
             return False
     try:
         kept = restore(path, backup)
     except StoreError as refused:
-        show_error(str(refused), "", lang)
+        show_error(str(refused), "")
         return False
-    QMessageBox.information(None, tr("app.title", lang),
-                            tr("startup.restored", lang, damaged=str(kept)))
+    QMessageBox.information(None, title, QCoreApplication.translate(
+        "App", "Restored. The damaged file: {damaged}").format(damaged=str(kept)))
     return True
 
 

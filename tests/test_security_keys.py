@@ -74,7 +74,7 @@ def app_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def store_key_in_settings_dialog(qtbot, tmp_path: Path, key: str) -> None:
     from qnai_desktop.ui.shell.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(str(tmp_path / "cache.sqlite"), "en", ["house_default"])
+    dialog = SettingsDialog(str(tmp_path / "cache.sqlite"), ["house_default"])
     qtbot.addWidget(dialog)
     dialog.key.setText(key)
     dialog.save_and_accept()

@@ -12,17 +12,20 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 import pandas as pd
 
-UNITS = {
-    "usd_bn": ("USD bn", "십억달러"),
-    "usd_per_gpu_hour": ("USD/GPU-hr", "달러/GPU-시간"),
-    "usd_per_m_tokens": ("USD per 1M tokens", "달러/백만 토큰"),
-    "bp": ("bp", "bp"),
-    "pct": ("%", "%"),
-    "index": ("index", "지수"),
-    "count": ("count", "건"),
-    "tokens_bn": ("bn tokens", "십억 토큰"),
-    "ratio": ("x", "배"),
-    "usd": ("USD", "달러"),
+from .localized import Localized
+
+#: Unit words (Korean, English) by unit code.
+UNITS: dict[str, Localized] = {
+    "usd_bn": Localized("십억달러", "USD bn"),
+    "usd_per_gpu_hour": Localized("달러/GPU-시간", "USD/GPU-hr"),
+    "usd_per_m_tokens": Localized("달러/백만 토큰", "USD per 1M tokens"),
+    "bp": Localized("bp", "bp"),
+    "pct": Localized("%", "%"),
+    "index": Localized("지수", "index"),
+    "count": Localized("건", "count"),
+    "tokens_bn": Localized("십억 토큰", "bn tokens"),
+    "ratio": Localized("배", "x"),
+    "usd": Localized("달러", "USD"),
 }
 
 FREQUENCIES = {"D": 1, "W": 7, "M": 31, "Q": 92, "A": 366}  # expected days between points

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .cell_values import parse_date, parse_number
+from .phrases import TEXT_LANGUAGE
 from .spreadsheet_safety import escape_formula as escape_formula  # the tab's copy escapes with it
 from .spreadsheet_safety import unescape_formula as unescape_formula
 
@@ -297,8 +298,8 @@ def _fmt(v: float | None) -> str:
 def _label(col: str, lang_suffix: str = "") -> tuple[str, str]:
     ko, en = FIELD_LABELS[col]
     if lang_suffix:
-        return (f"{ko}({'한국어' if lang_suffix == 'ko' else '영문'})",
-                f"{en} ({'Korean' if lang_suffix == 'ko' else 'English'})")
+        name = TEXT_LANGUAGE[lang_suffix]
+        return f"{ko}({name.ko})", f"{en} ({name.en})"
     return ko, en
 
 

@@ -17,21 +17,21 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from qnai_desktop.core.phrases import (
+    CSV_AS_OF,
+    DATA_SHEET,
+    ILLUSTRATIVE_COLUMN,
+    ILLUSTRATIVE_FLAG,
+    INFO_LABELS,
+    INFO_SHEET,
+    UNDATED,
+)
 from qnai_desktop.core.spreadsheet_safety import escape_formula
 from qnai_desktop.services.export_plan import ChartJob, series_record
 
-_INFO_LABELS = {
-    "chart": ("차트", "Chart"), "title": ("제목", "Title"), "unit": ("단위", "Unit"),
-    "source": ("자료", "Source"), "note": ("주", "Note"), "as_of": ("기준일", "As of"),
-    "demo": ("예시 데이터", "Illustrative data"), "yes": ("예", "yes"), "no": ("아니오", "no"),
-    "series": ("시리즈", "Series"), "label": ("이름", "Label"), "licence": ("라이선스", "Licence"),
-    "first": ("시작일", "First"), "points": ("관측 수", "Points"),
-}
-
 
 def _t(key: str, lang: str) -> str:
-    ko, en = _INFO_LABELS[key]
-    return ko if lang == "ko" else en
+    return INFO_LABELS[key].pick(lang)
 
 
 def _csv_value(value: object) -> str:
@@ -50,22 +50,15 @@ def _table(job: ChartJob, lang: str) -> pd.DataFrame:
     return table.reset_index()
 
 
-ILLUSTRATIVE_KO = "예시 데이터 — 실제 자료 아님"
-ILLUSTRATIVE_EN = "Illustrative data — not a real source"
-
-
 def csv_comments(job: ChartJob, lang: str) -> list[str]:
     """The lines above the table: title, as-of date, source, and — when any plotted series is
     illustrative — the flag naming those series (a crop of the numbers cannot drop it)."""
     p = job.prepared
-    ko = lang == "ko"
-    lines = [p.title(lang), ("기준: " if ko else "As of: ") + (
-        job.as_of.isoformat() if job.as_of else ("날짜 없음" if ko else "undated")),
-        p.source(lang)]
+    lines = [p.title(lang), CSV_AS_OF.pick(lang) + (
+        job.as_of.isoformat() if job.as_of else UNDATED.pick(lang)), p.source(lang)]
     demo = [s.label(lang) for s in p.series if s.is_demo]
     if demo:
-        flag = ILLUSTRATIVE_KO if ko else ILLUSTRATIVE_EN
-        lines.append(f"{flag}: {', '.join(demo)}")
+        lines.append(f"{ILLUSTRATIVE_FLAG.pick(lang)}: {', '.join(demo)}")
     return [f"# {escape_formula(line)}" for line in lines if line]
 
 
@@ -76,8 +69,8 @@ def write_csv(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
     path = Path(path)
     table = _table(job, lang)
     demo_cols = [s.label(lang) for s in job.prepared.series if s.is_demo]
-    flag_col = "예시 데이터" if lang == "ko" else "illustrative"
-    yes, no = ("예", "아니오") if lang == "ko" else ("yes", "no")
+    flag_col = ILLUSTRATIVE_COLUMN.pick(lang)
+    yes, no = _t("yes", lang), _t("no", lang)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         for line in csv_comments(job, lang):
             fh.write(line + "\r\n")
@@ -115,7 +108,7 @@ def write_xlsx(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
     path = Path(path)
     wb = Workbook()
     data = wb.active
-    data.title = "데이터" if lang == "ko" else "Data"
+    data.title = DATA_SHEET.pick(lang)
     table = _table(job, lang)
     bold = Font(bold=True)
     for c, name in enumerate(table.columns, start=1):
@@ -123,7 +116,7 @@ def write_xlsx(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
     demo_cols = [s.label(lang) for s in job.prepared.series if s.is_demo]
     flag_at = len(table.columns) + 1
     if demo_cols:  # the same flag as the CSV's last column, on the sheet people copy from
-        _put_text(data, 1, flag_at, "예시 데이터" if lang == "ko" else "illustrative").font = bold
+        _put_text(data, 1, flag_at, ILLUSTRATIVE_COLUMN.pick(lang)).font = bold
     cols = list(table.columns)
     for r, row in enumerate(table.itertuples(index=False), start=2):
         for c, value in enumerate(row, start=1):
@@ -131,18 +124,16 @@ def write_xlsx(path: Path | str, job: ChartJob, lang: str = "ko") -> Path:
         if demo_cols:
             values = dict(zip(cols, row, strict=True))
             here = any(_csv_value(values.get(c)) != "" for c in demo_cols)
-            _put_text(data, r, flag_at, ("예" if here else "아니오") if lang == "ko"
-                      else ("yes" if here else "no"))
+            _put_text(data, r, flag_at, _t("yes" if here else "no", lang))
     data.freeze_panes = "B2"
     data.column_dimensions["A"].width = 12
 
-    info = wb.create_sheet("정보" if lang == "ko" else "Info")
+    info = wb.create_sheet(INFO_SHEET.pick(lang))
     p = job.prepared
     rows = [("chart", job.chart_id), ("title", p.title(lang)), ("unit", p.unit(lang)),
             ("source", p.source(lang)), ("note", p.note(lang)),
             ("as_of", job.as_of.isoformat() if job.as_of else ""),
-            ("demo", (ILLUSTRATIVE_KO if lang == "ko" else ILLUSTRATIVE_EN) if p.is_demo
-             else _t("no", lang))]
+            ("demo", ILLUSTRATIVE_FLAG.pick(lang) if p.is_demo else _t("no", lang))]
     for r, (key, value) in enumerate(rows, start=1):
         _put_text(info, r, 1, _t(key, lang)).font = bold
         _put_text(info, r, 2, value)

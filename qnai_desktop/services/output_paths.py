@@ -3,10 +3,10 @@
 Every output path problem is an :class:`OutputPathError` whose text is one line naming the path
 and the reason — ``cannot write /x/y.png: the folder is read-only`` — shown as is by the CLI
 (``error: …``, exit 2) and, in Korean or English, by the GUI's error dialog (``kind`` picks the
-reason). Policy, the same for ``export``, ``watchlist export`` and ``screenshot``: a missing
-output folder is created, and removed again if the write then fails; files are written under a
-temporary name in the same folder and renamed into place only once complete, so a failure
-leaves nothing half-written.
+reason; both read the pairs in ``core.phrases``). Policy, the same for ``export``, ``watchlist
+export`` and ``screenshot``: a missing output folder is created, and removed again if the write
+then fails; files are written under a temporary name in the same folder and renamed into place
+only once complete, so a failure leaves nothing half-written.
 """
 
 from __future__ import annotations
@@ -18,17 +18,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-#: kind -> the English reason; the GUI registers a Korean one per kind (ui/common/output_error.py).
-REASONS: dict[str, str] = {
-    "name_too_long": "the name is too long",
-    "read_only": "the folder is read-only",
-    "read_only_fs": "the drive is read-only",
-    "not_a_folder": "{part} is a file, not a folder",
-    "is_a_folder": "a folder of that name is in the way",
-    "no_folder": "the folder does not exist",
-    "disk_full": "the disk is full",
-    "other": "{detail}",
-}
+from ..core.phrases import CANNOT_WRITE, OUTPUT_REASONS
+
+#: kind -> the English reason (the CLI's words); the pairs, Korean too, are core.phrases'.
+REASONS: dict[str, str] = {kind: pair.en for kind, pair in OUTPUT_REASONS.items()}
 _ERRNO_KIND = {errno.ENAMETOOLONG: "name_too_long", errno.EACCES: "read_only",
                errno.EPERM: "read_only", errno.EROFS: "read_only_fs", errno.ENOTDIR: "not_a_folder",
                errno.EISDIR: "is_a_folder", errno.ENOENT: "no_folder", errno.ENOSPC: "disk_full",
@@ -42,11 +35,16 @@ class OutputPathError(Exception):
     def __init__(self, path: Path | str, kind: str, *, part: Path | str = "", detail: str = "") -> None:
         self.path, self.kind = Path(path), kind if kind in REASONS else "other"
         self.part, self.detail = str(part), detail
-        super().__init__(f"cannot write {self.path}: {self.reason}")
+        super().__init__(self.text("en"))
 
     @property
     def reason(self) -> str:
         return REASONS[self.kind].format(**self.reason_args())
+
+    def text(self, lang: str) -> str:
+        """The one line in ``lang``: "cannot write PATH: reason"."""
+        reason = OUTPUT_REASONS[self.kind].pick(lang).format(**self.reason_args())
+        return CANNOT_WRITE.pick(lang).format(path=str(self.path), reason=reason)
 
     def reason_args(self) -> dict[str, str]:
         """What the reason's ``{part}``/``{detail}`` stand for (the GUI fills its Korean text)."""

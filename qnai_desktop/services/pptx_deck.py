@@ -18,6 +18,9 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from ..core.localized import Localized
+from ..core.phrases import AS_OF_LINE, CONTAINS_DEMO, DEMO_TAG, PROVENANCE_HEAD
+
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.45)
 TITLE_TOP, TITLE_H = Inches(0.3), Inches(0.7)
@@ -117,18 +120,16 @@ def build_deck(slides: Sequence[DeckSlide], path: Path | str, *, font: str = DEF
 
 def provenance_notes(record: dict, lang: str = "ko") -> str:
     """Slide-notes text from a manifest chart record (export_plan.manifest()['charts'][id])."""
-    ko = lang == "ko"
     lines = [record.get("source_line", "")]
     if record.get("note_line"):
         lines.append(record["note_line"])
-    lines.append(("기준일: " if ko else "As of: ") + str(record.get("as_of") or "-"))
+    lines.append(AS_OF_LINE.pick(lang) + str(record.get("as_of") or "-"))
     if record.get("is_demo"):
-        lines.append("※ 예시 데이터 포함 (실제 데이터 아님)" if ko
-                     else "※ Contains illustrative data (not real observations)")
+        lines.append(CONTAINS_DEMO.pick(lang))
     lines.append("")
-    lines.append("데이터 출처:" if ko else "Data provenance:")
+    lines.append(PROVENANCE_HEAD.pick(lang))
     for s in record.get("series", []):
-        demo = (" [예시]" if ko else " [illustrative]") if s.get("is_demo") else ""
+        demo = DEMO_TAG.pick(lang) if s.get("is_demo") else ""
         lines.append(f"• {s['id']} — {s.get('label', '')}{demo}: {s.get('source', '')}, "
                      f"{s.get('first') or '-'} ~ {s.get('as_of') or '-'}, n={s.get('points', 0)}")
         if s.get("licence"):
@@ -136,5 +137,5 @@ def provenance_notes(record: dict, lang: str = "ko") -> str:
         for p in s.get("provenance", [])[:1]:
             lines.append(f"   {p.get('how')} {p.get('at')} {p.get('origin') or ''}".rstrip())
     for w in record.get("warnings", []):
-        lines.append("⚠ " + (w["message_ko"] if ko else w["message_en"]))
+        lines.append("⚠ " + Localized(w["message_ko"], w["message_en"]).pick(lang))
     return "\n".join(lines)

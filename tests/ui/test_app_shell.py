@@ -53,8 +53,8 @@ def test_palette_runs_actions(window, qtbot) -> None:
     window.palette.open_palette()
     window.palette.query.setText("영어")  # QTest.keyClicks only types ASCII
     qtbot.keyClick(window.palette.query, Qt.Key.Key_Return)
-    assert window.ctx.lang == "en"
-    assert window.tabs.tabText(0) == "Watchlist"
+    assert i18n.current_language() == "en"
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Watchlist")
 
 
 def test_tabs_are_built_when_first_shown(qtbot, db_path: Path) -> None:
@@ -82,7 +82,8 @@ def test_shortcuts_are_bound(window) -> None:
 
 
 def test_settings_round_trip_and_key_goes_to_keyring_only(qtbot, tmp_path: Path, ring) -> None:
-    dialog = SettingsDialog(str(tmp_path / "c.sqlite"), "ko", ["house_default", "print"])
+    i18n.set_language("ko")
+    dialog = SettingsDialog(str(tmp_path / "c.sqlite"), ["house_default", "print"])
     qtbot.addWidget(dialog)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
@@ -96,14 +97,15 @@ def test_settings_round_trip_and_key_goes_to_keyring_only(qtbot, tmp_path: Path,
     assert ring.store[("qnai-desktop", "openrouter")] == "sk-or-v1-secretsecretsecret1234"
     ini = Path(s.fileName()).read_text(encoding="utf-8")
     assert "secret" not in ini
-    again = SettingsDialog(str(tmp_path / "c.sqlite"), "en", ["house_default", "print"])
+    i18n.set_language("en")
+    again = SettingsDialog(str(tmp_path / "c.sqlite"), ["house_default", "print"])
     qtbot.addWidget(again)
     assert again.key_status.text() == "Stored: ••••1234"
     assert again.backups.value() == 9
 
 
 def test_error_dialog_details_collapse_and_copy(qtbot) -> None:
-    dialog = ErrorDialog("가져오기 실패: bad.csv 57행", "Traceback …\napi_key=abcd1234 leaked?", "ko")
+    dialog = ErrorDialog("가져오기 실패: bad.csv 57행", "Traceback …\napi_key=abcd1234 leaked?")
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.details.isVisible()
@@ -120,7 +122,7 @@ def test_redaction_masks_keys() -> None:
 
 
 def test_help_lists_every_shortcut() -> None:
-    text = help_html("en")
+    text = help_html()
     for key in ("Ctrl+K", "Ctrl+I", "Ctrl+R", "Ctrl+E", "Ctrl+F", "F1"):
         assert key in text
 
@@ -136,17 +138,6 @@ def test_theme_switch_changes_palette() -> None:
     finally:  # global app state: leave it as other tests expect it
         app.setStyle(style)
         app.setPalette(palette)
-
-
-def test_every_string_has_both_languages(window) -> None:
-    import qnai_desktop.ui.shell.settings_dialog
-    import qnai_desktop.ui.shell.welcome_dialog  # noqa: F401
-
-    missing = [k for k, (ko, en) in i18n.STRINGS.items() if not ko.strip() or not en.strip()]
-    assert missing == []
-    hangul = [k for k, (_ko, en) in i18n.STRINGS.items()
-              if any("\uac00" <= ch <= "\ud7a3" for ch in en)]
-    assert hangul == []  # no Korean left in the English column
 
 
 def test_export_actions_open_their_dialogs(window, monkeypatch) -> None:

@@ -60,7 +60,7 @@ def test_damage_found_by_the_start_up_check_offers_a_restore(qtbot, db_path: Pat
     assert not window.isVisible()  # the window closed so every connection can be closed
     assert len(backups_of(db_path)) == 1  # the damaged file was not backed up
     window.ctx.cache.close()
-    assert offer_restore(db_path, RuntimeError("damaged"), "en", ask=False)
+    assert offer_restore(db_path, RuntimeError("damaged"), ask=False)
     with Cache.open(db_path) as c:
         assert len(c.watchlist.companies()) == 8
     assert list(db_path.parent.glob("cache.sqlite.damaged-*"))

@@ -19,12 +19,14 @@ from qnai_desktop.store.cache import Cache
 from qnai_desktop.ui.charts.axes import HouseDateAxis
 from qnai_desktop.ui.charts.tab import ChartsTab
 from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.common.i18n import set_language
 
 DAY = 86_400
 
 
 def make_tab(qtbot, db_path: Path, lang: str = "ko") -> ChartsTab:
-    ctx = AppContext(Cache.open(db_path), lang=lang, poll_ms=100)
+    set_language(lang)
+    ctx = AppContext(Cache.open(db_path), poll_ms=100)
     tab = ChartsTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1300, 800)
@@ -337,9 +339,9 @@ def test_live_redraw_keeps_zoom_and_hidden_series(tab, qtbot, db_path: Path) -> 
     assert tab.canvas.view_box.viewRange()[0][1] == pytest.approx(day.timestamp(), abs=DAY)
 
 
-def test_english_titles_after_language_switch(tab) -> None:
+def test_english_titles_after_language_switch(tab, qtbot) -> None:
     tab.open_chart("gpu_rent_b200_h100")
-    tab.ctx.set_language("en")
-    assert tab.canvas.title_label.text() == "B200 and H100 rental price"
+    set_language("en")  # Qt posts LanguageChange; the tab redraws on it
+    qtbot.waitUntil(lambda: tab.canvas.title_label.text() == "B200 and H100 rental price")
     assert tab.canvas.source_label.text() == "Source: gpurentalprices.com, SK Securities"
     assert tab.add_button.text() == "Add chart…"

@@ -11,13 +11,15 @@ from PySide6.QtGui import QGuiApplication, QImageReader
 
 from qnai_desktop.core.charts import catalogue_by_id
 from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.common.i18n import set_language
 from qnai_desktop.ui.export.export_dialog import ExportDialog
 from qnai_desktop.ui.export.pack_dialog import PackExportDialog
 
 
 @pytest.fixture
 def ctx(cache, qapp):
-    c = AppContext(cache, lang="ko")
+    set_language("ko")
+    c = AppContext(cache)
     yield c
     c.stop()
 

@@ -15,6 +15,7 @@ from qnai_desktop.services.fundamentals.concepts import CAPEX_GROUP
 from qnai_desktop.services.fundamentals.sec import read_company
 from qnai_desktop.store.cache import Cache
 from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.common.i18n import set_language
 from qnai_desktop.ui.scenarios.tab import ScenariosTab
 from qnai_desktop.ui.watchlist.tab import WatchlistTab
 
@@ -37,7 +38,8 @@ def ctx(qapp, db_path: Path):
          "source": "SEC EDGAR us-gaap:CommonStockSharesOutstanding, 10-Q filed 2025-10-30"},
         {"ticker": "META", "field": "close_usd", "value": 700.0, "as_of": "2026-01-02",
          "source": "Tiingo EOD close"}], how="fetch")
-    context = AppContext(cache, lang="ko", poll_ms=60_000)
+    set_language("ko")
+    context = AppContext(cache, poll_ms=60_000)
     yield context
     context.stop()
     cache.close()

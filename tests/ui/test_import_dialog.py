@@ -10,6 +10,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox
 
 from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.common.i18n import set_language
 from qnai_desktop.ui.importing.import_dialog import ImportDialog
 from qnai_desktop.ui.importing.series_editor import SeriesEditor
 
@@ -18,7 +19,7 @@ FIX = Path(__file__).resolve().parents[1] / "fixtures"
 
 @pytest.fixture
 def ctx(cache):
-    c = AppContext(cache, "en", poll_ms=60_000)
+    c = AppContext(cache, poll_ms=60_000)
     yield c
     c.stop()
 
@@ -104,7 +105,7 @@ def test_files_dropped_on_the_dialog_are_read(qtbot, dialog) -> None:
 
 
 def test_korean_labels(qtbot, dialog, ctx) -> None:
-    ctx.set_language("ko")
+    set_language("ko")  # the open dialog retranslates on Qt's LanguageChange
     dialog.add_files([FIX / "bloomberg_cds.csv"])
     wait_counts(qtbot, dialog)
     assert dialog.counts.text() == "가져오면: 추가 312건, 변경 0건, 동일 0건"

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from qnai_desktop.app import build_window
+from qnai_desktop.ui.common.settings import make_settings
 from qnai_desktop.ui.shell.main_window import TAB_NAMES
 
 
@@ -54,12 +55,13 @@ def test_status_bar_names_cache_and_newest_date(window, db_path: Path) -> None:
     assert "2026-" in window.newest_label.text()
 
 
-def test_language_switch_retitles_tabs(window) -> None:
-    window.lang_actions["en"].trigger()
-    assert [window.tabs.tabText(i) for i in range(4)] == ["Watchlist", "Charts", "Monitors",
-                                                          "Scenarios"]
+def test_language_switch_retitles_tabs(window, qtbot) -> None:
+    window.lang_actions["en"].trigger()  # Qt posts LanguageChange to every widget
+    qtbot.waitUntil(lambda: [window.tabs.tabText(i) for i in range(4)] == [
+        "Watchlist", "Charts", "Monitors", "Scenarios"])
     page = window.show_tab("watchlist")
     assert "Meta Platforms" in _texts(page.model, 1)
+    assert make_settings().value("main/lang") == "en"  # remembered for the next start
 
 
 def test_tab_shortcuts_and_remembered_state(window, qtbot, db_path: Path) -> None:

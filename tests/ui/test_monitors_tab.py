@@ -19,6 +19,7 @@ from qnai_desktop.services import alerts
 from qnai_desktop.services.monitor_table import TABLE_COLUMNS, add_user_monitor
 from qnai_desktop.store.cache import Cache
 from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.common.i18n import set_language
 from qnai_desktop.ui.common.operations import running_ops
 from qnai_desktop.ui.common.theme import qcolor
 from qnai_desktop.ui.monitors.style import chip_background
@@ -49,7 +50,8 @@ class Recorder(list):
 @pytest.fixture
 def ctx(qtbot, db_path: Path):
     cache = Cache.open(db_path)
-    context = AppContext(cache, lang="ko", poll_ms=3_600_000)  # tests poll by hand
+    set_language("ko")
+    context = AppContext(cache, poll_ms=3_600_000)  # tests poll by hand
     yield context
     context.stop()
     cache.close()
@@ -256,7 +258,7 @@ def test_rule_editor_builds_a_thesis_break_and_saves_it(tab, ctx) -> None:
 
 
 def test_english_editor_and_table(ctx, qtbot) -> None:
-    ctx.set_language("en")
+    set_language("en")
     page = MonitorsTab(ctx, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.show()

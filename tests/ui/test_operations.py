@@ -24,6 +24,7 @@ from qnai_desktop.store import health
 from qnai_desktop.store.cache import Cache
 from qnai_desktop.ui.common.app_context import EXTERNAL, AppContext
 from qnai_desktop.ui.common.error_dialog import ErrorDialog
+from qnai_desktop.ui.common.i18n import set_language
 from qnai_desktop.ui.common.operations import run_op
 from qnai_desktop.ui.common.writer import Writer, WriterClosedError
 from qnai_desktop.ui.watchlist.tab import WatchlistTab
@@ -41,8 +42,9 @@ conn.close()
 
 @pytest.fixture
 def ctx(qapp, db_path: Path):
+    set_language("ko")
     cache = Cache.open(db_path)
-    context = AppContext(cache, lang="ko", poll_ms=3_600_000)  # the tests look by hand
+    context = AppContext(cache, poll_ms=3_600_000)  # the tests look by hand
     yield context
     context.stop()
     cache.close()
@@ -123,7 +125,7 @@ def test_an_operation_is_announced_once_with_its_initiator_and_never_as_external
 
 def test_the_timer_tells_other_programs_writes_from_the_windows_own(qapp, db_path: Path) -> None:
     cache = Cache.open(db_path)
-    ctx = AppContext(cache, lang="ko", poll_ms=20)
+    ctx = AppContext(cache, poll_ms=20)
     heard: list[set[str]] = []
     ctx.sig_cache_changed.connect(lambda c: heard.append(set(c.tables)))
     try:

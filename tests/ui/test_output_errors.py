@@ -14,6 +14,7 @@ from qnai_desktop.services.output_paths import OutputPathError, check_output_fil
 from qnai_desktop.store.cache import Cache
 from qnai_desktop.ui.common.app_context import AppContext
 from qnai_desktop.ui.common.error_dialog import ErrorDialog
+from qnai_desktop.ui.common.i18n import set_language
 from qnai_desktop.ui.common.output_error import output_error_text
 from qnai_desktop.ui.export.export_dialog import ExportDialog
 from qnai_desktop.ui.export.pack_dialog import PackExportDialog
@@ -25,7 +26,8 @@ LONG = "x" * 300
 @pytest.fixture
 def ctx(qapp, db_path: Path):
     cache = Cache.open(db_path)
-    context = AppContext(cache, lang="ko", poll_ms=60_000)
+    set_language("ko")
+    context = AppContext(cache, poll_ms=60_000)
     yield context
     context.stop()
     cache.close()
@@ -55,7 +57,7 @@ def test_the_export_dialog_says_the_name_is_too_long(ctx, qtbot, tmp_path: Path,
 
 
 def test_the_pack_dialog_names_the_file_in_the_way(ctx, qtbot, tmp_path: Path) -> None:
-    ctx.lang = "en"
+    set_language("en")
     (tmp_path / "out").mkdir()
     blocker = tmp_path / "out" / "notes.txt"
     blocker.write_text("x")
@@ -94,11 +96,14 @@ def test_every_reason_reads_in_both_languages(tmp_path: Path, lang: str) -> None
     blocker.write_text("x")
     with pytest.raises(OutputPathError) as caught:
         check_output_file(blocker / "a.png")
-    text = output_error_text(caught.value, lang)
+    set_language(lang)
+    text = output_error_text(caught.value)
     assert text == (str(caught.value) if lang == "en" else
                     f"{blocker / 'a.png'}에 쓸 수 없습니다: {blocker}은(는) 폴더가 아니라 파일입니다")
     for kind in ("name_too_long", "read_only", "read_only_fs", "is_a_folder", "no_folder",
                  "disk_full", "other"):
         err = OutputPathError(tmp_path / "x.png", kind, detail="I/O error")
-        assert output_error_text(err, "en") == str(err)
-        assert output_error_text(err, "ko").startswith(f"{tmp_path / 'x.png'}에 쓸 수 없습니다: ")
+        set_language("en")
+        assert output_error_text(err) == str(err)
+        set_language("ko")
+        assert output_error_text(err).startswith(f"{tmp_path / 'x.png'}에 쓸 수 없습니다: ")

@@ -24,7 +24,7 @@ SNAPSHOT = {"date": "", "generated_at": "", "providers": {}, "offers": [
 
 @pytest.fixture
 def ctx(cache):
-    c = AppContext(cache, "en", poll_ms=60_000)
+    c = AppContext(cache, poll_ms=60_000)
     yield c
     c.stop()
 

@@ -14,6 +14,7 @@ from qnai_desktop.core.scenarios import MODELS
 from qnai_desktop.core.scenarios.display import unavailable
 from qnai_desktop.services import scenario_cases as sc
 from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.common.i18n import set_language
 from qnai_desktop.ui.scenarios.grid_model import CURRENT_ROLE
 from qnai_desktop.ui.scenarios.tab import ScenariosTab
 
@@ -23,7 +24,8 @@ BEAR = "Bear: Meta sells 35%"
 
 @pytest.fixture
 def tab(qtbot, cache):
-    ctx = AppContext(cache, lang="ko", poll_ms=60_000)
+    set_language("ko")
+    ctx = AppContext(cache, poll_ms=60_000)
     page = ScenariosTab(ctx)
     qtbot.addWidget(page)
     page.resize(1280, 760)
@@ -318,7 +320,8 @@ def test_dollar_cards_say_not_given_until_total_capex_is_typed(tab) -> None:
     QTest.keyClick(box, Qt.Key.Key_Return)
     tab.flush()
     assert tab.cards.text_of("meta_capex_usd_bn") == "-"
-    tab.ctx.set_language("en")  # the cards are rebuilt in English
+    set_language("en")  # the cards are rebuilt in English (on Qt's LanguageChange)
+    QApplication.processEvents()
     tab.flush()
     assert tab.cards.cards["meta_capex_usd_bn"].delta.text() == "Set ‘Major AI capex’ (total) to compute"
 
@@ -382,7 +385,8 @@ def test_publish_a_case_as_a_chart_for_the_charts_tab(tab, qtbot) -> None:
 # -- language ---------------------------------------------------------------------------------
 def test_switching_to_english_keeps_the_values(tab) -> None:
     drag(tab, "external_sale_fraction", [35])
-    tab.ctx.set_language("en")
+    set_language("en")
+    QApplication.processEvents()  # Qt posts LanguageChange; the tab rebuilds on it
     tab.flush()
     assert tab.title.text() == "Meta selling compute → added AI-infra supply"
     assert tab.params.rows["external_sale_fraction"].label.text() == "Share of compute sold externally"

@@ -12,6 +12,7 @@ from waiting import wait_until
 from qnai_desktop.core.watchlist import VIEW_COLUMNS
 from qnai_desktop.store.cache import Cache
 from qnai_desktop.ui.common.app_context import AppContext
+from qnai_desktop.ui.common.i18n import set_language
 from qnai_desktop.ui.watchlist.tab import WatchlistTab
 
 NOTE_ORDER = ["NVDA", "GOOGL", "AAPL", "MSFT", "AMZN", "META", "ORCL", "CRWV"]
@@ -21,7 +22,8 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 @pytest.fixture
 def ctx(qapp, db_path: Path):
     cache = Cache.open(db_path)
-    context = AppContext(cache, lang="ko", poll_ms=60_000)
+    set_language("ko")
+    context = AppContext(cache, poll_ms=60_000)
     yield context
     context.stop()
     cache.close()
@@ -330,7 +332,7 @@ def test_links_can_be_edited_and_undone(tab: WatchlistTab, db_path: Path) -> Non
 
 def test_renders_in_both_languages(tab: WatchlistTab, ctx: AppContext, tmp_path: Path) -> None:
     for lang in ("ko", "en"):
-        ctx.set_language(lang)
+        set_language(lang)
         for _ in range(2):
             QApplication.processEvents()
         image = tab.grab().toImage()

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
+from ..phrases import IMPORT_SERIES
+
 
 @dataclass(frozen=True)
 class FillHint:
@@ -118,6 +120,5 @@ def fill_actions(series_ids: Iterable[str], lang: str) -> list[str]:
             out.append(hint.action(lang))
     if unknown:
         names = ", ".join(unknown[:3]) + ("…" if len(unknown) > 3 else "")
-        out.append(f"{names} 시리즈를 가져오기(Ctrl+I)" if lang == "ko"
-                   else f"import the series {names} (Ctrl+I)")
+        out.append(IMPORT_SERIES.format(names=names).pick(lang))
     return out

@@ -9,6 +9,7 @@ import pandas as pd
 
 from qnai_desktop.core.charts.lines import note_line
 from qnai_desktop.core.charts.spec import ChartSpec
+from qnai_desktop.core.phrases import DATE, DAYS_SINCE, X_AXIS
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,10 @@ class PreparedChart:
     def x_title(self, lang: str) -> str:
         """What the x column / axis is: 날짜 / 경과일 / the input's name and unit."""
         if self.spec.x_mode == "param":
-            return self.spec.x_title(lang) or ("x" if lang == "en" else "가로축")
+            return self.spec.x_title(lang) or X_AXIS.pick(lang)
         if self.x_is_date:
-            return "날짜" if lang == "ko" else "Date"
-        return "경과일" if lang == "ko" else "Days since"
+            return DATE.pick(lang)
+        return DAYS_SINCE.pick(lang)
 
     @property
     def is_demo(self) -> bool:

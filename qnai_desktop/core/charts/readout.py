@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from ..formatting import fmt_auto
+from ..phrases import DAY_N
 from . import PreparedChart
 
 
@@ -36,7 +37,7 @@ def x_text(x: float, prepared: PreparedChart, lang: str) -> str:
         unit = spec.x_unit_ko if lang == "ko" else spec.x_unit_en
         return " ".join(p for p in (label, f"{round(x, 6):,.10g}", unit) if p)
     days = round(x)
-    return f"{days:,}일" if lang == "ko" else f"day {days:,}"
+    return DAY_N.pick(lang).format(days=days)
 
 
 def readout(prepared: PreparedChart, at: float, lang: str,

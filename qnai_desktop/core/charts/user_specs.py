@@ -61,8 +61,7 @@ def _units(choice: str, meta: SeriesMeta | None) -> tuple[str, str]:
         return _INDEX_UNIT
     if meta is None:
         return "", ""
-    en, ko = UNITS[meta.unit]
-    return ko, en
+    return UNITS[meta.unit]
 
 
 def unique_chart_id(title_en: str, title_ko: str, taken: Iterable[str]) -> str:
@@ -108,7 +107,7 @@ def build_user_spec(*, title_ko: str, title_en: str, series_ids: list[str], kind
 def series_chart(meta: SeriesMeta) -> ChartSpec:
     """A plain line chart of one cached series (what the list's series entries open); a
     parameter curve (published scenario) gets a parameter chart with the input on x."""
-    en, ko = UNITS[meta.unit]
+    ko, en = UNITS[meta.unit]
     axis = param_axis(meta)
     x = {} if axis is None else {"x_mode": "param", "x_label_ko": axis.label_ko,
                                  "x_label_en": axis.label_en, "x_unit_ko": axis.unit_ko,

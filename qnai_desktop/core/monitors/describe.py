@@ -19,7 +19,7 @@ def format_number(value: float) -> str:
 def unit_label(unit: str | None, lang: str) -> str:
     if unit is None or unit not in UNITS:
         return ""
-    return UNITS[unit][0 if lang == "en" else 1]
+    return UNITS[unit].pick(lang)
 
 
 def format_amount(value: float, unit: str | None, lang: str, signed: bool = False) -> str:

@@ -16,6 +16,7 @@ from qnai_desktop.core.monitors.describe import describe, format_amount, format_
 from qnai_desktop.core.monitors.events import AlertEvent
 from qnai_desktop.core.monitors.frame_cache import FrameCache
 from qnai_desktop.core.monitors.rule import Rule
+from qnai_desktop.core.phrases import DAYS_OLD, MEASURED_ON, NO_DATA
 from qnai_desktop.core.series import SeriesMeta
 
 # (series id, compared value, last level, day number of the observation) when a condition holds.
@@ -86,8 +87,8 @@ def _measured(rule: Rule, hit: Hit, metas: Mapping[str, SeriesMeta], lang: str) 
     when = from_day(day).isoformat()
     if leaf.kind == "stale_older_than":
         if value is None:
-            return "no data" if lang == "en" else "데이터 없음"
-        return f"{value:.0f} days old" if lang == "en" else f"{value:.0f}일 경과"
+            return NO_DATA.pick(lang)
+        return DAYS_OLD.pick(lang).format(days=value)
     parts = []
     if leaf.kind == "change_over" and value is not None:
         change_unit = "pct" if leaf.measure == "pct" else unit
@@ -97,7 +98,7 @@ def _measured(rule: Rule, hit: Hit, metas: Mapping[str, SeriesMeta], lang: str) 
     if level is not None:
         parts.append(format_amount(level, unit, lang))
     text = ", ".join(parts)
-    return f"{text} on {when}" if lang == "en" else f"{text} ({when})"
+    return MEASURED_ON.pick(lang).format(text=text, when=when)
 
 
 def evaluate_rules(

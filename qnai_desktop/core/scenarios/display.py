@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from ..phrases import ASSUMPTION_HEAD, NOTE_HEAD, TIMES
 from .model import Model
 from .outputs import Output
 from .params import UNITS, Param
@@ -35,8 +36,7 @@ def display_scale(unit: str) -> float:
 
 def unit_text(unit: str, lang: str) -> str:
     """The unit as shown beside a slider or in an axis title: ``%``, ``십억달러``, ``배``."""
-    en, ko = UNITS[unit]
-    return ko if lang == "ko" else en
+    return UNITS[unit].pick(lang)
 
 
 def suffix_unit(unit: str, fmt: str, lang: str) -> str:
@@ -63,7 +63,7 @@ def format_value(unit: str, fmt: str, value: float, lang: str = "ko") -> str:
     if fmt.endswith("%"):
         return out[:-1] + "%p" if unit == "pp" else out
     if unit == "x":
-        return out + ("배" if lang == "ko" else "x")
+        return out + TIMES.pick(lang)
     return out
 
 
@@ -122,9 +122,9 @@ def source_text(param: Param, lang: str) -> str:
     """Tooltip text: the note's sentence, or why an assumption was made."""
     why = localized(param.rationale, lang)
     if param.is_assumption:
-        head = "가정 (노트에 없는 값)" if lang == "ko" else "Assumption (not in the note)"
+        head = ASSUMPTION_HEAD.pick(lang)
         return f"{head}\n{why}" if why else head
-    head = "노트: " if lang == "ko" else "Note: "
+    head = NOTE_HEAD.pick(lang)
     body = f"{head}“{param.source}”"
     return f"{body}\n{why}" if why else body
 

@@ -6,23 +6,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ..localized import Localized
+
 ASSUMPTION = "assumption"
 
-# unit key -> (English, Korean) display label, shared by params and outputs.
-UNITS: Mapping[str, tuple[str, str]] = MappingProxyType({
-    "fraction": ("%", "%"),
-    "pp": ("%p", "%p"),
-    "x": ("x", "배"),
-    "usd_bn": ("USD bn", "십억달러"),
-    "usd_bn_per_gw": ("USD bn/GW", "십억달러/GW"),
-    "usd_per_gpu_hour": ("USD/GPU-hr", "달러/GPU-시간"),
-    "mw": ("MW", "MW"),
-    "gw": ("GW", "GW"),
-    "gpus_per_mw": ("GPUs/MW", "GPU/MW"),
-    "gpus": ("GPUs", "GPU"),
-    "years": ("years", "년"),
-    "year": ("year", "연도"),
-    "tokens": ("tokens", "토큰"),
+# unit key -> (Korean, English) display label, shared by params and outputs.
+UNITS: Mapping[str, Localized] = MappingProxyType({
+    "fraction": Localized("%", "%"),
+    "pp": Localized("%p", "%p"),
+    "x": Localized("배", "x"),
+    "usd_bn": Localized("십억달러", "USD bn"),
+    "usd_bn_per_gw": Localized("십억달러/GW", "USD bn/GW"),
+    "usd_per_gpu_hour": Localized("달러/GPU-시간", "USD/GPU-hr"),
+    "mw": Localized("MW", "MW"),
+    "gw": Localized("GW", "GW"),
+    "gpus_per_mw": Localized("GPU/MW", "GPUs/MW"),
+    "gpus": Localized("GPU", "GPUs"),
+    "years": Localized("년", "years"),
+    "year": Localized("연도", "year"),
+    "tokens": Localized("토큰", "tokens"),
 })
 
 

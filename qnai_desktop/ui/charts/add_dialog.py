@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,60 +25,43 @@ from PySide6.QtWidgets import (
 from ...core.charts import KINDS, ChartSpec
 from ...core.charts.user_specs import TRANSFORM_CHOICES, build_user_spec
 from ...core.series import SeriesMeta
-from ..common.i18n import register, tr
+from ..common.i18n import current_language
 from ..common.theme import set_tone
 
-register({
-    "chart_add.title": ("차트 추가", "Add chart"),
-    "chart_add.title_ko": ("제목 (한국어)", "Title (Korean)"),
-    "chart_add.title_en": ("제목 (영어)", "Title (English)"),
-    "chart_add.filter": ("시리즈 검색…", "Filter series…"),
-    "chart_add.series": ("시리즈", "Series"),
-    "chart_add.kind": ("차트 종류", "Chart kind"),
-    "chart_add.transform": ("변환", "Transform"),
-    "chart_add.param": ("변환 값", "Transform value"),
-    "chart_add.right": ("오른쪽 축 시리즈", "Right-axis series"),
-    "chart_add.param_hint": ("이동평균 기간 / 기준일 YYYY-MM-DD / 기준 누적값",
-                             "MA window / base date YYYY-MM-DD / cumulative threshold"),
-    "kind.line": ("선", "Line"),
-    "kind.area_stacked": ("누적 영역", "Stacked area"),
-    "kind.area_pct": ("100% 누적 영역", "100% stacked area"),
-    "kind.bar": ("막대", "Bar"),
-    "kind.dual_axis": ("이중 축", "Dual axis"),
-    "kind.log": ("로그 스케일", "Log scale"),
-    "transform.none": ("없음", "None"),
-    "transform.moving_average": ("이동평균", "Moving average"),
-    "transform.yoy_pct": ("전년 대비 %", "YoY %"),
-    "transform.resample_w": ("주간으로", "To weekly"),
-    "transform.resample_m": ("월간으로", "To monthly"),
-    "transform.cumulative_sum": ("누적 합계", "Cumulative sum"),
-    "transform.index_to": ("기준일 = 100", "Index to date = 100"),
-    "transform.share_of_total": ("합계 대비 비중 %", "Share of total %"),
-    "transform.rebase_at_threshold": ("누적 기준 도달일 = 100", "Threshold day = 100"),
-})
+KIND_LABELS = {"line": QT_TRANSLATE_NOOP("AddChartDialog", "Line"),
+               "area_stacked": QT_TRANSLATE_NOOP("AddChartDialog", "Stacked area"),
+               "area_pct": QT_TRANSLATE_NOOP("AddChartDialog", "100% stacked area"),
+               "bar": QT_TRANSLATE_NOOP("AddChartDialog", "Bar"),
+               "dual_axis": QT_TRANSLATE_NOOP("AddChartDialog", "Dual axis"),
+               "log": QT_TRANSLATE_NOOP("AddChartDialog", "Log scale")}
+TRANSFORM_LABELS = {"none": QT_TRANSLATE_NOOP("AddChartDialog", "None"),
+                    "moving_average": QT_TRANSLATE_NOOP("AddChartDialog", "Moving average"),
+                    "yoy_pct": QT_TRANSLATE_NOOP("AddChartDialog", "YoY %"),
+                    "resample_w": QT_TRANSLATE_NOOP("AddChartDialog", "To weekly"),
+                    "resample_m": QT_TRANSLATE_NOOP("AddChartDialog", "To monthly"),
+                    "cumulative_sum": QT_TRANSLATE_NOOP("AddChartDialog", "Cumulative sum"),
+                    "index_to": QT_TRANSLATE_NOOP("AddChartDialog", "Index to date = 100"),
+                    "share_of_total": QT_TRANSLATE_NOOP("AddChartDialog", "Share of total %"),
+                    "rebase_at_threshold": QT_TRANSLATE_NOOP("AddChartDialog", "Threshold day = 100")}
 
 
 class AddChartDialog(QDialog):
     """Collects a user chart; ``result_spec`` holds it after a successful accept()."""
 
-    def __init__(self, metas: Mapping[str, SeriesMeta], lang: str, taken_ids: Iterable[str],
+    def __init__(self, metas: Mapping[str, SeriesMeta], taken_ids: Iterable[str],
                  preselect: Iterable[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._metas = dict(metas)
-        self._lang = lang
         self._taken = set(taken_ids)
         self.result_spec: ChartSpec | None = None
-        self.setWindowTitle(tr("chart_add.title", lang))
         self.title_ko_edit = QLineEdit()
         self.title_en_edit = QLineEdit()
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(tr("chart_add.filter", lang))
         self.filter_edit.textChanged.connect(self._filter)
         self.series_list = QListWidget()
         chosen = set(preselect)
-        for sid, meta in sorted(self._metas.items()):
-            demo = f"  [{tr('demo.badge', lang)}]" if meta.is_demo else ""
-            item = QListWidgetItem(f"{meta.title(lang)}  —  {sid}{demo}")
+        for sid in sorted(self._metas):
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, sid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if sid in chosen else Qt.CheckState.Unchecked)
@@ -86,13 +69,12 @@ class AddChartDialog(QDialog):
         self.series_list.itemChanged.connect(lambda _item: self._fill_right())
         self.kind_combo = QComboBox()
         for kind in KINDS:
-            self.kind_combo.addItem(tr(f"kind.{kind}", lang), kind)
+            self.kind_combo.addItem("", kind)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._fill_right())
         self.transform_combo = QComboBox()
         for choice in TRANSFORM_CHOICES:
-            self.transform_combo.addItem(tr(f"transform.{choice}", lang), choice)
+            self.transform_combo.addItem("", choice)
         self.param_edit = QLineEdit()
-        self.param_edit.setPlaceholderText(tr("chart_add.param_hint", lang))
         self.right_combo = QComboBox()
         self.error_label = QLabel()
         set_tone(self.error_label, "error")
@@ -102,21 +84,49 @@ class AddChartDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
-        form = QFormLayout()
-        form.addRow(tr("chart_add.title_ko", lang), self.title_ko_edit)
-        form.addRow(tr("chart_add.title_en", lang), self.title_en_edit)
-        form.addRow(tr("chart_add.kind", lang), self.kind_combo)
-        form.addRow(tr("chart_add.transform", lang), self.transform_combo)
-        form.addRow(tr("chart_add.param", lang), self.param_edit)
-        form.addRow(tr("chart_add.right", lang), self.right_combo)
+        self.form = form = QFormLayout()
+        for field in (self.title_ko_edit, self.title_en_edit, self.kind_combo, self.transform_combo,
+                      self.param_edit, self.right_combo):
+            form.addRow(QLabel(), field)
+        self.series_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(tr("chart_add.series", lang)))
+        layout.addWidget(self.series_label)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.series_list, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.resize(620, 640)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Labels in the UI language; series titles too (they are content)."""
+        self.setWindowTitle(self.tr("Add chart"))
+        rows = {self.title_ko_edit: self.tr("Title (Korean)"), self.title_en_edit: self.tr("Title (English)"),
+                self.kind_combo: self.tr("Chart kind"), self.transform_combo: self.tr("Transform"),
+                self.param_edit: self.tr("Transform value"), self.right_combo: self.tr("Right-axis series")}
+        for field, text in rows.items():
+            self.form.labelForField(field).setText(text)
+        self.series_label.setText(self.tr("Series"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter series…"))
+        self.param_edit.setPlaceholderText(self.tr("MA window / base date YYYY-MM-DD / cumulative threshold"))
+        for combo, labels in ((self.kind_combo, KIND_LABELS), (self.transform_combo, TRANSFORM_LABELS)):
+            for i in range(combo.count()):
+                combo.setItemText(i, self.tr(labels[combo.itemData(i)]))
+        lang, demo = current_language(), self.tr("Illustrative data")
+        self.series_list.blockSignals(True)  # a title is no check-state change
+        for i in range(self.series_list.count()):
+            item = self.series_list.item(i)
+            sid = item.data(Qt.ItemDataRole.UserRole)
+            meta = self._metas[sid]
+            item.setText(f"{meta.title(lang)}  —  {sid}" + (f"  [{demo}]" if meta.is_demo else ""))
+        self.series_list.blockSignals(False)
+        self._filter(self.filter_edit.text())
         self._fill_right()
 
     # -- choices ------------------------------------------------------------------------
@@ -150,7 +160,7 @@ class AddChartDialog(QDialog):
         self.right_combo.blockSignals(True)
         self.right_combo.clear()
         for sid in self.checked_series() if dual else []:
-            self.right_combo.addItem(self._metas[sid].title(self._lang), sid)
+            self.right_combo.addItem(self._metas[sid].title(current_language()), sid)
         if current is not None and self.right_combo.findData(current) >= 0:
             self.right_combo.setCurrentIndex(self.right_combo.findData(current))
         elif self.right_combo.count() > 1:

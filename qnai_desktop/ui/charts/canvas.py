@@ -18,18 +18,12 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLa
 
 from ...core.charts import ChartSpec, PreparedChart
 from ...core.charts.spec import STACKED_KINDS
+from ...core.phrases import CHART_NO_DATA, DAYS_SINCE, ILLUSTRATIVE, RIGHT_AXIS
 from ..common.fonts import korean_family
-from ..common.i18n import register, tr
 from ..common.style import HouseStyle, load_style
 from .axes import HouseDateAxis, HouseValueAxis, period_ticks, style_axis
 from .draw import bar_items, bar_spacing, enable_fast_paint, line_item, look_for, stacked_items
 from .legend import ChartLegend, LegendEntry
-
-register({
-    "chart.days_since": ("경과일", "Days since"),
-    "chart.no_data": ("데이터 없음 — 새로 고침(Ctrl+R) 또는 가져오기(Ctrl+I)로 채우세요",
-                      "No data yet — refresh (Ctrl+R) or import (Ctrl+I) to fill it"),
-})
 
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
           "right": Qt.AlignmentFlag.AlignRight}
@@ -245,7 +239,7 @@ class ChartCanvas(QWidget):
             return
         lang = self.lang
         self.title_label.setText(spec.title(lang))
-        self.demo_badge.setText(tr("demo.badge", lang))
+        self.demo_badge.setText(ILLUSTRATIVE.pick(lang))
         self.demo_badge.setVisible(prepared.is_demo)
         self.source_label.setText(prepared.source(lang))
         note = prepared.note(lang)
@@ -274,7 +268,7 @@ class ChartCanvas(QWidget):
         self._x_mode = x_mode
         label = None
         if x_mode == "days_since":
-            label = tr("chart.days_since", self.lang)
+            label = DAYS_SINCE.pick(self.lang)
         elif x_mode == "param" and self.spec is not None:
             label = self.spec.x_title(self.lang) or None
         axis = self.plot_item.getAxis("bottom")
@@ -321,7 +315,7 @@ class ChartCanvas(QWidget):
             zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(st.text_color, width=max(1.0, s)))
             self.plot_item.addItem(zero, ignoreBounds=True)
         if prepared.is_empty:
-            self._empty_text.setText(tr("chart.no_data", self.lang))
+            self._empty_text.setText(CHART_NO_DATA.pick(self.lang))
             self.plot_item.addItem(self._empty_text, ignoreBounds=True)
             self._empty_text.setPos(0.5, 0.5)
         self.view_box.enableAutoRange()
@@ -336,7 +330,7 @@ class ChartCanvas(QWidget):
             look = look_for(self._style, i, p)
             label = p.label(self.lang)
             if p.axis == "right" and any(q.axis == "left" for q in prepared.series):
-                label += " (R)" if self.lang == "en" else " (우)"
+                label += RIGHT_AXIS.pick(self.lang)
             entries.append(LegendEntry(p.series_id, label, look.color, swatch,
                                        look.dash if swatch == "line" else ()))
         self.legend.set_entries(entries, self._style, self.house_font(self._style.legend_size),

@@ -41,7 +41,7 @@ from ...services import user_charts
 from ...services.user_charts import delete_user_chart, owned_curves
 from ..common.app_context import EXTERNAL, AppContext
 from ..common.base_tab import CacheTab
-from ..common.i18n import register, tr
+from ..common.i18n import current_language
 from ..common.operations import run_op
 from ..common.pandas_model import PandasTableModel
 from ..common.settings import make_settings
@@ -52,26 +52,6 @@ from .crosshair import ChartCrosshair
 from .picker import KEY_ROLE, ChartPicker, PickerEntry
 from .render import render_chart
 from .toolbar import ChartToolbar
-
-register({
-    "charts.section.pack": ("차트 팩", "Chart pack"),
-    "charts.section.user": ("내 차트", "My charts"),
-    "charts.section.series": ("시리즈", "Series"),
-    "charts.add": ("차트 추가…", "Add chart…"),
-    "charts.demo_tag": (" (예시)", " (illustrative)"),
-    "charts.skipped": ("표시하지 못한 시리즈: {items}", "Not drawn: {items}"),
-    "charts.bad_user_chart": ("읽을 수 없는 내 차트: {items}", "Unreadable saved charts: {items}"),
-    "charts.copied": ("차트 이미지를 클립보드에 복사했습니다", "Chart image copied to the clipboard"),
-    "charts.saved": ("차트 저장: {title}", "Chart saved: {title}"),
-    "charts.delete": ("차트 삭제…", "Delete chart…"),
-    "charts.delete_tip": ("선택한 내 차트를 삭제합니다 (차트 팩과 시리즈는 삭제할 수 없음)",
-                          "Delete the selected saved chart (pack and series charts cannot be deleted)"),
-    "charts.delete_title": ("차트 삭제", "Delete chart"),
-    "charts.delete_confirm": ("내 차트 '{title}'을(를) 삭제할까요?", "Delete your chart '{title}'?"),
-    "charts.delete_curves": ("\n이 차트로 게시된 시나리오 곡선 {n}개도 함께 삭제됩니다.",
-                             "\nThe {n} scenario curve(s) published with it are deleted too."),
-    "charts.deleted": ("차트 삭제: {title}", "Chart deleted: {title}"),
-})
 
 SETTINGS_LAST = "charts/last"
 COPY_SIZE = (1920, 1080)
@@ -170,12 +150,11 @@ class ChartsTab(CacheTab):
 
     # -- CacheTab -----------------------------------------------------------------------
     def retranslate(self) -> None:
-        lang = self.ctx.lang
-        self.search.setPlaceholderText(tr("charts.search", lang))
-        self.add_button.setText(tr("charts.add", lang))
-        self.delete_button.setText(tr("charts.delete", lang))
-        self.delete_button.setToolTip(tr("charts.delete_tip", lang))
-        self.toolbar.retranslate(lang)
+        self.search.setPlaceholderText(self.tr("Search charts…"))
+        self.add_button.setText(self.tr("Add chart…"))
+        self.delete_button.setText(self.tr("Delete chart…"))
+        self.delete_button.setToolTip(self.tr("Delete the selected saved chart (pack and series charts "
+                                              "cannot be deleted)"))
         self._need_list = self._need_chart = True
 
     def _on_cache_changed(self, change: ChangeSet) -> None:
@@ -213,16 +192,15 @@ class ChartsTab(CacheTab):
 
     # -- the list -----------------------------------------------------------------------
     def _rebuild_list(self) -> None:
-        lang = self.ctx.lang
         self._metas = self.ctx.cache.series.metas()
         builtin = build_catalogue()
         user, self._list_errors = parse_user_charts(self.ctx.cache.charts.list())
         by_series = [series_chart(m) for _sid, m in sorted(self._metas.items())]
         self._specs = {spec.id: spec for spec in [*builtin, *user, *by_series]}
         sections = [
-            (tr("charts.section.pack", lang), [self._entry(s) for s in builtin]),
-            (tr("charts.section.user", lang), [self._entry(s) for s in user]),
-            (tr("charts.section.series", lang), [self._entry(s) for s in by_series]),
+            (self.tr("Chart pack"), [self._entry(s) for s in builtin]),
+            (self.tr("My charts"), [self._entry(s) for s in user]),
+            (self.tr("Series"), [self._entry(s) for s in by_series]),
         ]
         if self._current not in self._specs:
             last = str(make_settings().value(SETTINGS_LAST, "") or "")
@@ -231,10 +209,10 @@ class ChartsTab(CacheTab):
         self.picker.set_sections(sections, self._current)
 
     def _entry(self, spec: ChartSpec) -> PickerEntry:
-        lang = self.ctx.lang
+        lang = current_language()
         ids = resolve_series(spec, self._metas)
         demo = any(self._metas[sid].is_demo for sid in ids)
-        text = spec.title(lang) + (tr("charts.demo_tag", lang) if demo else "")
+        text = spec.title(lang) + (self.tr(" (illustrative)") if demo else "")
         other = spec.title("en" if lang == "ko" else "ko")
         return PickerEntry(spec.id, text, search=f"{other} {' '.join(ids)}", is_demo=demo,
                            tooltip="\n".join([spec.id, *ids]))
@@ -282,7 +260,7 @@ class ChartsTab(CacheTab):
             metas = self._metas
             prepared = prepare(spec, self.ctx.cache.series.frames(resolve_series(spec, metas)), metas)
             self._prepared[spec.id] = prepared
-        self.canvas.show_chart(prepared, spec, self.ctx.lang, keep_view=keep_view)
+        self.canvas.show_chart(prepared, spec, current_language(), keep_view=keep_view)
         self.toolbar.set_log(self.canvas.log_y, self.canvas.supports_log)
         self.toolbar.set_dates_enabled(prepared.x_is_date)  # no date presets on days/parameter x
         if not keep_view or not prepared.x_is_date:
@@ -292,9 +270,10 @@ class ChartsTab(CacheTab):
         if self.table_view.isVisible():
             self._fill_table()
         notes = [f"{sid} ({why})" for sid, why in prepared.skipped.items()]
-        info = [tr("charts.skipped", self.ctx.lang, items="; ".join(notes))] if notes else []
+        info = [self.tr("Not drawn: {items}").format(items="; ".join(notes))] if notes else []
         if self._list_errors:
-            info.append(tr("charts.bad_user_chart", self.ctx.lang, items="; ".join(self._list_errors)))
+            info.append(self.tr("Unreadable saved charts: {items}").format(
+                items="; ".join(self._list_errors)))
         self.info_label.setText("\n".join(info))
         self.info_label.setVisible(bool(info))
 
@@ -335,7 +314,7 @@ class ChartsTab(CacheTab):
         if prepared is None:
             self.table_model.set_frame(pd.DataFrame())
             return
-        table = prepared.table_for(self.ctx.lang)
+        table = prepared.table_for(current_language())
         table = table if prepared.x_mode == "param" else table.iloc[::-1]  # newest first
         first = table.index.name
         frame = table.reset_index()
@@ -351,9 +330,9 @@ class ChartsTab(CacheTab):
         """Put the chart on the clipboard at slide size, ready to paste into PowerPoint."""
         if self.canvas.prepared is None or self.canvas.spec is None:
             return
-        image = render_chart(self.canvas.prepared, self.canvas.spec, self.ctx.lang, *COPY_SIZE)
+        image = render_chart(self.canvas.prepared, self.canvas.spec, current_language(), *COPY_SIZE)
         QApplication.clipboard().setImage(image)
-        self.ctx.sig_status_message.emit(tr("charts.copied", self.ctx.lang))
+        self.ctx.sig_status_message.emit(self.tr("Chart image copied to the clipboard"))
 
     # -- user charts --------------------------------------------------------------------
     def open_add_chart_dialog(self) -> AddChartDialog:
@@ -361,7 +340,7 @@ class ChartsTab(CacheTab):
         spec = self._specs.get(self._current or "")
         metas = dated_only(self._metas)  # scenario curves have no dates to plot against
         preselect = resolve_series(spec, metas) if spec is not None else []
-        dialog = AddChartDialog(metas, self.ctx.lang, self._specs, preselect, self)
+        dialog = AddChartDialog(metas, self._specs, preselect, self)
         dialog.accepted.connect(lambda: self.save_user_chart(dialog.result_spec))
         self.add_dialog = dialog
         dialog.open()
@@ -373,8 +352,8 @@ class ChartsTab(CacheTab):
             return
 
         def saved(_change: ChangeSet) -> None:
-            self.ctx.sig_status_message.emit(tr("charts.saved", self.ctx.lang,
-                                                title=spec.title(self.ctx.lang)))
+            self.ctx.sig_status_message.emit(self.tr("Chart saved: {title}").format(
+                title=spec.title(current_language())))
             self.open_chart(spec.id)
 
         run_op(self.ctx, self, user_charts.save_user_chart, spec.id, spec.to_dict()).on_success(saved).run()
@@ -394,24 +373,24 @@ class ChartsTab(CacheTab):
         if not key or not self.is_user_chart(key):
             return None
         menu = QMenu(self.list)
-        menu.addAction(tr("charts.delete", self.ctx.lang), lambda: self.delete_chart(key))
+        menu.addAction(self.tr("Delete chart…"), lambda: self.delete_chart(key))
         return menu
 
     def _ask_delete(self, chart_id: str) -> bool:
-        lang, spec = self.ctx.lang, self._specs[chart_id]
+        lang, spec = current_language(), self._specs[chart_id]
         curves = len(owned_curves(self.ctx.cache, chart_id))
-        text = tr("charts.delete_confirm", lang, title=spec.title(lang))
+        text = self.tr("Delete your chart '{title}'?").format(title=spec.title(lang))
         if curves:
-            text += tr("charts.delete_curves", lang, n=curves)
-        answer = QMessageBox.question(self, tr("charts.delete_title", lang), text)
+            text += self.tr("\nThe {n} scenario curve(s) published with it are deleted too.").format(n=curves)
+        answer = QMessageBox.question(self, self.tr("Delete chart"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def delete_chart(self, chart_id: str) -> bool:
         """Delete one of the user's charts after confirmation; the pack's cannot be deleted."""
         if not self.is_user_chart(chart_id) or not self.confirm_delete(chart_id):
             return False
-        title = self._specs[chart_id].title(self.ctx.lang)
+        title = self._specs[chart_id].title(current_language())
         run_op(self.ctx, self, delete_user_chart, chart_id).on_success(
             lambda _change: self.ctx.sig_status_message.emit(
-                tr("charts.deleted", self.ctx.lang, title=title))).run()
+                self.tr("Chart deleted: {title}").format(title=title))).run()
         return True

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
 
 from ...core.charts.ranges import PRESETS
-from ..common.i18n import register, tr
 
-register({
-    "charts.preset.1M": ("1개월", "1M"),
-    "charts.preset.3M": ("3개월", "3M"),
-    "charts.preset.6M": ("6개월", "6M"),
-    "charts.preset.YTD": ("연초 이후", "YTD"),
-    "charts.preset.1Y": ("1년", "1Y"),
-    "charts.preset.All": ("전체", "All"),
-    "charts.log": ("로그", "Log"),
-    "charts.log_tip": ("세로축 로그 스케일 (선 차트만)", "Log-scale y axis (line charts only)"),
-    "charts.table": ("표", "Table"),
-    "charts.table_tip": ("그려진 수치를 표로 보기", "Show the plotted numbers"),
-    "charts.copy": ("이미지 복사", "Copy image"),
-    "charts.copy_tip": ("1920×1080 PNG를 클립보드로 (슬라이드용)", "1920×1080 image to the clipboard"),
-})
+PRESET_LABELS = {"1M": QT_TRANSLATE_NOOP("ChartToolbar", "1M"),
+                 "3M": QT_TRANSLATE_NOOP("ChartToolbar", "3M"),
+                 "6M": QT_TRANSLATE_NOOP("ChartToolbar", "6M"),
+                 "YTD": QT_TRANSLATE_NOOP("ChartToolbar", "YTD"),
+                 "1Y": QT_TRANSLATE_NOOP("ChartToolbar", "1Y"),
+                 "All": QT_TRANSLATE_NOOP("ChartToolbar", "All")}
 
 
 class ChartToolbar(QWidget):
@@ -57,14 +48,22 @@ class ChartToolbar(QWidget):
             layout.addWidget(button)
         layout.addStretch(1)
         self.set_preset("All")
+        self.retranslate()
 
-    def retranslate(self, lang: str) -> None:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
         for name, button in self.preset_buttons.items():
-            button.setText(tr(f"charts.preset.{name}", lang))
-        for button, key in ((self.log_button, "charts.log"), (self.table_button, "charts.table"),
-                            (self.copy_button, "charts.copy")):
-            button.setText(tr(key, lang))
-            button.setToolTip(tr(key + "_tip", lang))
+            button.setText(self.tr(PRESET_LABELS[name]))
+        self.log_button.setText(self.tr("Log"))
+        self.log_button.setToolTip(self.tr("Log-scale y axis (line charts only)"))
+        self.table_button.setText(self.tr("Table"))
+        self.table_button.setToolTip(self.tr("Show the plotted numbers"))
+        self.copy_button.setText(self.tr("Copy image"))
+        self.copy_button.setToolTip(self.tr("1920×1080 image to the clipboard"))
 
     def set_preset(self, name: str | None) -> None:
         """Check the preset's button; None (a manual zoom) unchecks them all."""

@@ -1,5 +1,4 @@
-"""The app-wide model the tabs share: the open cache, the writer, the UI language and one change
-signal.
+"""The app-wide model the tabs share: the open cache, the writer and one change signal.
 
 The window reads through ``cache`` (its own connection, on the GUI thread) and writes only through
 ``writer`` (one thread with its own connection; ``operations.run_op``), whose result is announced
@@ -28,16 +27,14 @@ class AppContext(QObject):
     """Shared state; tabs listen to ``sig_cache_changed`` and redraw only if visible."""
 
     sig_cache_changed = Signal(object)  # ChangeSet (its ``initiator`` names who asked for it)
-    sig_language_changed = Signal(str)
     sig_open_chart_requested = Signal(str)  # chart id or series id
     sig_status_message = Signal(str)
     _sig_version_read = Signal(int, object)  # (look number, Future) from the writer thread
 
-    def __init__(self, cache: Cache, lang: str = "ko", poll_ms: int = 500,
-                 parent: QObject | None = None, writer: Writer | None = None) -> None:
+    def __init__(self, cache: Cache, poll_ms: int = 500, parent: QObject | None = None,
+                 writer: Writer | None = None) -> None:
         super().__init__(parent)
         self.cache = cache
-        self.lang = lang
         self.stopped = False  # the window closed: background work (polling, alerts) ends
         self.writer = writer if writer is not None else Writer(cache.path)
         self._looks = itertools.count(1)
@@ -95,11 +92,6 @@ class AppContext(QObject):
             self._apply(self._baseline[0], self._baseline[1].result(wait))
         look = next(self._looks)
         return self._apply(look, self.writer.submit(data_version).result(wait))
-
-    def set_language(self, lang: str) -> None:
-        if lang != self.lang:
-            self.lang = lang
-            self.sig_language_changed.emit(lang)
 
     def stop(self, timeout_s: float = 10.0) -> bool:
         """The window is closing: no more polling; queued writes land (bounded), then the

@@ -1,12 +1,13 @@
 """The tab protocol: a page of the main window that redraws from the cache when a change it cares
-about lands (only while visible), opens an item by key and may show a count on its title.
+about lands (only while visible), opens an item by key and may show a count on its title; a
+language switch (Qt's LanguageChange) retranslates its labels and redraws its content.
 
 The main window, the command palette and an alert's "open chart" talk to every tab through this
 base only — ``open_item(key)`` and ``sig_badge_changed`` — never by probing for methods."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -26,7 +27,6 @@ class CacheTab(QWidget):
         self.ctx = ctx
         self._dirty = True
         ctx.sig_cache_changed.connect(self._on_cache_changed)
-        ctx.sig_language_changed.connect(self._on_language_changed)
 
     def _on_cache_changed(self, change: ChangeSet) -> None:
         if EXTERNAL in change.tables or change.tables & self.tables:
@@ -34,11 +34,14 @@ class CacheTab(QWidget):
             if self.isVisible():
                 self.refresh_if_dirty()
 
-    def _on_language_changed(self, _lang: str) -> None:
-        self._dirty = True
-        self.retranslate()
-        if self.isVisible():
-            self.refresh_if_dirty()
+    def changeEvent(self, event: QEvent) -> None:
+        # not once the window closed: its cache may be closed too (see MainWindow.changeEvent)
+        if event.type() == QEvent.Type.LanguageChange and not self.ctx.stopped:
+            self._dirty = True  # titles, thesis lines, unit words: content in the new language
+            self.retranslate()
+            if self.isVisible():
+                self.refresh_if_dirty()
+        super().changeEvent(event)
 
     def refresh_if_dirty(self) -> None:
         if self._dirty:
@@ -58,4 +61,4 @@ class CacheTab(QWidget):
         return False
 
     def retranslate(self) -> None:
-        """Update static labels for ``self.ctx.lang``; data labels update in refresh()."""
+        """Set the tab's own labels again (``self.tr``); content is redrawn by refresh()."""

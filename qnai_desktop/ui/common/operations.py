@@ -32,7 +32,7 @@ from concurrent.futures import Future
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ...core.changes import ChangeSet
@@ -40,7 +40,6 @@ from ...store import health
 from ...store.errors import CorruptCacheError, StoreError
 from .app_context import AppContext
 from .error_dialog import ErrorDialog
-from .i18n import tr
 
 log = logging.getLogger(__name__)
 _RUNNING: set[CacheOp] = set()
@@ -135,9 +134,10 @@ class CacheOp(QObject):
         if isinstance(exc, StoreError):
             summary, details = str(exc), ""
         else:
-            summary = tr("error.unexpected", self.ctx.lang)
+            summary = QCoreApplication.translate(
+                "ErrorDialog", "Something unexpected went wrong. Your cached data is safe.")
             details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-        self.error_dialog = show_error_later(summary, details, self.ctx.lang, self._window())
+        self.error_dialog = show_error_later(summary, details, self._window())
 
     def _window(self) -> QWidget | None:
         if isinstance(self.initiator, QWidget) and shiboken6.isValid(self.initiator):
@@ -145,10 +145,10 @@ class CacheOp(QObject):
         return QApplication.activeWindow()
 
 
-def show_error_later(summary: str, details: str, lang: str, parent: QWidget | None) -> ErrorDialog:
+def show_error_later(summary: str, details: str, parent: QWidget | None) -> ErrorDialog:
     """The error dialog, window-modal and not blocking (the operation already finished)."""
     log.error("%s\n%s", summary, details)
-    dialog = ErrorDialog(summary, details, lang, parent)
+    dialog = ErrorDialog(summary, details, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

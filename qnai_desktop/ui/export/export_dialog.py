@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,7 @@ from ...core.export_checks import ExportWarning
 from ...services.export_plan import FORMATS, ChartJob, ExportError, gather_jobs
 from ...services.output_paths import OutputPathError
 from ..common.app_context import AppContext
-from ..common.i18n import tr
+from ..common.i18n import current_language
 from ..common.output_error import output_error_text, show_output_error
 from ..common.settings import make_settings
 from ..common.style import load_style
@@ -49,16 +49,14 @@ class ExportDialog(QDialog):
     def __init__(self, ctx: AppContext, spec: ChartSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        lang = ctx.lang
         self.job: ChartJob = gather_jobs(ctx.cache, [spec.id], specs=[spec])[0]
         self.renderer = ChartRenderer()
-        self.setWindowTitle(f"{tr('export.title', lang)} — {self.job.prepared.title(lang)}")
         self.format_box = QComboBox()
         for fmt in FORMATS:
             self.format_box.addItem(fmt.upper(), fmt)
         last = str(make_settings().value("export/format", "png"))
         self.format_box.setCurrentIndex(max(0, self.format_box.findData(last)))
-        self.form = OptionsForm(lang)
+        self.form = OptionsForm()
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
@@ -66,25 +64,25 @@ class ExportDialog(QDialog):
         self.warnings.setMaximumHeight(110)
         self.status = QLabel()
         buttons = QDialogButtonBox()
-        self.copy_button = QPushButton(tr("export.copy", lang))
-        self.save_button = QPushButton(tr("export.save", lang))
+        self.copy_button, self.save_button = QPushButton(), QPushButton()
         self.save_button.setDefault(True)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        close = QPushButton(tr("export.close", lang))
-        buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button = QPushButton()
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         self.save_button.clicked.connect(self._choose_and_save)
 
+        self.format_label, self.preview_label, self.warnings_label = QLabel(), QLabel(), QLabel()
         top = QFormLayout()
-        top.addRow(tr("export.format", lang), self.format_box)
+        top.addRow(self.format_label, self.format_box)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.form)
-        layout.addWidget(QLabel(tr("export.preview", lang)))
+        layout.addWidget(self.preview_label)
         layout.addWidget(self.preview, 1)
-        layout.addWidget(QLabel(tr("export.warnings", lang)))
+        layout.addWidget(self.warnings_label)
         layout.addWidget(self.warnings)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -95,6 +93,22 @@ class ExportDialog(QDialog):
         self.form.sig_options_changed.connect(self._preview_timer.start)
         self.format_box.currentIndexChanged.connect(lambda _i: self._preview_timer.start())
         self._preview_timer.start()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        title = self.tr("Export chart")
+        self.setWindowTitle(f"{title} — {self.job.prepared.title(current_language())}")
+        self.copy_button.setText(self.tr("Copy image"))
+        self.save_button.setText(self.tr("Save…"))
+        self.close_button.setText(self.tr("Close"))
+        self.format_label.setText(self.tr("Format"))
+        self.preview_label.setText(self.tr("Preview"))
+        self.warnings_label.setText(self.tr("Warnings"))
 
     @property
     def fmt(self) -> str:
@@ -119,9 +133,9 @@ class ExportDialog(QDialog):
         found = check_job(self.job, opts, self.renderer, date.today())
         self.warnings.clear()
         for w in found:
-            self.warnings.addItem(w.message(self.ctx.lang))
+            self.warnings.addItem(w.message(current_language()))
         if not found:
-            self.warnings.addItem(tr("export.no_warnings", self.ctx.lang))
+            self.warnings.addItem(self.tr("No warnings"))
         return found
 
     def default_name(self) -> str:
@@ -133,8 +147,8 @@ class ExportDialog(QDialog):
         copy_image(self.renderer.render_image(self.job.prepared, self.job.spec, opts.lang,
                                               opts.width, opts.height, opts.scale,
                                               transparent=opts.transparent))
-        self.status.setText(tr("export.copied", self.ctx.lang))
-        self.ctx.sig_status_message.emit(tr("export.copied", self.ctx.lang))
+        self.status.setText(self.tr("Chart image copied to the clipboard"))
+        self.ctx.sig_status_message.emit(self.tr("Chart image copied to the clipboard"))
 
     def save_to(self, path: Path | str) -> Path:
         """Write the chart to ``path`` in the chosen format; errors propagate (ExportError)."""
@@ -144,7 +158,7 @@ class ExportDialog(QDialog):
         self.form.save()
         make_settings().setValue("export/format", self.fmt)
         make_settings().setValue("export/last_dir", str(written.parent))
-        msg = tr("export.saved", self.ctx.lang, path=str(written))
+        msg = self.tr("Saved to {path}").format(path=str(written))
         self.status.setText(msg)
         self.ctx.sig_status_message.emit(msg)
         self.sig_chart_exported.emit(str(written))
@@ -155,9 +169,9 @@ class ExportDialog(QDialog):
         try:
             start = str(Path(folder) / self.default_name())
         except ExportError as exc:
-            QMessageBox.warning(self, tr("error.title", self.ctx.lang), str(exc))
+            QMessageBox.warning(self, self.tr("Error"), str(exc))
             return
-        path, _ = QFileDialog.getSaveFileName(self, tr("export.title", self.ctx.lang), start,
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), start,
                                               _FILTERS[self.fmt])
         if not path:
             return
@@ -166,11 +180,11 @@ class ExportDialog(QDialog):
         try:
             self.save_to(path)
         except OutputPathError as exc:  # a read-only folder, a name too long, …: one sentence
-            self.status.setText(output_error_text(exc, self.ctx.lang))
-            show_output_error(self, exc, self.ctx.lang)
+            self.status.setText(output_error_text(exc))
+            show_output_error(self, exc)
         except (ExportError, OSError, ValueError) as exc:
-            QMessageBox.warning(self, tr("error.title", self.ctx.lang),
-                                tr("export.failed", self.ctx.lang, error=str(exc)))
+            QMessageBox.warning(self, self.tr("Error"),
+                                self.tr("Export failed: {error}").format(error=str(exc)))
 
     def done(self, result: int) -> None:
         self._preview_timer.stop()

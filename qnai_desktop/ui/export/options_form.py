@@ -3,23 +3,27 @@ language. Reads and writes :class:`ExportOptions`; remembers the last choice in 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QSpinBox,
     QWidget,
 )
 
 from ...services.export_plan import MAX_SCALE, MAX_SIDE, MIN_SIDE, SIZE_PRESETS, ExportOptions
-from ..common.i18n import tr
+from ..common.i18n import current_language
 from ..common.settings import make_settings
 from ..common.style import available_styles, load_style
-from . import strings  # noqa: F401  (registers the export strings)
 
 CUSTOM = "custom"
+PRESETS = {"slide_16_9": QT_TRANSLATE_NOOP("OptionsForm", "16:9 full slide (1920\u00d71080)"),
+           "half_16_9": QT_TRANSLATE_NOOP("OptionsForm", "16:9 half slide (960\u00d7540)"),
+           "slide_4_3": QT_TRANSLATE_NOOP("OptionsForm", "4:3 slide (1440\u00d71080)"),
+           "custom": QT_TRANSLATE_NOOP("OptionsForm", "Custom")}
 
 
 class OptionsForm(QWidget):
@@ -27,12 +31,11 @@ class OptionsForm(QWidget):
 
     sig_options_changed = Signal()
 
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
         self.preset = QComboBox()
         for key in (*SIZE_PRESETS, CUSTOM):
-            self.preset.addItem(tr(f"export.preset.{key}", lang), key)
+            self.preset.addItem(key, key)
         self.width_box, self.height_box = QSpinBox(), QSpinBox()
         for box in (self.width_box, self.height_box):
             box.setRange(MIN_SIDE, MAX_SIDE)
@@ -44,25 +47,28 @@ class OptionsForm(QWidget):
         self.scale = QSpinBox()
         self.scale.setRange(1, MAX_SCALE)
         self.scale.setSuffix("×")
-        self.transparent = QCheckBox(tr("export.transparent", lang))
+        self.transparent = QCheckBox()
         self.style_box = QComboBox()
+        self._styles = {}
         for name in available_styles():
             try:
-                label = load_style(name).label(lang)
+                self._styles[name] = load_style(name)
             except ValueError:
                 continue  # a broken style file must not break the dialog
-            self.style_box.addItem(label, name)
+            self.style_box.addItem(name, name)
         self.lang_box = QComboBox()
         for code in ("ko", "en"):
-            self.lang_box.addItem(tr(f"export.lang.{code}", lang), code)
+            self.lang_box.addItem(code, code)
 
+        self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(tr("export.size", lang), size_row)
-        form.addRow(tr("export.scale", lang), self.scale)
+        form.addRow(self.labels[0], size_row)
+        form.addRow(self.labels[1], self.scale)
         form.addRow("", self.transparent)
-        form.addRow(tr("export.style", lang), self.style_box)
-        form.addRow(tr("export.lang", lang), self.lang_box)
+        form.addRow(self.labels[2], self.style_box)
+        form.addRow(self.labels[3], self.lang_box)
+        self.retranslate()
 
         self.preset.currentIndexChanged.connect(self._preset_changed)
         for box in (self.width_box, self.height_box, self.scale):
@@ -70,7 +76,25 @@ class OptionsForm(QWidget):
         for combo in (self.style_box, self.lang_box):
             combo.currentIndexChanged.connect(lambda _i: self.sig_options_changed.emit())
         self.transparent.toggled.connect(lambda _on: self.sig_options_changed.emit())
-        self.restore(lang)
+        self.restore(current_language())  # titles and sources in the UI's language, unless chosen
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for i in range(self.preset.count()):
+            self.preset.setItemText(i, self.tr(PRESETS[self.preset.itemData(i)]))
+        self.transparent.setText(self.tr("Transparent background (PNG/SVG)"))
+        lang = current_language()  # a house style's name is the style file's content
+        for i in range(self.style_box.count()):
+            self.style_box.setItemText(i, self._styles[self.style_box.itemData(i)].label(lang))
+        self.lang_box.setItemText(0, self.tr("Korean"))
+        self.lang_box.setItemText(1, self.tr("English"))
+        for label, text in zip(self.labels, (self.tr("Size"), self.tr("Scale (PNG)"), self.tr("Style"),
+                                             self.tr("Language of titles and sources")), strict=True):
+            label.setText(text)
 
     def _preset_changed(self) -> None:
         key = self.preset.currentData()

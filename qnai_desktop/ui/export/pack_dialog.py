@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -37,7 +37,7 @@ from ...services.export_plan import (
 )
 from ...services.output_paths import OutputPathError
 from ..common.app_context import AppContext
-from ..common.i18n import tr
+from ..common.i18n import current_language
 from ..common.output_error import output_error_text, show_output_error
 from ..common.settings import make_settings
 from ..common.style import load_style
@@ -57,21 +57,19 @@ class PackExportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        lang = ctx.lang
         self.specs = list(specs) if specs is not None else all_specs(ctx.cache)
         self.result: ExportResult | None = None
         self._steps: Iterator | None = None
         self._exporter: PackExporter | None = None
         self._planning: Task | None = None
-        self.setWindowTitle(tr("export.pack_title", lang))
         settings = make_settings()
 
         self.folder = QLineEdit(str(settings.value("export/pack_dir", str(Path.home() / "qnai-pack"))))
-        browse = QPushButton(tr("export.browse", lang))
-        browse.clicked.connect(self._browse)
+        self.browse_button = QPushButton()
+        self.browse_button.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
+        folder_row.addWidget(self.browse_button)
         saved = str(settings.value("export/pack_formats", ",".join(DEFAULT_FORMATS))).split(",")
         self.format_boxes: dict[str, QCheckBox] = {}
         format_row = QHBoxLayout()
@@ -81,22 +79,21 @@ class PackExportDialog(QDialog):
             self.format_boxes[fmt] = box
             format_row.addWidget(box)
         format_row.addStretch(1)
-        self.form = OptionsForm(lang)
+        self.form = OptionsForm()
         self.chart_list = QListWidget()
         for spec in self.specs:
-            item = QListWidgetItem(spec.title(lang))
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setToolTip(spec.id)
             self.chart_list.addItem(item)
-        pick_all = QPushButton(tr("export.all", lang))
-        pick_none = QPushButton(tr("export.none", lang))
-        pick_all.clicked.connect(lambda: self._check_all(True))
-        pick_none.clicked.connect(lambda: self._check_all(False))
+        self.pick_all, self.pick_none = QPushButton(), QPushButton()
+        self.pick_all.clicked.connect(lambda: self._check_all(True))
+        self.pick_none.clicked.connect(lambda: self._check_all(False))
         picks = QHBoxLayout()
-        picks.addWidget(pick_all)
-        picks.addWidget(pick_none)
+        picks.addWidget(self.pick_all)
+        picks.addWidget(self.pick_none)
         picks.addStretch(1)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -104,11 +101,11 @@ class PackExportDialog(QDialog):
         self.status.setWordWrap(True)
         self.warnings = QListWidget()
         self.warnings.setVisible(False)
-        self.start_button = QPushButton(tr("export.start", lang))
+        self.start_button = QPushButton()
         self.start_button.setDefault(True)
-        self.cancel_button = QPushButton(tr("export.cancel", lang))
+        self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
-        self.close_button = QPushButton(tr("export.close", lang))
+        self.close_button = QPushButton()
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
@@ -117,13 +114,14 @@ class PackExportDialog(QDialog):
         for b in (self.start_button, self.cancel_button, self.close_button):
             buttons.addWidget(b)
 
+        self.folder_label, self.formats_label, self.charts_label = QLabel(), QLabel(), QLabel()
         top = QFormLayout()
-        top.addRow(tr("export.folder", lang), folder_row)
-        top.addRow(tr("export.formats", lang), format_row)
+        top.addRow(self.folder_label, folder_row)
+        top.addRow(self.formats_label, format_row)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.form)
-        layout.addWidget(QLabel(tr("export.charts", lang)))
+        layout.addWidget(self.charts_label)
         layout.addWidget(self.chart_list, 1)
         layout.addLayout(picks)
         layout.addWidget(self.progress)
@@ -132,10 +130,31 @@ class PackExportDialog(QDialog):
         layout.addLayout(buttons)
         self._timer = QTimer(self, interval=0)
         self._timer.timeout.connect(self._step)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Export chart pack"))
+        self.browse_button.setText(self.tr("Browse…"))
+        self.pick_all.setText(self.tr("Select all"))
+        self.pick_none.setText(self.tr("Select none"))
+        self.start_button.setText(self.tr("Export"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.close_button.setText(self.tr("Close"))
+        self.folder_label.setText(self.tr("Folder"))
+        self.formats_label.setText(self.tr("Formats"))
+        self.charts_label.setText(self.tr("Charts"))
+        lang = current_language()  # chart titles are content
+        for i, spec in enumerate(self.specs):
+            self.chart_list.item(i).setText(spec.title(lang))
 
     # -- choices -------------------------------------------------------------------------
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("export.folder", self.ctx.lang),
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder"),
                                                   self.folder.text())
         if folder:
             self.folder.setText(folder)
@@ -161,17 +180,17 @@ class PackExportDialog(QDialog):
     def start(self) -> bool:
         """Validate the choices and begin planning on a worker; False (with the reason shown) if
         the choices cannot start. A folder that cannot be written is said when planning ends."""
-        lang = self.ctx.lang
         folder, charts, formats = self.folder.text().strip(), self.chosen_charts(), self.chosen_formats()
-        problem = (not folder and "export.no_folder") or (not charts and "export.no_charts") or (
-            not formats and "export.no_format")
+        problem = (not folder and self.tr("Choose a folder")) or (
+            not charts and self.tr("Choose at least one chart")) or (
+            not formats and self.tr("Choose at least one format"))
         if problem:
-            self.status.setText(tr(problem, lang))
+            self.status.setText(problem)
             return False
         try:
             options = self.form.options(formats)
         except ValueError as exc:
-            self.status.setText(tr("export.failed", lang, error=str(exc)))
+            self.status.setText(self.tr("Export failed: {error}").format(error=str(exc)))
             return False
         specs = self.specs
 
@@ -199,7 +218,6 @@ class PackExportDialog(QDialog):
         if task is not self._planning:
             return  # cancelled (or closed) meanwhile
         self._planning = None
-        lang = self.ctx.lang
         try:
             if isinstance(outcome, Exception):
                 raise outcome
@@ -211,7 +229,7 @@ class PackExportDialog(QDialog):
             return
         except (ExportError, ValueError, KeyError) as exc:
             self._set_running(False)
-            self.status.setText(tr("export.failed", lang, error=str(exc)))
+            self.status.setText(self.tr("Export failed: {error}").format(error=str(exc)))
             return
         self.form.save()
         settings = make_settings()
@@ -241,14 +259,15 @@ class PackExportDialog(QDialog):
             return
         except (ExportError, OSError, ValueError) as exc:
             self._stop()
-            self.status.setText(tr("export.failed", self.ctx.lang, error=str(exc)))
+            self.status.setText(self.tr("Export failed: {error}").format(error=str(exc)))
             return
         self.progress.setValue(done)
-        self.status.setText(tr("export.progress", self.ctx.lang, done=done, total=total, what=what))
+        self.status.setText(self.tr("{done}/{total} {what}").format(done=done, total=total,
+                                                                     what=what))
 
     def _show_output_error(self, exc: OutputPathError) -> None:
-        self.status.setText(output_error_text(exc, self.ctx.lang))
-        show_output_error(self, exc, self.ctx.lang)
+        self.status.setText(output_error_text(exc))
+        show_output_error(self, exc)
 
     def cancel(self) -> None:
         """Stop after the current chart; the staging folder is removed, nothing is written."""
@@ -260,7 +279,7 @@ class PackExportDialog(QDialog):
             return
         self._stop()
         self.result = ExportResult(Path(self.folder.text()), cancelled=True)
-        self.status.setText(tr("export.cancelled", self.ctx.lang))
+        self.status.setText(self.tr("Cancelled; no files were written."))
 
     def _stop(self) -> None:
         self._timer.stop()
@@ -275,16 +294,15 @@ class PackExportDialog(QDialog):
         self._steps = None
         self._set_running(False)
         self.result = result
-        lang = self.ctx.lang
-        msg = tr("export.done", lang, n=len(result.files), folder=str(result.out_dir),
-                 sec=result.seconds)
+        msg = self.tr("{n} files written to {folder} ({sec:.1f} s)").format(
+            n=len(result.files), folder=str(result.out_dir), sec=result.seconds)
         self.status.setText(msg)
         self.ctx.sig_status_message.emit(msg)
         self.warnings.setVisible(True)
         for w in result.warnings:
-            self.warnings.addItem(f"{w.chart_id}: {w.message(lang)}")
+            self.warnings.addItem(f"{w.chart_id}: {w.message(current_language())}")
         if not result.warnings:
-            self.warnings.addItem(tr("export.no_warnings", lang))
+            self.warnings.addItem(self.tr("No warnings"))
         self.sig_pack_exported.emit(result)
 
     def _set_running(self, on: bool) -> None:

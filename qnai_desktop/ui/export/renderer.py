@@ -36,8 +36,8 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ...core.charts import ChartSpec, PreparedChart
+from ...core.phrases import ILLUSTRATIVE
 from ..charts.canvas import ChartCanvas
-from ..common.i18n import tr
 from ..common.style import HouseStyle, load_style
 
 TRANSPARENT = "#00000000"
@@ -143,7 +143,7 @@ class ChartRenderer:
         c.show_chart(prepared, spec, lang)
         self._set_chrome(chrome)
         if prepared.is_demo:  # the export must carry the mark, whatever the canvas decided
-            c.demo_badge.setText(c.demo_badge.text() or tr("demo.badge", lang))
+            c.demo_badge.setText(c.demo_badge.text() or ILLUSTRATIVE.pick(lang))
             c.demo_badge.setVisible(True)
         if not c.isVisible():
             c.show()

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,38 +52,14 @@ from ...services.importers import (
     remembered_mappings,
 )
 from ..common.app_context import AppContext
-from ..common.i18n import register, tr
+from ..common.i18n import current_language
 from ..common.operations import CacheOp, run_op
 from ..common.pandas_model import PandasTableModel
 from ..common.tasks import Task, while_alive
 from ..common.theme import qcolor, set_tone
 from .mapping_table import MappingTable, decided_lines, mass_lines, review_lines
 
-register({
-    "import.title": ("데이터 가져오기", "Import data"),
-    "import.drop": ("CSV·Excel·Bloomberg 파일을 여기로 끌어다 놓으세요",
-                    "Drop CSV / Excel / Bloomberg files here"),
-    "import.add": ("파일 추가…", "Add files…"),
-    "import.remove": ("목록에서 제거", "Remove"),
-    "import.commit": ("가져오기", "Import"),
-    "import.close": ("닫기", "Close"),
-    "import.reading": ("읽는 중…", "reading…"),
-    "import.counting": ("변경 건수 계산 중…", "counting…"),
-    "import.info": ("{layout} · {encoding} · 시리즈 {series}개 · {rows}행",
-                    "{layout} · {encoding} · {series} series · {rows} rows"),
-    "import.counts": ("가져오면: {summary}", "Import will give: {summary}"),
-    "import.done": ("가져옴: {summary}", "Imported: {summary}"),
-    "import.where.row": ("{row}행", "row {row}"),
-    "import.where.column": ("'{column}' 열", "column '{column}'"),
-    "import.where.value": ("값 '{value}'", "value '{value}'"),
-    "import.summary": ("추가 {added:,}건, 변경 {changed:,}건, 동일 {unchanged:,}건",
-                       "{added:,} added, {changed:,} changed, {unchanged:,} unchanged"),
-    "import.blocked": ("오류가 있는 파일 {n}개: 제거해야 나머지를 가져올 수 있습니다",
-                       "{n} file(s) with errors: remove them to import the others"),
-    "import.replacing": (" · 기존 시리즈 {n}개 대체", " · replaces {n} stored series"),
-    "import.confirm.title": ("저장된 값을 많이 바꿉니다", "Many stored values change"),
-    "import.confirm.body": ("{lines}\n\n그래도 가져올까요?", "{lines}\n\nImport anyway?"),
-})
+
 def read_preview(path: Path, existing: dict[str, SeriesMeta],
                  remembered: dict[str, str]) -> ImportPreview | DatasetError:
     """Worker side: the preview, or the located error as a value (the dialog shows it)."""
@@ -93,7 +69,7 @@ def read_preview(path: Path, existing: dict[str, SeriesMeta],
         return exc
 
 
-def describe_error(error: DatasetError | str, lang: str) -> str:
+def describe_error(error: DatasetError | str) -> str:
     """'57행, '날짜' 열, 값 '2026.13.45': reason' — where first, as the analyst looks for it."""
     if isinstance(error, str):
         return error
@@ -103,17 +79,19 @@ def describe_error(error: DatasetError | str, lang: str) -> str:
         reason = reason.rsplit(" (value ", 1)[0]
     where = []
     if error.row is not None:
-        where.append(tr("import.where.row", lang, row=error.row))
+        where.append(QCoreApplication.translate("ImportDialog", "row {row}").format(row=error.row))
     if error.column is not None:
-        where.append(tr("import.where.column", lang, column=error.column))
+        where.append(QCoreApplication.translate("ImportDialog", "column '{column}'").format(
+            column=error.column))
     if value is not None:
-        where.append(tr("import.where.value", lang, value=value))
+        where.append(QCoreApplication.translate("ImportDialog", "value '{value}'").format(value=value))
     return f"{', '.join(where)}: {reason}" if where else reason
 
 
-def summary(change: ChangeSet, lang: str) -> str:
-    return tr("import.summary", lang, added=change.added, changed=change.changed,
-              unchanged=change.unchanged)
+def summary(change: ChangeSet) -> str:
+    text = QCoreApplication.translate("ImportDialog", "{added:,} added, {changed:,} changed, "
+                                      "{unchanged:,} unchanged")
+    return text.format(added=change.added, changed=change.changed, unchanged=change.unchanged)
 
 
 
@@ -192,7 +170,6 @@ class ImportDialog(QDialog):
             (layout.addLayout if isinstance(part, QHBoxLayout) else layout.addWidget)(part)
         self._dry_timer = QTimer(self, singleShot=True, interval=250)
         self._dry_timer.timeout.connect(self.dry_run)
-        ctx.sig_language_changed.connect(self.retranslate)
         self.resize(1040, 720)
         self.retranslate()
         self._update_state()
@@ -204,7 +181,7 @@ class ImportDialog(QDialog):
         for raw in paths:
             entry = FileEntry(Path(raw))
             self.files.append(entry)
-            self.file_list.addItem(f"{entry.path.name} — {tr('import.reading', self.ctx.lang)}")
+            self.file_list.addItem(f"{entry.path.name} — " + self.tr("reading…"))
             task = Task(lambda _w, p=entry.path: read_preview(p, existing, remembered), name="preview")
             task.sig_task_succeeded.connect(while_alive(self, lambda res, e=entry: self._previewed(e, res)))
             task.sig_task_failed.connect(while_alive(self, lambda msg, e=entry: self._previewed(e, msg)))
@@ -226,7 +203,7 @@ class ImportDialog(QDialog):
         if entry not in self.files:
             return
         preview = outcome if isinstance(outcome, ImportPreview) else None
-        error = "" if preview else describe_error(outcome, self.ctx.lang)
+        error = "" if preview else describe_error(outcome)
         entry.preview, entry.error = preview, error
         row = self.files.index(entry)
         item = self.file_list.item(row)
@@ -250,9 +227,7 @@ class ImportDialog(QDialog):
     def _show_current(self, row: int) -> None:
         entry = self.files[row] if 0 <= row < len(self.files) else None
         p = entry.preview if entry else None
-        lang = self.ctx.lang
-        self.info.setText(tr("import.info", lang, layout=p.layout_label(lang), encoding=p.encoding,
-                             series=p.series_found, rows=f"{p.rows:,}") if p else "")
+        self._show_info(p)
         self.notes.setText(" · ".join(p.notes) if p else "")
         self._set_error(entry.error if entry else "")
         self.preview_model.set_frame(p.table if p else PandasTableModel().frame)
@@ -260,8 +235,13 @@ class ImportDialog(QDialog):
                  for m in f.preview.mapping}
         self.mapping.set_rows(p.mapping if p else [], self.ctx.cache.series.metas() if p else {}, taken)
 
+    def _show_info(self, p: ImportPreview | None) -> None:
+        info = self.tr("{layout} · {encoding} · {series} series · {rows} rows")
+        self.info.setText(info.format(layout=p.layout_label(current_language()), encoding=p.encoding,
+                                      series=p.series_found, rows=f"{p.rows:,}") if p else "")
+
     def _choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("import.title", self.ctx.lang), "",
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import data"), "",
                                                 "CSV / Excel (*.csv *.txt *.xlsx *.xls *.json);;* (*)")
         if paths:
             self.add_files(paths)
@@ -298,15 +278,15 @@ class ImportDialog(QDialog):
             return
         self.result = result
         self._set_error(error)
-        lines = review_lines(result.review if result else None, self.ctx.lang) + decided_lines(
-            [row for rows in mappings.values() for row in rows], self.ctx.lang)
+        lines = review_lines(result.review if result else None) + decided_lines(
+            [row for rows in mappings.values() for row in rows])
         self.warning.setText("\n".join(lines))
         self.warning.setVisible(bool(lines))
         for path, change in result.files if result else []:
             row = next((i for i, f in enumerate(self.files) if str(f.path) == path), -1)
             if row >= 0:
                 self.file_list.item(row).setText(f"✓ {self.files[row].path.name} — "
-                                                 f"{summary(change, self.ctx.lang)}")
+                                                 f"{summary(change)}")
         self._update_state()
 
     def _set_error(self, text: str) -> None:
@@ -329,10 +309,9 @@ class ImportDialog(QDialog):
 
     def _confirm(self, mass: list[MassChange]) -> bool:
         """Asks before a dataset import changes many stored values (more than 2%)."""
-        lang = self.ctx.lang
-        answer = QMessageBox.question(self, tr("import.confirm.title", lang),
-                                      tr("import.confirm.body", lang,
-                                         lines="\n".join(mass_lines(mass, lang))),
+        answer = QMessageBox.question(self, self.tr("Many stored values change"),
+                                      self.tr("{lines}\n\nImport anyway?").format(
+                                          lines="\n".join(mass_lines(mass))),
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -365,18 +344,17 @@ class ImportDialog(QDialog):
                 and not any(not c.approved for c in self.result.review.conflicts))
 
     def _update_state(self) -> None:
-        lang = self.ctx.lang
         broken = sum(bool(f.error) for f in self.files)
         if self.committed is not None:
-            text = tr("import.done", lang, summary=summary(self.committed.total, lang))
+            text = self.tr("Imported: {summary}").format(summary=summary(self.committed.total))
         elif broken:
-            text = tr("import.blocked", lang, n=broken)
+            text = self.tr("{n} file(s) with errors: remove them to import the others").format(n=broken)
         elif self.result is not None:
-            text = tr("import.counts", lang, summary=summary(self.result.total, lang))
+            text = self.tr("Import will give: {summary}").format(summary=summary(self.result.total))
             if self.result.replaced:
-                text += tr("import.replacing", lang, n=self.result.replaced)
+                text += self.tr(" · replaces {n} stored series").format(n=self.result.replaced)
         elif self.files:
-            text = tr("import.counting" if self._ready() else "import.reading", lang)
+            text = self.tr("counting…") if self._ready() else self.tr("reading…")
         else:
             text = ""
         self.counts.setText(text)
@@ -384,16 +362,20 @@ class ImportDialog(QDialog):
         self.btn_commit.setEnabled(self._can_commit())
         self.btn_remove.setEnabled(bool(self.files))
 
-    def retranslate(self, *_args: object) -> None:
-        lang = self.ctx.lang
-        self.setWindowTitle(tr("import.title", lang))
-        self.drop_label.setText(tr("import.drop", lang))
-        self.btn_add.setText(tr("import.add", lang))
-        self.btn_remove.setText(tr("import.remove", lang))
-        self.btn_commit.setText(tr("import.commit", lang))
-        self.btn_close.setText(tr("import.close", lang))
-        self.mapping.retranslate()
-        self._show_current(self.file_list.currentRow())
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Import data"))
+        self.drop_label.setText(self.tr("Drop CSV / Excel / Bloomberg files here"))
+        self.btn_add.setText(self.tr("Add files…"))
+        self.btn_remove.setText(self.tr("Remove"))
+        self.btn_commit.setText(self.tr("Import"))
+        self.btn_close.setText(self.tr("Close"))
+        row = self.file_list.currentRow()
+        self._show_info(self.files[row].preview if 0 <= row < len(self.files) else None)
         self._update_state()
 
     # -- drag and drop -------------------------------------------------------------------------

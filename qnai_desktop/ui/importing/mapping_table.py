@@ -10,10 +10,11 @@ from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from ...core.localized import Localized
 from ...core.series import FREQUENCIES, UNITS, SeriesMeta
 from ...services.importers import (
     NEW_SERIES,
@@ -27,71 +28,66 @@ from ...services.importers import (
     retarget,
 )
 from ..common.app_context import AppContext
-from ..common.i18n import register, tr
+from ..common.i18n import current_language
 from ..common.theme import qcolor
-
-register({
-    "import.col.include": ("포함", "Use"), "import.col.column": ("원본 열", "Column in file"),
-    "import.col.series": ("시리즈 ID", "Series id"), "import.col.title": ("제목", "Title"),
-    "import.col.unit": ("단위", "Unit"), "import.col.freq": ("주기", "Freq."),
-    "import.col.source": ("출처", "Source"), "import.col.rows": ("행", "Rows"),
-    "import.col.span": ("기간", "Dates"), "import.col.status": ("상태", "Status"),
-    "import.status.new": ("새 시리즈", "new series"), "import.status.existing": ("기존 시리즈", "existing"),
-    "import.status.replaces_demo": ("예시 데이터 대체", "replaces illustrative"),
-    "import.col.choice": ("기존 값과 충돌 시", "If values differ"),
-    "import.choice.new": ("새 시리즈로", "new series"),
-    "import.choice.replace": ("{series} 값 대체", "replace {series}"),
-    "import.choice.skip": ("건너뛰기", "skip"),
-    "import.conflict": ("{file} '{column}' → {series} “{title}”({origin}에서 가져옴): 저장된 값 "
-                        "{stored:,}개 중 {changed:,}개가 바뀝니다",
-                        "{file} column '{column}' → {series} “{title}” (from {origin}): would "
-                        "change {changed:,} of {stored:,} stored values"),
-    "import.kept_apart": ("'{column}'은(는) 이미 {stored}에 있습니다(다른 파일·출처·제목): 덮어쓰지 "
-                          "않고 새 시리즈 {series}로 가져옵니다. 덮어쓰려면 '{replace}'을 고르세요",
-                          "'{column}' already exists as {stored} (another file, source or title): "
-                          "it is imported as the new series {series}, not over it. Choose "
-                          "'{replace}' to overwrite"),
-    "import.skipped_conflict": ("'{column}'은(는) 저장된 {stored}와 겹쳐 건너뜁니다",
-                                "'{column}' would overwrite the stored {stored}: skipped"),
-    "import.mass": ("{file}: {group} 저장된 값 {stored:,}개 중 {changed:,}개({share:.1%})가 바뀝니다",
-                    "{file}: would change {changed:,} of {stored:,} stored values of {group} "
-                    "({share:.1%})"),
-})
 
 COLS = ["include", "column", "series", "status", "choice", "title", "unit", "freq", "source",
         "rows", "span"]
 C = {name: i for i, name in enumerate(COLS)}
 CHOICES = (NEW_SERIES, REPLACE, SKIP)
+COLUMN_TITLES = {"include": QT_TRANSLATE_NOOP("MappingTable", "Use"),
+                 "column": QT_TRANSLATE_NOOP("MappingTable", "Column in file"),
+                 "series": QT_TRANSLATE_NOOP("MappingTable", "Series id"),
+                 "status": QT_TRANSLATE_NOOP("MappingTable", "Status"),
+                 "choice": QT_TRANSLATE_NOOP("MappingTable", "If values differ"),
+                 "title": QT_TRANSLATE_NOOP("MappingTable", "Title"),
+                 "unit": QT_TRANSLATE_NOOP("MappingTable", "Unit"),
+                 "freq": QT_TRANSLATE_NOOP("MappingTable", "Freq."),
+                 "source": QT_TRANSLATE_NOOP("MappingTable", "Source"),
+                 "rows": QT_TRANSLATE_NOOP("MappingTable", "Rows"),
+                 "span": QT_TRANSLATE_NOOP("MappingTable", "Dates")}
 
 
-def review_lines(review: Review | None, lang: str) -> list[str]:
+def review_lines(review: Review | None) -> list[str]:
     """One line per stored series the import would overwrite, and per dataset mass change."""
     if review is None:
         return []
-    lines = [tr("import.conflict", lang, file=Path(c.path).name, column=c.label,
-                series=c.series_id, title=c.title_ko if lang == "ko" else c.title_en,
-                origin=c.origin, changed=c.changed, stored=c.stored) for c in review.conflicts]
-    return lines + mass_lines(review.mass_changes, lang)
+    lang = current_language()  # the stored series' title is content
+    text = QCoreApplication.translate(
+        "MappingTable", "{file} column '{column}' → {series} “{title}” (from {origin}): would change "
+        "{changed:,} of {stored:,} stored values")
+    lines = [text.format(file=Path(c.path).name, column=c.label, series=c.series_id,
+                         title=Localized(c.title_ko, c.title_en).pick(lang), origin=c.origin,
+                         changed=c.changed, stored=c.stored) for c in review.conflicts]
+    return lines + mass_lines(review.mass_changes)
 
 
-def decided_lines(rows: list, lang: str) -> list[str]:
+def decided_lines(rows: list) -> list[str]:
     """What became of each conflict she has not overridden: kept apart, or skipped."""
     out = []
     for row in rows:
         if row.choice == NEW_SERIES and row.conflict_with:
-            out.append(tr("import.kept_apart", lang, column=row.label, stored=row.conflict_with,
-                          series=row.series_id, replace=tr(f"import.choice.{REPLACE}", lang,
-                                                           series=row.conflict_with)))
+            text = QCoreApplication.translate(
+                "MappingTable", "'{column}' already exists as {stored} (another file, source or title): "
+                "it is imported as the new series {series}, not over it. Choose '{replace}' to overwrite")
+            replace_ = QCoreApplication.translate("MappingTable", "replace {series}").format(
+                series=row.conflict_with)
+            out.append(text.format(column=row.label, stored=row.conflict_with, series=row.series_id,
+                                   replace=replace_))
         elif row.choice == SKIP and row.conflict_with:
-            out.append(tr("import.skipped_conflict", lang, column=row.label,
-                          stored=row.conflict_with))
+            text = QCoreApplication.translate(
+                "MappingTable", "'{column}' would overwrite the stored {stored}: skipped")
+            out.append(text.format(column=row.label, stored=row.conflict_with))
     return out
 
 
-def mass_lines(mass: list[MassChange], lang: str) -> list[str]:
+def mass_lines(mass: list[MassChange]) -> list[str]:
     """'file: would change 1,705 of 8,000 stored values of agents.commits.* (21.3%)'."""
-    return [tr("import.mass", lang, file=Path(m.path).name, group=m.group, changed=m.changed,
-               stored=m.stored, share=m.share) for m in mass]
+    text = QCoreApplication.translate(
+        "MappingTable", "{file}: would change {changed:,} of {stored:,} stored values of {group} "
+        "({share:.1%})")
+    return [text.format(file=Path(m.path).name, group=m.group, changed=m.changed, stored=m.stored,
+                        share=m.share) for m in mass]
 
 
 class MappingTable(QTableWidget):
@@ -113,6 +109,7 @@ class MappingTable(QTableWidget):
             self.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(col, width)
         self.itemChanged.connect(self._on_item_changed)
+        self._set_headers()
 
     def set_rows(self, rows: list[MappingRow], existing: dict[str, SeriesMeta],
                  taken: Collection[str] = ()) -> None:
@@ -123,10 +120,10 @@ class MappingTable(QTableWidget):
         for r, row in enumerate(rows):
             self._fill(r, row)
         self._loading = False
-        self.retranslate()
+        self._set_headers()
 
     def _fill(self, r: int, row: MappingRow) -> None:
-        lang = self.ctx.lang
+        lang = current_language()  # the title column edits the title in the language on screen
         include = QTableWidgetItem()
         include.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         include.setCheckState(Qt.CheckState.Checked if row.include else Qt.CheckState.Unchecked)
@@ -137,11 +134,11 @@ class MappingTable(QTableWidget):
         ids.setCurrentText(row.series_id)
         ids.currentTextChanged.connect(lambda text, r=r: self._set_id(r, text))
         self.setCellWidget(r, C["series"], ids)
-        status = self._text(r, C["status"], tr(f"import.status.{row.status}", lang), editable=False)
+        status = self._text(r, C["status"], self._status_text(row.status), editable=False)
         if row.status == REPLACES_DEMO or row.conflict_with:
             status.setForeground(QBrush(qcolor("warn")))
         self._fill_choice(r, row)
-        self._text(r, C["title"], row.title_ko if lang == "ko" else row.title_en,
+        self._text(r, C["title"], Localized(row.title_ko, row.title_en).pick(lang),
                    editable=row.editable)
         for c, options, value, fld in ((C["unit"], UNITS, row.unit, "unit"),
                                        (C["freq"], FREQUENCIES, row.frequency, "frequency")):
@@ -163,11 +160,18 @@ class MappingTable(QTableWidget):
         choices = CHOICES if row.editable else (SKIP, REPLACE)  # a dataset's id cannot move
         box = QComboBox()
         for choice in choices:
-            box.addItem(tr(f"import.choice.{choice}", self.ctx.lang, series=row.conflict_with),
-                        choice)
+            box.addItem(self._choice_text(choice).format(series=row.conflict_with), choice)
         box.setCurrentIndex(choices.index(row.choice) if row.choice in choices else 0)
         box.currentIndexChanged.connect(lambda i, r=r: self.set_choice(r, choices[i]))
         self.setCellWidget(r, C["choice"], box)
+
+    def _status_text(self, status: str) -> str:
+        return {"new": self.tr("new series", "status of a row"), "existing": self.tr("existing"),
+                "replaces_demo": self.tr("replaces illustrative")}.get(status, status)
+
+    def _choice_text(self, choice: str) -> str:
+        return {NEW_SERIES: self.tr("new series", "choice for a conflict"),
+                REPLACE: self.tr("replace {series}"), SKIP: self.tr("skip")}[choice]
 
     def _text(self, r: int, c: int, text: str, *, editable: bool) -> QTableWidgetItem:
         item = QTableWidgetItem(text)
@@ -210,9 +214,22 @@ class MappingTable(QTableWidget):
         if c == C["include"]:
             self._set(r, include=item.checkState() == Qt.CheckState.Checked)
         elif c == C["title"]:
-            self._set(r, **{"title_ko" if self.ctx.lang == "ko" else "title_en": item.text()})
+            self._set(r, **{f"title_{current_language()}": item.text()})
         elif c == C["source"]:
             self._set(r, source=item.text())
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels([tr(f"import.col.{c}", self.ctx.lang) for c in COLS])
+        """Column titles, and the rows again (statuses, choices and titles follow the language)."""
+        self._loading = True
+        for r, row in enumerate(self.rows):
+            self._fill(r, row)
+        self._loading = False
+        self._set_headers()
+
+    def _set_headers(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr(COLUMN_TITLES[c]) for c in COLS])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,31 +34,9 @@ from ...core.series import FREQUENCIES, UNITS, SeriesBundle, SeriesMeta
 from ...services.importers import PasteError, frame_from_rows, split_pasted, write_replacing_demo
 from ...services.importers.mapping import ID_RE
 from ..common.app_context import AppContext
-from ..common.i18n import register, tr
 from ..common.operations import CacheOp, run_op
 from ..common.theme import set_tone
 
-register({
-    "editor.title": ("시리즈 값 입력", "Enter series values"),
-    "editor.series": ("시리즈", "Series"), "editor.title_ko": ("제목(한국어)", "Title (Korean)"),
-    "editor.title_en": ("제목(영어)", "Title (English)"), "editor.unit": ("단위", "Unit"),
-    "editor.freq": ("주기", "Frequency"), "editor.source": ("출처", "Source"),
-    "editor.date": ("날짜", "Date"), "editor.value": ("값", "Value"),
-    "editor.hint": ("Excel에서 복사한 '날짜⇥값' 블록을 Ctrl+V로 붙여 넣을 수 있습니다 (예: 2Q26 ⇥ +11%)",
-                    "Paste a 'date⇥value' block copied from Excel with Ctrl+V (e.g. 2Q26 ⇥ +11%)"),
-    "editor.demo": ("예시 데이터입니다: 저장하면 입력한 값으로 대체됩니다",
-                    "Illustrative data: saving replaces it"),
-    "editor.add_rows": ("행 추가", "Add rows"), "editor.save": ("저장", "Save"),
-    "editor.close": ("닫기", "Close"),
-    "editor.curve": ("시나리오 곡선은 날짜 시리즈가 아니어서 여기서 편집할 수 없습니다 "
-                     "(시나리오 탭에서 다시 게시)",
-                     "A scenario curve is not a dated series and cannot be edited here "
-                     "(publish it again from the Scenarios tab)"),
-    "editor.saved": ("저장됨: 추가 {added}건, 변경 {changed}건, 동일 {unchanged}건",
-                     "Saved: {added} added, {changed} changed, {unchanged} unchanged"),
-    "editor.bad_id": ("시리즈 ID는 영문·숫자·'.'·'_'·'-'만 쓸 수 있습니다",
-                      "A series id is letters, digits, '.', '_' or '-'"),
-})
 BLANK_ROWS = 12
 
 
@@ -111,7 +89,6 @@ class SeriesEditor(QDialog):
             layout.addWidget(w)
         layout.addLayout(buttons)
         self.series.currentTextChanged.connect(self.load)
-        ctx.sig_language_changed.connect(self.retranslate)
         self.resize(560, 640)
         self.retranslate()
         self.series.setCurrentText(series_id or "")
@@ -159,13 +136,13 @@ class SeriesEditor(QDialog):
 
     # -- save ----------------------------------------------------------------------------------
     def save(self) -> None:
-        lang = self.ctx.lang
         sid = self.series.currentText().strip()
         if not ID_RE.fullmatch(sid):
-            self._error(tr("editor.bad_id", lang))
+            self._error(self.tr("A series id is letters, digits, '.', '_' or '-'"))
             return
         if is_param_series(self.metas.get(sid)):  # its days are placeholders: republish instead
-            self._error(tr("editor.curve", lang))
+            self._error(self.tr("A scenario curve is not a dated series and cannot be edited here "
+                                "(publish it again from the Scenarios tab)"))
             return
         try:
             frame = frame_from_rows(self.cells())
@@ -201,8 +178,8 @@ class SeriesEditor(QDialog):
         self.demo_note.setVisible(False)
         self.status.setStyleSheet("")
         set_tone(self.status, "ok")
-        self.status.setText(tr("editor.saved", self.ctx.lang, added=change.added,
-                               changed=change.changed, unchanged=change.unchanged))
+        self.status.setText(self.tr("Saved: {added} added, {changed} changed, {unchanged} unchanged").format(
+            added=change.added, changed=change.changed, unchanged=change.unchanged))
         self.sig_series_saved.emit(change)
 
     def _error(self, message: str) -> None:
@@ -210,14 +187,22 @@ class SeriesEditor(QDialog):
         set_tone(self.status, "error")
         self.status.setText(message)
 
-    def retranslate(self, *_args: object) -> None:
-        lang = self.ctx.lang
-        self.setWindowTitle(tr("editor.title", lang))
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Enter series values"))
+        labels = {"series": self.tr("Series"), "title_ko": self.tr("Title (Korean)"),
+                  "title_en": self.tr("Title (English)"), "unit": self.tr("Unit"),
+                  "freq": self.tr("Frequency"), "source": self.tr("Source")}
         for key, label in self._labels.items():
-            label.setText(tr(f"editor.{key}", lang))
-        self.table.setHorizontalHeaderLabels([tr("editor.date", lang), tr("editor.value", lang)])
-        self.demo_note.setText(tr("editor.demo", lang))
-        self.hint.setText(tr("editor.hint", lang))
-        self.btn_add.setText(tr("editor.add_rows", lang))
-        self.btn_save.setText(tr("editor.save", lang))
-        self.btn_close.setText(tr("editor.close", lang))
+            label.setText(labels[key])
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Value")])
+        self.demo_note.setText(self.tr("Illustrative data: saving replaces it"))
+        self.hint.setText(self.tr("Paste a 'date⇥value' block copied from Excel with Ctrl+V (e.g. 2Q26 ⇥ "
+                                  "+11%)"))
+        self.btn_add.setText(self.tr("Add rows"))
+        self.btn_save.setText(self.tr("Save"))
+        self.btn_close.setText(self.tr("Close"))

@@ -22,9 +22,9 @@ from ...core.changes import ChangeSet
 from ...services import alerts
 from ...store.errors import StoreError
 from ..common.app_context import AppContext
+from ..common.i18n import current_language
 from ..common.operations import run_op
 from .notifier import TrayNotifier
-from .strings import tr
 
 RECHECK_MS = 3_600_000  # hourly: "data older than N days" becomes true with time alone
 
@@ -71,7 +71,8 @@ class AlertWatcher(QObject):
             self._again = True
             return
         self.running = True
-        run_op(self.ctx, self, alerts.evaluate_and_count, self.today(), self.ctx.lang) \
+        # an alert's message is content, recorded in the language on screen
+        run_op(self.ctx, self, alerts.evaluate_and_count, self.today(), current_language()) \
             .expecting(StoreError) \
             .on_success(self._evaluated).on_failure(self._failed).run()
 
@@ -83,7 +84,8 @@ class AlertWatcher(QObject):
         self.sig_evaluated.emit(run)
 
     def _failed(self, exc: BaseException) -> None:
-        self.ctx.sig_status_message.emit(tr("mon.status.error", self.ctx.lang, error=exc))
+        self.ctx.sig_status_message.emit(self.tr("Alert evaluation failed: {error}").format(
+            error=exc))
         if self.badge_count < 0:  # the start-up run failed: still show what is stored
             try:
                 self.update_badge(force=True)
@@ -98,10 +100,10 @@ class AlertWatcher(QObject):
             self.evaluate_now()
 
     def _announce(self, events: list[dict]) -> None:
-        lang, n = self.ctx.lang, len(events)
-        self.ctx.sig_status_message.emit(tr("mon.status.new_alerts", lang, n=n,
-                                            first=events[0]["message"]))
-        self.notifier.notify(tr("mon.tray.title", lang, n=n),
+        n = len(events)
+        self.ctx.sig_status_message.emit(self.tr("{n} new alert(s): {first}").format(
+            n=n, first=events[0]["message"]))
+        self.notifier.notify(self.tr("Q&AI: {n} alert(s)").format(n=n),
                              "\n".join(ev["message"] for ev in events[:3]))
 
     def update_badge(self, force: bool = False) -> None:

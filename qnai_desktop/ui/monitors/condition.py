@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ...core.monitors import change_measure
 from ...core.monitors.describe import unit_label
 from ...core.series import SeriesMeta
-from .strings import tr
+from ..common.i18n import current_language
 
 LEAF_KINDS = ("level_above", "level_below", "change_over", "zscore_beyond", "stale_older_than")
 _FIELDS = {
@@ -25,6 +25,23 @@ _FIELDS = {
     "zscore_beyond": ("k", "direction"),
     "stale_older_than": ("n_days",),
 }
+KIND_LABELS = {"level_above": QT_TRANSLATE_NOOP("ConditionEditor", "Level above"),
+               "level_below": QT_TRANSLATE_NOOP("ConditionEditor", "Level below"),
+               "change_over": QT_TRANSLATE_NOOP("ConditionEditor", "Change within N days"),
+               "zscore_beyond": QT_TRANSLATE_NOOP("ConditionEditor", "z-score beyond k"),
+               "stale_older_than": QT_TRANSLATE_NOOP("ConditionEditor", "Data older than N days")}
+FIELD_LABELS = {"kind": QT_TRANSLATE_NOOP("ConditionEditor", "Kind"),
+                "series": QT_TRANSLATE_NOOP("ConditionEditor", "Series"),
+                "n_days": QT_TRANSLATE_NOOP("ConditionEditor", "Days"),
+                "measure": QT_TRANSLATE_NOOP("ConditionEditor", "Measure"),
+                "direction": QT_TRANSLATE_NOOP("ConditionEditor", "Direction"),
+                "k": QT_TRANSLATE_NOOP("ConditionEditor", "k (standard deviations)"),
+                "threshold": QT_TRANSLATE_NOOP("ConditionEditor", "Threshold")}
+MEASURES = {"diff": QT_TRANSLATE_NOOP("ConditionEditor", "difference (series unit, bp for spreads)"),
+            "pct": QT_TRANSLATE_NOOP("ConditionEditor", "percent change")}
+DIRECTIONS = {"up": QT_TRANSLATE_NOOP("ConditionEditor", "up"),
+              "down": QT_TRANSLATE_NOOP("ConditionEditor", "down"),
+              "both": QT_TRANSLATE_NOOP("ConditionEditor", "either way")}
 
 
 def parse_number(text: str) -> float | int | str | None:
@@ -52,15 +69,16 @@ class ConditionEditor(QWidget):
 
     sig_changed = Signal()
 
-    def __init__(self, metas: Mapping[str, SeriesMeta], series_order: Sequence[str], lang: str,
+    def __init__(self, metas: Mapping[str, SeriesMeta], series_order: Sequence[str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._metas, self._lang = metas, lang
+        self._metas = metas
         self.kind = QComboBox()
         for kind in LEAF_KINDS:
-            self.kind.addItem(tr(f"rule.kind.{kind}", lang), kind)
+            self.kind.addItem(self.tr(KIND_LABELS[kind]), kind)
         self.series = QComboBox(editable=True)
         self.series.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        lang = current_language()
         for sid in series_order:
             if sid in metas:
                 self.series.addItem(f"{metas[sid].title(lang)}  ({sid})", sid)
@@ -77,7 +95,7 @@ class ConditionEditor(QWidget):
         row.addWidget(self.unit)
         self.measure = QComboBox()
         for measure in ("diff", "pct"):
-            self.measure.addItem(tr(f"rule.measure.{measure}", lang), measure)
+            self.measure.addItem(self.tr(MEASURES[measure]), measure)
         self.direction = QComboBox()
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -85,7 +103,7 @@ class ConditionEditor(QWidget):
                       "measure": self.measure, "direction": self.direction, "k": self.k,
                       "threshold": threshold_row}
         for key, widget in self._rows.items():
-            self.form.addRow(tr(f"rule.{key}", lang), widget)
+            self.form.addRow(self.tr(FIELD_LABELS[key]), widget)
         self.kind.currentIndexChanged.connect(self._on_kind)
         self.series.currentTextChanged.connect(self._on_series)
         self.measure.currentIndexChanged.connect(self._changed)
@@ -93,6 +111,21 @@ class ConditionEditor(QWidget):
         for edit in (self.threshold, self.n_days, self.k):
             edit.textChanged.connect(self._changed)
         self._on_kind()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Field names and choices in the UI language (series titles stay as listed)."""
+        for key, widget in self._rows.items():
+            self.form.labelForField(widget).setText(self.tr(FIELD_LABELS[key]))
+        for combo, labels in ((self.kind, KIND_LABELS), (self.measure, MEASURES),
+                              (self.direction, DIRECTIONS)):
+            for i in range(combo.count()):
+                combo.setItemText(i, self.tr(labels[combo.itemData(i)]))
+        self._update_unit()
 
     # -- reading and writing --------------------------------------------------------------
     def series_id(self) -> str:
@@ -137,7 +170,7 @@ class ConditionEditor(QWidget):
         self.direction.blockSignals(True)
         self.direction.clear()
         for d in wanted:
-            self.direction.addItem(tr(f"rule.direction.{d}", self._lang), d)
+            self.direction.addItem(self.tr(DIRECTIONS[d]), d)
         default = current if current in wanted else ("both" if kind == "zscore_beyond" else "up")
         self.direction.setCurrentIndex(self.direction.findData(default))
         self.direction.blockSignals(False)
@@ -157,7 +190,7 @@ class ConditionEditor(QWidget):
         unit = meta.unit if meta is not None else None
         if self.kind.currentData() == "change_over" and self.measure.currentData() == "pct":
             unit = "pct"
-        self.unit.setText(unit_label(unit, self._lang))
+        self.unit.setText(unit_label(unit, current_language()))
 
     def _changed(self) -> None:
         self._update_unit()

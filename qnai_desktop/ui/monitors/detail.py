@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.formatting import fmt_date
 from ..common.theme import set_tone
-from .strings import tr
+from .model import FREQUENCY_NAMES
 
 
 class MonitorDetail(QGroupBox):
@@ -22,6 +22,7 @@ class MonitorDetail(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._row: dict | None = None
+        self._rule_count = 0
         self.name = QLabel(wordWrap=True)
         self.badge = QLabel()
         self.badge.setStyleSheet("padding: 1px 6px; border-radius: 3px; font-weight: bold;")
@@ -54,37 +55,49 @@ class MonitorDetail(QGroupBox):
         layout.addWidget(self.rules)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Selected monitor"))
+        self.open_chart.setText(self.tr("Open chart"))
+        self.add_rule.setText(self.tr("Add rule on this series…"))
+        self.remove.setText(self.tr("Remove monitor"))
+        self.badge.setText(self.tr("Illustrative data"))
+        self.show_row(self._row, self._rule_count)
 
     def _open_chart(self) -> None:
         if self._row is not None:
             self.sig_open_chart_requested.emit(self._row["chart_id"])
 
-    def show_row(self, row: dict | None, rule_count: int, lang: str) -> None:
-        self._row = row
-        self.setTitle(tr("mon.detail.title", lang))
-        self.open_chart.setText(tr("mon.open_chart", lang))
-        self.add_rule.setText(tr("mon.rule_for", lang))
-        self.remove.setText(tr("mon.remove_monitor", lang))
+    def show_row(self, row: dict | None, rule_count: int) -> None:
+        self._row, self._rule_count = row, rule_count
         has_row = row is not None
         for w in (self.open_chart, self.add_rule):
             w.setEnabled(has_row)
         self.remove.setVisible(bool(row and row.get("is_user")))
         if row is None:
-            self.name.setText(tr("mon.detail.none", lang))
+            self.name.setText(self.tr("Pick a monitor in the table."))
             for label in (self.watch, self.tickers, self.source, self.rules):
                 label.clear()
             self.badge.hide()
             return
         self.name.setText(f"<span style='font-size:12pt'><b>{escape(row['name'])}</b></span>")
-        self.badge.setText(tr("mon.demo", lang))
         self.badge.setVisible(bool(row["is_demo"]))
         watch = row.get("watch") or ""
-        self.watch.setText(f"<b>{tr('mon.detail.watch', lang)}</b><br>“{escape(watch)}”" if watch else "")
+        head = self.tr("Watch point in the note")
+        self.watch.setText(f"<b>{head}</b><br>“{escape(watch)}”" if watch else "")
         names = " · ".join(f"<b>{escape(t)}</b> {escape(n)}" for t, n in row["ticker_names"].items())
-        self.tickers.setText(f"<b>{tr('mon.detail.tickers', lang)}</b>&nbsp; {names}" if names else "")
-        source = tr("mon.detail.source", lang, source=row["source"],
-                    freq=tr(f"mon.freq.{row['frequency']}", lang), date=fmt_date(row["last_date"]))
+        head = self.tr("Linked names")
+        self.tickers.setText(f"<b>{head}</b>&nbsp; {names}" if names else "")
+        freq = QCoreApplication.translate("MonitorTableModel", FREQUENCY_NAMES[row["frequency"]])
+        source = self.tr("Source: {source} · {freq} · last {date}").format(
+            source=row["source"], freq=freq, date=fmt_date(row["last_date"]))
         if row.get("is_derived"):
-            source += " · " + tr("mon.detail.derived", lang)
+            source += " · " + self.tr("B200 ÷ H100 medians (same dates only)")
         self.source.setText(escape(source))
-        self.rules.setText(tr("mon.detail.rules", lang, n=rule_count))
+        self.rules.setText(self.tr("Alert rules on this series: {n}").format(n=rule_count))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pandas as pd
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..common.theme import qcolor
-from .strings import tr
 
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
 _SERIES_ROLE = _ID_ROLE + 1
@@ -72,21 +71,33 @@ class EventsPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self._unacked = 0
+        self.retranslate()
 
-    def show_events(self, events: pd.DataFrame, unacked: int, lang: str) -> None:
-        self.setTitle(tr("mon.events.title", lang, n=unacked))
-        self.table.setHorizontalHeaderLabels([tr(f"mon.events.col.{c}", lang)
-                                              for c in ("ack", "at", "rule", "message")])
-        for button, key in ((self.ack, "ack"), (self.unack, "unack"), (self.ack_all, "ack_all")):
-            button.setText(tr(f"mon.events.{key}", lang))
-        self.open_chart.setText(tr("mon.open_chart", lang))
-        self.unacked_only.setText(tr("mon.events.unacked_only", lang))
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Alerts ({n} unacknowledged)").format(n=self._unacked))
+        self.table.setHorizontalHeaderLabels([self.tr("Ack"), self.tr("Time"), self.tr("Rule"),
+                                              self.tr("What happened")])
+        self.ack.setText(self.tr("Acknowledge"))
+        self.unack.setText(self.tr("Unacknowledge"))
+        self.ack_all.setText(self.tr("Acknowledge all"))
+        self.open_chart.setText(self.tr("Open chart"))
+        self.unacked_only.setText(self.tr("New only"))
+
+    def show_events(self, events: pd.DataFrame, unacked: int) -> None:
+        self._unacked = unacked
+        self.setTitle(self.tr("Alerts ({n} unacknowledged)").format(n=unacked))
         self.table.setRowCount(len(events))
         bold = QFont()
         bold.setBold(True)
         for r, ev in enumerate(events.itertuples()):
             new = ev.acknowledged_at is None or pd.isna(ev.acknowledged_at)
-            ack = QTableWidgetItem("●  " + tr("mon.events.new", lang) if new else "✓")
+            ack = QTableWidgetItem("●  " + self.tr("new") if new else "✓")
             ack.setForeground(qcolor("error" if new else "muted"))
             at = QTableWidgetItem(local_time(ev.at))
             rule = QTableWidgetItem(str(ev.rule))

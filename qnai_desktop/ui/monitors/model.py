@@ -10,22 +10,45 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ...core.formatting import fmt_auto, fmt_date, is_missing
+from ...core.localized import Localized
 from ...core.monitors import stale_after_days
 from ...core.series import FREQUENCIES, UNITS
 from ...services.monitor_table import TABLE_COLUMNS, monitor_table
+from ..common.i18n import current_language
 from ..common.pandas_model import PandasTableModel
 from ..common.theme import qcolor
-from .strings import tr
-from .style import chip_background, chip_text
+from .style import chip_background, chip_text, status_label
 
 Index = QModelIndex | QPersistentModelIndex
 CHANGE_COLUMNS = ("change_1d", "change_1w", "change_1m", "change_3m")
 _ROLE = Qt.ItemDataRole
-_CHANGE_UNITS = {"bp": ("bp", "bp"), "pp": ("%p", "pp"), "%": ("%", "%")}
+#: change units as written after a number (content: Korean writes percentage points "%p")
+_CHANGE_UNITS = {"bp": Localized("bp", "bp"), "pp": Localized("%p", "pp"), "%": Localized("%", "%")}
+COLUMN_TITLES = {"name": QT_TRANSLATE_NOOP("MonitorTableModel", "Monitor"),
+                 "status": QT_TRANSLATE_NOOP("MonitorTableModel", "Status"),
+                 "source": QT_TRANSLATE_NOOP("MonitorTableModel", "Source"),
+                 "last": QT_TRANSLATE_NOOP("MonitorTableModel", "Last"),
+                 "unit": QT_TRANSLATE_NOOP("MonitorTableModel", "Unit"),
+                 "last_date": QT_TRANSLATE_NOOP("MonitorTableModel", "Date"),
+                 "change_1d": QT_TRANSLATE_NOOP("MonitorTableModel", "1D"),
+                 "change_1w": QT_TRANSLATE_NOOP("MonitorTableModel", "1W"),
+                 "change_1m": QT_TRANSLATE_NOOP("MonitorTableModel", "1M"),
+                 "change_3m": QT_TRANSLATE_NOOP("MonitorTableModel", "3M"),
+                 "zscore_1y": QT_TRANSLATE_NOOP("MonitorTableModel", "z (1Y)"),
+                 "high_52w": QT_TRANSLATE_NOOP("MonitorTableModel", "52W high"),
+                 "low_52w": QT_TRANSLATE_NOOP("MonitorTableModel", "52W low"),
+                 "sparkline": QT_TRANSLATE_NOOP("MonitorTableModel", "Trend (last 90)"),
+                 "age_days": QT_TRANSLATE_NOOP("MonitorTableModel", "Age"),
+                 "n": QT_TRANSLATE_NOOP("MonitorTableModel", "Quotes")}
+FREQUENCY_NAMES = {"D": QT_TRANSLATE_NOOP("MonitorTableModel", "daily"),
+                   "W": QT_TRANSLATE_NOOP("MonitorTableModel", "weekly"),
+                   "M": QT_TRANSLATE_NOOP("MonitorTableModel", "monthly"),
+                   "Q": QT_TRANSLATE_NOOP("MonitorTableModel", "quarterly"),
+                   "A": QT_TRANSLATE_NOOP("MonitorTableModel", "annual")}
 _SHORT_UNITS = {"usd_per_gpu_hour": "$/GPU·h", "usd_per_m_tokens": "$/1M tok", "index": ""}
 
 
@@ -33,7 +56,7 @@ def format_change(value: Any, change_unit: str, lang: str) -> str:
     """``▲ 16.3bp`` / ``▼ 4.0%`` / ``0.0%``; ``-`` when the history is shorter than the window."""
     if is_missing(value):
         return "-"
-    unit = _CHANGE_UNITS.get(change_unit, (change_unit, change_unit))[0 if lang == "ko" else 1]
+    unit = _CHANGE_UNITS[change_unit].pick(lang) if change_unit in _CHANGE_UNITS else change_unit
     v = float(value)
     if round(v, 1) == 0:
         return f"0.0{unit}"
@@ -45,7 +68,7 @@ def short_unit(unit: str, lang: str) -> str:
     """Units compact enough for a table cell: ``bp``, ``$/GPU·h``, ``x``/``배``."""
     if unit in _SHORT_UNITS:
         return _SHORT_UNITS[unit]
-    return UNITS[unit][0 if lang == "en" else 1] if unit in UNITS else unit
+    return UNITS[unit].pick(lang) if unit in UNITS else unit
 
 
 def is_adverse(value: Any, adverse: str | None) -> bool:
@@ -61,19 +84,20 @@ class MonitorTableModel(PandasTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent=parent)
-        self._lang = "ko"
         self._info: dict[str, dict] = {}
 
-    def set_rows(self, rows: list[dict], lang: str) -> None:
+    def set_rows(self, rows: list[dict]) -> None:
         """Show monitor rows from ``services.monitor_table.monitor_rows``."""
-        self._lang = lang
         self._info = {r["series_id"]: r for r in rows}
-        self._headers_map = {c: tr(f"mon.col.{c}", lang) for c in TABLE_COLUMNS}
+        self._headers_map = self._titles()
         self.set_frame(monitor_table(rows))
 
-    def retranslate(self, lang: str) -> None:
-        self._lang = lang
-        self.set_headers({c: tr(f"mon.col.{c}", lang) for c in TABLE_COLUMNS})
+    def _titles(self) -> dict[str, str]:
+        return {c: self.tr(COLUMN_TITLES[c]) for c in TABLE_COLUMNS}
+
+    def retranslate(self) -> None:
+        """Column titles in the UI language (cells read it as they are drawn)."""
+        self.set_headers(self._titles())
 
     def info(self, row: int) -> dict:
         """The full monitor row (watch point, tickers, chart id …) at view row ``row``."""
@@ -114,11 +138,11 @@ class MonitorTableModel(PandasTableModel):
         return super().data(index, role)
 
     def _display(self, col: str, info: dict, value: Any) -> str:
-        lang = self._lang
+        lang = current_language()  # unit words are content
         if col == "status":
-            return tr(f"mon.status.{info['status']}", lang)
+            return status_label(info["status"])
         if col == "source":
-            return tr("mon.demo", lang) if info["is_demo"] else str(value)
+            return self.tr("Illustrative data") if info["is_demo"] else str(value)
         if col in CHANGE_COLUMNS:
             return format_change(value, info["change_unit"], lang)
         if col == "zscore_1y":
@@ -127,9 +151,9 @@ class MonitorTableModel(PandasTableModel):
             return ""
         if col == "age_days":
             if is_missing(value):
-                return tr("mon.no_data", lang)
-            key = "mon.stale_days" if info["stale"] else "mon.days"
-            return tr(key, lang, n=int(value))
+                return self.tr("no data")
+            days = self.tr("⚠ {n}d") if info["stale"] else self.tr("{n}d")
+            return days.format(n=int(value))
         if col == "n":
             return "-" if is_missing(value) else f"{int(value):,}"
         if col == "last":
@@ -155,26 +179,32 @@ class MonitorTableModel(PandasTableModel):
         return None
 
     def _tooltip(self, col: str, info: dict) -> str | None:
-        lang = self._lang
+        lang = current_language()
         if col == "source" and info["is_demo"]:
-            return tr("mon.demo.tip", lang, source=info["source"])
+            return self.tr("Illustrative, unsourced data ({source} layout); replaced when real data is "
+                           "imported.").format(source=info["source"])
         if col == "name":
             return f"{info['name']}\n{info['watch']}" if info["watch"] else info["name"]
         if col == "last":
-            return UNITS.get(info["unit"], (info["unit"],) * 2)[0 if lang == "en" else 1]
+            return UNITS[info["unit"]].pick(lang) if info["unit"] in UNITS else info["unit"]
         if col == "source":
             return info["source"]
         if col in CHANGE_COLUMNS:
-            window = tr(f"mon.col.{col}", lang)
-            unit = _CHANGE_UNITS.get(info["change_unit"], ("", ""))[0 if lang == "ko" else 1]
-            return tr("mon.change.tip", lang, window=window, unit=unit)
+            window = self.tr(COLUMN_TITLES[col])
+            change_unit = _CHANGE_UNITS.get(info["change_unit"])
+            unit = change_unit.pick(lang) if change_unit else ""
+            return self.tr("{window} change ({unit}) · red = the direction that hurts the thesis").format(
+                window=window, unit=unit)
         if col == "zscore_1y":
-            return tr("mon.z.tip", lang)
+            return self.tr("Standard deviations of the last value from its 1-year mean (- without a year "
+                           "of history)")
         if col == "n":
-            return tr("mon.n.tip", lang)
+            return self.tr("Public offers (quotes) behind the last value")
         if col in ("age_days", "status"):
             freq = info["frequency"]
             age = "-" if info["age_days"] is None else info["age_days"]
-            return tr("mon.age.tip", lang, age=age, freq=tr(f"mon.freq.{freq}", lang),
-                      spacing=FREQUENCIES[freq], limit=stale_after_days(freq))
+            text = self.tr("{age} days since the last point · expected {freq} ({spacing} d) · stale after "
+                           "{limit} d")
+            return text.format(age=age, freq=self.tr(FREQUENCY_NAMES[freq]), spacing=FREQUENCIES[freq],
+                               limit=stale_after_days(freq))
         return None

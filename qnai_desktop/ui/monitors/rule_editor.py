@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,51 +28,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.localized import Localized
 from ...core.monitors import RuleError, describe
 from ...core.series import SeriesMeta
 from ...services.alerts import validate_spec
-from ..common.i18n import STRINGS
+from ..common.i18n import current_language
 from ..common.theme import set_tone
-from .condition import ConditionEditor
-from .strings import tr
+from .condition import FIELD_LABELS, ConditionEditor
 
 _ORACLE, _H100 = "cds.oracle_5y", "gpu_rent.h100.median"
 _RENT_DROP = {"kind": "change_over", "series": _H100, "n_days": 30, "measure": "pct",
               "direction": "down", "threshold": 4}
-TEMPLATES: dict[str, tuple[tuple[str, str], dict[str, Any]]] = {
-    "cds_jump": (("오라클 CDS 급등", "Oracle CDS jump"),
+#: key -> (the rule's name, content in both languages; its spec)
+TEMPLATES: dict[str, tuple[Localized, dict[str, Any]]] = {
+    "cds_jump": (Localized("오라클 CDS 급등", "Oracle CDS jump"),
                  {"kind": "change_over", "series": _ORACLE, "n_days": 20, "measure": "diff",
                   "direction": "up", "threshold": 50}),
-    "rent_drop": (("H100 대여 가격 하락", "H100 rent drop"), _RENT_DROP),
-    "thesis_break": (("논지 훼손", "Thesis break"),
+    "rent_drop": (Localized("H100 대여 가격 하락", "H100 rent drop"), _RENT_DROP),
+    "thesis_break": (Localized("논지 훼손", "Thesis break"),
                      {"kind": "all_of", "rules": [
                          {"kind": "level_above", "series": _ORACLE, "threshold": 250}, _RENT_DROP]}),
 }
+TEMPLATE_LABELS = {"cds_jump": QT_TRANSLATE_NOOP("RuleEditorDialog", "CDS jump: Oracle +50 bp in 20 days"),
+                   "rent_drop": QT_TRANSLATE_NOOP("RuleEditorDialog", "GPU rent drop: H100 −4% in a month"),
+                   "thesis_break": QT_TRANSLATE_NOOP("RuleEditorDialog",
+                                                     "Thesis break: Oracle CDS > 250 bp and H100 −4% m/m")}
 _GOT = re.compile(r"got (.*)$")
 
 
-def explain(error: RuleError, lang: str) -> str:
+def explain(error: RuleError) -> str:
     """A rule error in the user's words, naming the condition and field."""
     field, prefix = error.field, ""
     match = re.match(r"rules\[(\d+)\]\.(.*)", field)
     if match:
-        prefix = tr("rule.condition_n", lang, n=int(match.group(1)) + 1) + " · "
+        prefix = QCoreApplication.translate("RuleEditorDialog", "Condition {n}").format(
+            n=int(match.group(1)) + 1) + " · "
         field = match.group(2)
-    label = tr(f"rule.{field}", lang) if f"rule.{field}" in STRINGS else field
+    label = QCoreApplication.translate("ConditionEditor", FIELD_LABELS[field]) if field in FIELD_LABELS \
+        else field
     problem = error.problem
     got = _GOT.search(problem)
     if problem.startswith("required"):
-        text = tr("rule.err.required", lang)
+        text = QCoreApplication.translate("RuleEditorDialog", "required")
     elif problem.startswith(("must be a number", "must be finite")):
-        text = tr("rule.err.number", lang, got=got.group(1) if got else "")
+        text = QCoreApplication.translate("RuleEditorDialog", "enter a number (got {got})").format(
+            got=got.group(1) if got else "")
     elif problem.startswith(("must be a whole number", "must be at least 1")):
-        text = tr("rule.err.days", lang)
+        text = QCoreApplication.translate("RuleEditorDialog", "enter a whole number of days, at least 1")
     elif problem.startswith("must be ≥ 0"):
-        text = tr("rule.err.nonneg", lang)
+        text = QCoreApplication.translate("RuleEditorDialog", "must be ≥ 0 (pick the sign under Direction)")
     elif problem.startswith("must be greater than 0"):
-        text = tr("rule.err.positive", lang)
+        text = QCoreApplication.translate("RuleEditorDialog", "must be greater than 0")
     elif problem.startswith("no series"):
-        text = tr("rule.err.series", lang, got=problem.removeprefix("no series ").split(" in ")[0])
+        text = QCoreApplication.translate("RuleEditorDialog", "no such series in the cache: {got}").format(
+            got=problem.removeprefix("no series ").split(" in ")[0])
     else:
         text = problem
     return f"{prefix}{label}: {text}"
@@ -80,26 +90,24 @@ def explain(error: RuleError, lang: str) -> str:
 class RuleEditorDialog(QDialog):
     """Build one rule. After ``exec()`` returns Accepted, read ``spec()`` and ``rule_name()``."""
 
-    def __init__(self, metas: Mapping[str, SeriesMeta], series_order: Sequence[str], lang: str,
+    def __init__(self, metas: Mapping[str, SeriesMeta], series_order: Sequence[str],
                  initial: Mapping[str, Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._metas, self._order, self._lang = dict(metas), list(series_order), lang
-        self.setWindowTitle(tr("rule.title", lang))
+        self._metas, self._order = dict(metas), list(series_order)
         self.setMinimumWidth(560)
         self.name = QLineEdit()
-        self.name.setPlaceholderText(tr("rule.name.placeholder", lang))
         self.template = QComboBox()
-        self.template.addItem(tr("rule.template.none", lang), "")
+        self.template.addItem("", "")
         for key in TEMPLATES:
-            self.template.addItem(tr(f"rule.template.{key}", lang), key)
+            self.template.addItem(key, key)
         self.template.activated.connect(lambda _i: self.apply_template(self.template.currentData()))
-        head = QFormLayout()
-        head.addRow(tr("rule.template", lang), self.template)
-        head.addRow(tr("rule.name", lang), self.name)
-        self.conditions_box = QGroupBox(tr("rule.conditions", lang))
+        self.head = head = QFormLayout()
+        head.addRow(QLabel(), self.template)
+        head.addRow(QLabel(), self.name)
+        self.conditions_box = QGroupBox()
         self.conditions_layout = QVBoxLayout(self.conditions_box)
         self.conditions: list[ConditionEditor] = []
-        self.add_button = QPushButton(tr("rule.add_condition", lang))
+        self.add_button = QPushButton()
         self.add_button.clicked.connect(lambda: self.add_condition())
         self.preview = QLabel(wordWrap=True)
         self.preview.setStyleSheet("padding: 8px; border-radius: 4px;")
@@ -115,16 +123,40 @@ class RuleEditorDialog(QDialog):
         layout.addLayout(head)
         layout.addWidget(self.conditions_box)
         layout.addWidget(self.add_button)
-        layout.addWidget(QLabel(f"<b>{tr('rule.preview', lang)}</b>"))
+        self.preview_title = QLabel()
+        layout.addWidget(self.preview_title)
         layout.addWidget(self.preview)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self._update)
         self.set_spec(initial or {"kind": "level_above", "series": self._order[0] if self._order else ""})
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Alert rule"))
+        self.name.setPlaceholderText(self.tr("e.g. Oracle CDS jump (empty: the condition is the name)"))
+        self.template.setItemText(0, self.tr("Blank"))
+        for i in range(1, self.template.count()):
+            self.template.setItemText(i, self.tr(TEMPLATE_LABELS[self.template.itemData(i)]))
+        self.head.labelForField(self.template).setText(self.tr("Template"))
+        self.head.labelForField(self.name).setText(self.tr("Name"))
+        self.conditions_box.setTitle(self.tr("Conditions (alert when all hold)"))
+        self.add_button.setText(self.tr("+ Add condition (AND)"))
+        preview = self.tr("Preview")
+        self.preview_title.setText(f"<b>{preview}</b>")
+        for editor in self.conditions:
+            editor.property("remove").setToolTip(self.tr("Remove condition"))
+        self._relabel()
+        self._update()
 
     # -- content --------------------------------------------------------------------------
     def add_condition(self, spec: Mapping[str, Any] | None = None) -> ConditionEditor:
-        editor = ConditionEditor(self._metas, self._order, self._lang)
+        editor = ConditionEditor(self._metas, self._order)
         if spec is not None:
             editor.set_spec(spec)
         elif self.conditions:  # a new AND leg starts on the same series as the previous one
@@ -132,7 +164,7 @@ class RuleEditorDialog(QDialog):
         holder = QWidget()
         row = QVBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 6)
-        remove = QToolButton(text="×", toolTip=tr("rule.remove_condition", self._lang))
+        remove = QToolButton(text="×", toolTip=self.tr("Remove condition"))
         remove.clicked.connect(lambda: self.remove_condition(editor))
         title = QLabel()
         header = QHBoxLayout()
@@ -164,7 +196,8 @@ class RuleEditorDialog(QDialog):
         many = len(self.conditions) > 1
         for i, editor in enumerate(self.conditions):
             title: QLabel = editor.property("title")
-            title.setText(f"<b>{tr('rule.condition_n', self._lang, n=i + 1)}</b>" if many else "")
+            text = self.tr("Condition {n}").format(n=i + 1)
+            title.setText(f"<b>{text}</b>" if many else "")
             title.setVisible(many)
             editor.property("remove").setVisible(many)
 
@@ -182,7 +215,7 @@ class RuleEditorDialog(QDialog):
     def apply_template(self, key: str) -> None:
         if key in TEMPLATES:
             names, spec = TEMPLATES[key]
-            self.name.setText(names[0 if self._lang == "ko" else 1])
+            self.name.setText(names.pick(current_language()))
             self.set_spec(spec)
 
     def spec(self) -> dict[str, Any]:
@@ -206,10 +239,10 @@ class RuleEditorDialog(QDialog):
         try:
             rule = validate_spec({**self.spec(), "name": self.rule_name()}, self._metas)
         except RuleError as exc:
-            self.error.setText(explain(exc, self._lang))
+            self.error.setText(explain(exc))
             self.preview.setText("")
             ok_button.setEnabled(False)
             return
         self.error.setText("")
-        self.preview.setText(describe(rule, self._metas, self._lang))
+        self.preview.setText(describe(rule, self._metas, current_language()))
         ok_button.setEnabled(True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from ...services.alerts import StoredRule
 from ..common.theme import qcolor, set_tone
-from .strings import tr
 
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
@@ -56,13 +55,23 @@ class RulesPanel(QGroupBox):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
+        self.retranslate()
 
-    def show_rules(self, rules: list[StoredRule], descriptions: dict[int, str], lang: str) -> None:
-        self.setTitle(tr("mon.rules.title", lang))
-        self.add.setText(tr("mon.add_rule", lang))
-        self.delete.setText(tr("mon.rules.delete", lang))
-        self.table.setHorizontalHeaderLabels([tr(f"mon.rules.col.{c}", lang)
-                                              for c in ("on", "name", "rule", "state")])
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Alert rules"))
+        self.add.setText(self.tr("Add alert rule…"))
+        self.delete.setText(self.tr("Delete rule"))
+        self.table.setHorizontalHeaderLabels([self.tr("On"), self.tr("Name"), self.tr("Condition"),
+                                              self.tr("Now")])
+        self.empty.setText(self.tr("No rules yet. Use ‘Add alert rule…’."))
+
+    def show_rules(self, rules: list[StoredRule], descriptions: dict[int, str]) -> None:
+        """Rules with their plain-language conditions (content, in the UI language)."""
         self.table.blockSignals(True)
         self.table.setRowCount(len(rules))
         for r, rule in enumerate(rules):
@@ -75,21 +84,20 @@ class RulesPanel(QGroupBox):
             text = QTableWidgetItem(descriptions.get(rule.id, ""))
             text.setToolTip(descriptions.get(rule.id, ""))
             if rule.rule is None:
-                state_key, color = "broken", "error"
+                state_text, color = self.tr("invalid"), "error"
             elif not rule.enabled:
-                state_key, color = "off", "muted"
+                state_text, color = self.tr("off"), "muted"
             elif rule.active:
-                state_key, color = "active", "error"
+                state_text, color = self.tr("holding"), "error"
             else:
-                state_key, color = "armed", "muted"
-            state = QTableWidgetItem(tr(f"mon.rules.{state_key}", lang))
+                state_text, color = self.tr("armed"), "muted"
+            state = QTableWidgetItem(state_text)
             state.setForeground(qcolor(color))
             for c, item in enumerate((on, name, text, state)):
                 item.setData(_ID_ROLE, rule.id)
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
         self.table.resizeRowsToContents()
-        self.empty.setText(tr("mon.rules.empty", lang))
         self.empty.setVisible(not rules)
         self.delete.setEnabled(bool(rules))
 

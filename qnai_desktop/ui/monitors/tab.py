@@ -37,6 +37,7 @@ from ...services.monitor_table import (
 )
 from ..common.app_context import AppContext
 from ..common.base_tab import CacheTab
+from ..common.i18n import current_language
 from ..common.operations import run_op
 from ..common.theme import set_tone
 from .alert_watcher import AlertWatcher
@@ -48,7 +49,6 @@ from .picker import MonitorPickerDialog
 from .rule_editor import RuleEditorDialog, explain
 from .rules import RulesPanel
 from .sparkline_delegate import SparklineDelegate
-from .strings import tr
 from .style import legend_html
 
 
@@ -133,19 +133,19 @@ class MonitorsTab(CacheTab):
         layout.addWidget(self.split, 1)
 
     def retranslate(self) -> None:
-        lang = self.ctx.lang
-        self.title.setText(f"<span style='font-size:13pt'><b>{tr('mon.title', lang)}</b></span>")
-        self.legend.setText(legend_html(lang))
-        self.add_monitor_button.setText(tr("mon.add_monitor", lang))
-        self.model.retranslate(lang)
+        title = self.tr("Market signals — the note's watch points")
+        self.title.setText(f"<span style='font-size:13pt'><b>{title}</b></span>")
+        self.legend.setText(legend_html())
+        self.add_monitor_button.setText(self.tr("Add monitor…"))
+        self.model.retranslate()
 
     # -- drawing (visible only) ---------------------------------------------------------
     def refresh(self) -> None:
-        cache, lang = self.ctx.cache, self.ctx.lang
+        cache, lang = self.ctx.cache, current_language()  # names, watch points: content
         current = self.current_series()
         rows = monitor_rows(cache, self.today(), lang)
         self.rows = {r["series_id"]: r for r in rows}
-        self.model.set_rows(rows, lang)
+        self.model.set_rows(rows)
         header = self.view.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -158,7 +158,7 @@ class MonitorsTab(CacheTab):
         self.stored_rules = alerts.load_rules(cache)
         metas = known_metas(cache)
         self.rules.show_rules(self.stored_rules, {s.id: alerts.describe_rule(s, metas, lang)
-                                                  for s in self.stored_rules}, lang)
+                                                  for s in self.stored_rules})
         self._show_events()
         row = max(0, self.model.row_of(current)) if current else 0
         if self.model.rowCount():
@@ -192,7 +192,7 @@ class MonitorsTab(CacheTab):
     def _show_events(self) -> None:
         cache = self.ctx.cache
         frame = alerts.events(cache, unacknowledged_only=self.events.unacked_only.isChecked())
-        self.events.show_events(frame, alerts.unacknowledged_count(cache), self.ctx.lang)
+        self.events.show_events(frame, alerts.unacknowledged_count(cache))
 
     def current_series(self) -> str | None:
         index = self.view.selectionModel().currentIndex()
@@ -214,7 +214,7 @@ class MonitorsTab(CacheTab):
         sid = self.current_series()
         row = self.rows.get(sid) if sid else None
         count = sum(1 for s in self.stored_rules if s.rule is not None and sid in s.rule.series_ids())
-        self.detail.show_row(row, count, self.ctx.lang)
+        self.detail.show_row(row, count)
 
     # -- alerts (always, visible or not: the watcher owns them) ---------------------------
     @property
@@ -239,7 +239,7 @@ class MonitorsTab(CacheTab):
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, RuleError):
-            self.ctx.sig_status_message.emit(explain(exc, self.ctx.lang))
+            self.ctx.sig_status_message.emit(explain(exc))
         else:
             self.ctx.sig_status_message.emit(str(exc))
 
@@ -277,7 +277,7 @@ class MonitorsTab(CacheTab):
         metas = known_metas(self.ctx.cache)
         order = list(dict.fromkeys([*self.rows, *sorted(metas)]))
         initial = {"kind": "level_above", "series": series_id} if series_id else None
-        return RuleEditorDialog(metas, order, self.ctx.lang, initial, self)
+        return RuleEditorDialog(metas, order, initial, self)
 
     def open_rule_editor(self, series_id: str | None = None) -> None:
         dialog = self.make_rule_editor(series_id)
@@ -285,13 +285,12 @@ class MonitorsTab(CacheTab):
             self.add_rule(dialog.spec(), dialog.rule_name())
 
     def open_monitor_picker(self) -> None:
-        dialog = MonitorPickerDialog(dated_only(self.ctx.cache.series.metas()), self.rows,
-                                     self.ctx.lang, self)
+        dialog = MonitorPickerDialog(dated_only(self.ctx.cache.series.metas()), self.rows, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.series_id():
             self.add_monitor(dialog.series_id(), dialog.adverse())
 
     def _confirm_delete_rule(self, rule_id: int) -> None:
-        answer = QMessageBox.question(self, tr("mon.rules.delete", self.ctx.lang),
-                                      tr("mon.rules.delete_confirm", self.ctx.lang))
+        answer = QMessageBox.question(self, self.tr("Delete rule"),
+                                      self.tr("Delete this rule and its alert history?"))
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_rule(rule_id)

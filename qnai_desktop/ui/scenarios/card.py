@@ -27,6 +27,9 @@ class ScenarioOutputCard(QFrame):
         self.delta = QLabel()
         self.delta.setStyleSheet("font-size: 8pt;")
         set_tone(self.delta, "card-muted")
+        # a verdict ("-0.09x vs the note's 1.85x (assumed inputs)") wraps: four cards in a row
+        # must not widen the window (English runs longer than Korean)
+        self.delta.setWordWrap(True)
         self._changed = False
         box = QVBoxLayout(self)
         box.setContentsMargins(10, 6, 10, 6)

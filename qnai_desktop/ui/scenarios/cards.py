@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from ...core.scenarios import Model
 from ...core.scenarios.display import NA, format_output, text, unavailable
 from ...core.scenarios.verdict import verdict
-from ..common.i18n import tr
+from ..common.i18n import current_language
 from .card import ScenarioOutputCard
 
 
@@ -43,9 +43,10 @@ class ScenarioOutputCards(QWidget):
             self.cards[name] = card
 
     def show_outputs(self, model: Model, outputs: Mapping[str, float], note: Mapping[str, float],
-                     lang: str, params: Mapping[str, float] | None = None) -> None:
+                     params: Mapping[str, float] | None = None) -> None:
         """``params`` (the inputs behind ``outputs``) let a card say "-" and how to get a value
         when an optional input is not given, instead of a false 0."""
+        lang = current_language()  # labels, units and hints are the model's content
         na_now = unavailable(model, params or {})
         na_note = unavailable(model, model.defaults())
         for name, card in self.cards.items():
@@ -55,7 +56,7 @@ class ScenarioOutputCards(QWidget):
                 continue
             if name in na_note:  # the note gives no value to compare with
                 card.show_text(text(out, lang), format_output(out, outputs[name], lang),
-                               tr("scn.not_in_note", lang), True)
+                               self.tr("Not given in the note"), True)
                 continue
             said = verdict(model, name, outputs[name], params or model.defaults(), note)
             card.show_text(text(out, lang), format_output(out, outputs[name], lang),

@@ -6,7 +6,7 @@ the operation (services.scenario_cases) and reports back through :meth:`show_mes
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...core.scenarios import Model
 from ...core.scenarios.display import format_param, text
 from ...services.scenario_cases import CURRENT, MAX_NAME, SavedCase
-from ..common.i18n import tr
+from ..common.i18n import current_language
 from ..common.theme import qcolor, set_tone
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -72,27 +72,37 @@ class ScenarioCasesPanel(QWidget):
         box.addLayout(row)
         box.addLayout(grid)
         box.addWidget(self.message)
-        self._lang = "ko"
+        self.retranslate()
 
-    def retranslate(self, lang: str) -> None:
-        self._lang = lang
-        self.name.setPlaceholderText(tr("scn.case_name", lang))
-        for key, button in self.buttons.items():
-            button.setText(tr(f"scn.{key}", lang))
-        self.buttons["publish"].setToolTip(tr("scn.publish_tip", lang))
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
-    def set_cases(self, model: Model, cases: list[SavedCase], lang: str) -> None:
+    def retranslate(self) -> None:
+        self.name.setPlaceholderText(self.tr("Case name"))
+        self.buttons["save"].setText(self.tr("Save current values"))
+        self.buttons["load"].setText(self.tr("Load"))
+        self.buttons["rename"].setText(self.tr("Rename"))
+        self.buttons["delete"].setText(self.tr("Delete"))
+        self.buttons["compare"].setText(self.tr("Compare selected"))
+        self.buttons["publish"].setText(self.tr("Publish as chart"))
+        self.buttons["publish"].setToolTip(self.tr("Add the selected case's curve to the Charts tab (and "
+                                                   "the export pack)"))
+
+    def set_cases(self, model: Model, cases: list[SavedCase]) -> None:
         """List ``cases``, keeping the selection by name."""
+        lang = current_language()  # the tooltips list the model's inputs (content)
         keep = set(self.selected_names())
         self.list.clear()
         for case in cases:
-            label = tr("scn.current_case", lang) if case.name == CURRENT else case.name
+            label = self.tr("Current values (autosaved)") if case.name == CURRENT else case.name
             item = QListWidgetItem(label)
             item.setData(NAME_ROLE, case.name)
             tip = [f"{text(p, lang)}: {format_param(p, case.params[p.name], lang)}"
                    for p in model.params]
             if case.problem:
-                tip.append(tr("scn.problem", lang, why=case.problem))
+                tip.append(self.tr("Some stored values were ignored: {why}").format(why=case.problem))
             item.setToolTip("\n".join([case.updated_at, *tip]))
             if case.name == CURRENT:
                 item.setForeground(qcolor("muted"))
@@ -119,13 +129,13 @@ class ScenarioCasesPanel(QWidget):
     def _with_selected(self, signal: Signal) -> None:
         names = self.selected_names()
         if not names:
-            self.show_message(tr("scn.pick_case", self._lang), error=True)
+            self.show_message(self.tr("Select a case in the list first"), error=True)
             return
         signal.emit(names[0])
 
     def _rename(self) -> None:
         names = self.selected_names()
         if not names:
-            self.show_message(tr("scn.pick_case", self._lang), error=True)
+            self.show_message(self.tr("Select a case in the list first"), error=True)
             return
         self.sig_rename_requested.emit(names[0], self.name.text())

@@ -14,11 +14,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ...core.localized import Localized
 from ...core.scenarios import Model, Param
 from ...core.scenarios.curves import chart_x, curve
 from ...core.scenarios.display import display_scale, format_output, text, unit_text
 from ...core.scenarios.sensitivity import nice_step
-from ..common.i18n import tr
+from ..common.i18n import current_language
 
 ACCENT = "#EA002C"
 NOTE_GREY = "#7a7a7a"
@@ -44,14 +45,16 @@ class ScenarioChart(QWidget):
         box.addWidget(self.plot)
         self.curves: dict[float | None, pg.PlotDataItem] = {}
         self.model: Model | None = None
-        self._lang = "ko"
+        self._lang = "en"
         self._xs = np.array([])
         self._series_values: tuple[float, ...] = ()
         self._current_key: object = None
         self.marks: list[pg.InfiniteLine] = []
 
     # -- construction --------------------------------------------------------------------
-    def build(self, model: Model, lang: str) -> None:
+    def build(self, model: Model) -> None:
+        """Plot items for ``model``, labelled in the UI language (the tab builds again on a switch)."""
+        lang = current_language()
         self.model, self._lang = model, lang
         self.plot.clear()
         item = self.plot.getPlotItem()
@@ -74,7 +77,7 @@ class ScenarioChart(QWidget):
                 continue
             line = pg.InfiniteLine(pos=m.value * self._sy, angle=0, movable=False,
                                    pen=pg.mkPen(NOTE_GREY, width=1.2, style=Qt.PenStyle.DashLine),
-                                   label=m.label_ko if lang == "ko" else m.label_en,
+                                   label=Localized(m.label_ko, m.label_en).pick(lang),
                                    labelOpts={"position": 0.04, "color": "#555555",
                                               "anchors": [(0, 1), (0, 1)]})
             line.setToolTip(m.source)
@@ -95,7 +98,7 @@ class ScenarioChart(QWidget):
         self.plot.addItem(self.point_label)
         note = model.defaults()
         self.note_point.setData([note[xp.name] * self._sx], [model.compute(note)[out.name] * self._sy])
-        self.note_point.setToolTip(tr("scn.note_case", lang))
+        self.note_point.setToolTip(self.tr("The note's values"))
         self.plot.setXRange(self._xs[0] * self._sx, self._xs[-1] * self._sx, padding=0.04)
         self.plot.setYRange(0.0, 1.0, padding=0)  # replaced by the first _fit_y
         self._curve_key: tuple | None = None

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 
 from ...core.scenarios.compare import Comparison
 from ...core.scenarios.display import NA, format_delta, format_output, format_param, text, unavailable
-from ..common.i18n import tr
+from ..common.i18n import current_language
 from ..common.theme import qcolor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -22,18 +22,18 @@ class ScenarioCompareModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._cmp: Comparison | None = None
-        self._lang = "ko"
         self._headers: list[str] = []
         self._cells: list[list[str]] = []
         self._tips: list[list[str | None]] = []
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_comparison(self, cmp: Comparison | None, headers: list[str], lang: str) -> None:
+    def set_comparison(self, cmp: Comparison | None, headers: list[str]) -> None:
         """``headers`` are the case columns' titles (translated names)."""
+        lang = current_language()  # labels and formatted values are the model's content
         self.beginResetModel()
-        self._cmp, self._lang = cmp, lang
-        self._headers = [tr("scn.col_kind", lang), tr("scn.col_item", lang), *headers]
+        self._cmp = cmp
+        self._headers = [self.tr("Kind"), self.tr("Item"), *headers]
         self._cells, self._tips = [], []
         if cmp is not None:
             inputs = [r for r, k in enumerate(cmp.kinds) if k == "param"]
@@ -43,7 +43,7 @@ class ScenarioCompareModel(QAbstractTableModel):
                 desc = cmp.describe(r)
                 fmt = (lambda v, d=desc: format_param(d, v, lang)) if cmp.kinds[r] == "param" \
                     else (lambda v, d=desc: format_output(d, v, lang))
-                kind = tr("scn.kind_param" if cmp.kinds[r] == "param" else "scn.kind_output", lang)
+                kind = self.tr("Input") if cmp.kinds[r] == "param" else self.tr("Result")
                 values = [NA if name in na[j] else fmt(v) for j, v in enumerate(cmp.values[r])]
                 self._cells.append([kind, text(desc, lang), *values])
                 ref = cmp.values[r, 0]
@@ -51,8 +51,8 @@ class ScenarioCompareModel(QAbstractTableModel):
                 for j in range(1, len(values)):
                     delta = cmp.values[r, j] - ref
                     known = NA not in (values[0], values[j])  # no delta against "not given"
-                    tips.append(tr("scn.delta", lang, delta=format_delta(desc, delta, lang))
-                                if cmp.differs[r, j] and known else None)
+                    tips.append(self.tr("vs the note: {delta}").format(
+                        delta=format_delta(desc, delta, lang)) if cmp.differs[r, j] and known else None)
                 self._tips.append(tips)
         self.endResetModel()
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...core.scenarios import Model
 from ...core.scenarios.display import format_output, format_param
 from ...core.scenarios.sensitivity import current_cell, heat_levels
+from ..common.i18n import current_language
 from ..common.theme import readable_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,7 +36,8 @@ class ScenarioGridModel(QAbstractTableModel):
         self._bold.setBold(True)
 
     def set_table(self, model: Model, table: pd.DataFrame, output: str,
-                  current_xy: tuple[float, float], lang: str) -> None:
+                  current_xy: tuple[float, float]) -> None:
+        lang = current_language()  # values are formatted with the model's unit words
         self.beginResetModel()
         self.table = table
         out = model.output(output)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...core.scenarios import Model, grid
 from ...core.scenarios.display import text
 from ...core.scenarios.sensitivity import DEFAULT_POINTS, grid_axis, grid_tsv
-from ..common.i18n import tr
+from ..common.i18n import current_language
 from ..common.theme import set_tone
 from .grid_delegate import ScenarioGridDelegate
 from .grid_model import ScenarioGridModel
@@ -40,7 +40,6 @@ class ScenarioGridPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model: Model | None = None
-        self._lang = "ko"
         self._params: dict[str, float] = {}
         self._axes: tuple[list[float], list[float]] | None = None
         self.x_combo, self.y_combo, self.out_combo = QComboBox(), QComboBox(), QComboBox()
@@ -76,24 +75,34 @@ class ScenarioGridPanel(QWidget):
         bottom.setColumnStretch(0, 1)
         box.addLayout(bottom)
         for combo in (self.x_combo, self.y_combo, self.out_combo):
+            # long input names (English runs longer) show in full in the list, not in the
+            # panel's minimum width: the tab must fit a 1440-px window in either language
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
             combo.currentIndexChanged.connect(self._recenter)
         self.points.valueChanged.connect(self._recenter)
         self.center_button.clicked.connect(self._recenter)
         self.copy_button.clicked.connect(self.copy_tsv)
+        self.retranslate()
 
-    def retranslate(self, lang: str) -> None:
-        self._lang = lang
-        for label, key in zip(self.labels, ("scn.grid_x", "scn.grid_y", "scn.grid_output",
-                                            "scn.grid_points"), strict=True):
-            label.setText(tr(key, lang))
-        self.center_button.setText(tr("scn.grid_recenter", lang))
-        self.copy_button.setText(tr("scn.grid_copy", lang))
-        self.hint.setText(tr("scn.grid_hint", lang))
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
-    def set_model(self, model: Model, params: Mapping[str, float], lang: str) -> None:
-        """Fill the pickers for ``model``: main input across, the next input down, main result."""
+    def retranslate(self) -> None:
+        for label, text_ in zip(self.labels, (self.tr("Across (columns)"), self.tr("Down (rows)"),
+                                              self.tr("Result"), self.tr("Steps")), strict=True):
+            label.setText(text_)
+        self.center_button.setText(self.tr("Centre on current"))
+        self.copy_button.setText(self.tr("Copy as TSV"))
+        self.hint.setText(self.tr("Outlined cell = current case. Darker = larger."))
+
+    def set_model(self, model: Model, params: Mapping[str, float]) -> None:
+        """Fill the pickers for ``model``: main input across, the next input down, main result
+        (its labels are content, in the UI language: the tab sets the model again on a switch)."""
         self.model, self._params, self._axes = model, dict(params), None
-        self.retranslate(lang)
+        lang = current_language()
         inputs = [p for p in model.params if p.choices is None]
         y_default = next(p.name for p in inputs if p.name != model.main_param)
         for combo, items, current in (
@@ -136,16 +145,16 @@ class ScenarioGridPanel(QWidget):
             self._axes = (grid_axis(model.param(xn), self._params[xn], n),
                           grid_axis(model.param(yn), self._params[yn], n))
         table = grid(model, self._params, xn, self._axes[0], yn, self._axes[1], out)
-        self.table_model.set_table(model, table, out, (self._params[xn], self._params[yn]),
-                                   self._lang)
+        self.table_model.set_table(model, table, out, (self._params[xn], self._params[yn]))
 
     def copy_tsv(self) -> str:
         """Put the table on the clipboard as tab-separated text (pastes into Excel as cells)."""
         if self.model is None or self.table_model.table.empty:
             return ""
-        tsv = grid_tsv(self.model, self.table_model.table, self.out_combo.currentData(), self._lang)
+        tsv = grid_tsv(self.model, self.table_model.table, self.out_combo.currentData(),
+                       current_language())
         QApplication.clipboard().setText(tsv)
-        self.sig_message.emit(tr("scn.grid_copied", self._lang))
+        self.sig_message.emit(self.tr("Sensitivity table copied (paste into Excel)"))
         return tsv
 
 

@@ -14,7 +14,7 @@ from superqt import QLabeledDoubleSlider, QLabeledSlider
 
 from ...core.scenarios import Param
 from ...core.scenarios.display import display_scale, source_text, step_decimals, text, unit_text
-from ..common.i18n import tr
+from ..common.i18n import current_language
 from ..common.theme import set_tone
 
 KEY_COMMIT_MS = 350
@@ -27,13 +27,14 @@ class ScenarioParamRow(QWidget):
     sig_value_changing = Signal(str, float)
     sig_value_committed = Signal(str)
 
-    def __init__(self, param: Param, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, param: Param, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.param = param
         self._scale = display_scale(param.unit)
+        lang = current_language()  # the input's name, unit and source are content
         self.label = QLabel(text(param, lang))
         self.label.setWordWrap(True)  # a long input name wraps rather than widening the panel
-        self.tag = QLabel(tr("scn.tag_assumption" if param.is_assumption else "scn.tag_note", lang))
+        self.tag = QLabel(self.tr("assumption") if param.is_assumption else self.tr("note"))
         set_tone(self.tag, TAG_TONE[param.is_assumption])
         self.tag.setStyleSheet("border-radius: 6px; padding: 0 5px; font-size: 8pt;")
         tip = source_text(param, lang)

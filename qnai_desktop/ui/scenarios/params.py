@@ -24,7 +24,7 @@ class ScenarioParamPanel(QWidget):
         self._box.setContentsMargins(0, 0, 0, 0)
         self._box.setSpacing(2)
 
-    def build(self, model: Model, params: Mapping[str, float], lang: str) -> None:
+    def build(self, model: Model, params: Mapping[str, float]) -> None:
         for row in self.rows.values():
             self._box.removeWidget(row)
             row.hide()
@@ -32,7 +32,7 @@ class ScenarioParamPanel(QWidget):
             row.deleteLater()
         self.rows = {}
         for p in model.params:
-            row = ScenarioParamRow(p, lang, self)
+            row = ScenarioParamRow(p, self)
             row.set_value(params[p.name])
             row.sig_value_changing.connect(self.sig_value_changing)
             row.sig_value_committed.connect(self.sig_value_committed)

@@ -32,6 +32,7 @@ from superqt.utils import QSignalThrottler
 
 from ...core.changes import ChangeSet
 from ...core.formatting import fmt_auto
+from ...core.localized import Localized
 from ...core.scenarios import MODELS, ScenarioError
 from ...core.scenarios.compare import compare
 from ...core.scenarios.display import text
@@ -39,11 +40,10 @@ from ...services import scenario_cases as cases_svc
 from ...services.fundamentals.scenario_inputs import scenario_inputs
 from ..common.app_context import AppContext
 from ..common.base_tab import CacheTab
-from ..common.i18n import tr
+from ..common.i18n import current_language
 from ..common.operations import run_op
 from ..common.pandas_model import PandasTableModel
 from ..common.theme import set_tone
-from . import strings as _strings  # noqa: F401  (registers the tab's strings)
 from .cards import ScenarioOutputCards
 from .cases_panel import ScenarioCasesPanel
 from .chart import ScenarioChart
@@ -186,26 +186,29 @@ class ScenariosTab(CacheTab):
         p.sig_publish_requested.connect(self.publish_case)
 
     def retranslate(self) -> None:
-        lang = self.ctx.lang
-        self.models_title.setText(f"<b>{tr('scn.models', lang)}</b>")
-        self.inputs_title.setText(f"<b>{tr('scn.inputs', lang)}</b>")
-        self.legend.setText(tr("scn.assumption_legend", lang))
-        self.reset_button.setText(tr("scn.reset", lang))
-        self.reset_button.setToolTip(tr("scn.reset_tip", lang))
+        models, inputs = self.tr("Scenario models"), self.tr("Inputs")
+        self.models_title.setText(f"<b>{models}</b>")
+        self.inputs_title.setText(f"<b>{inputs}</b>")
+        self.legend.setText(self.tr("assumption = not in the note (hover for why)"))
+        self.reset_button.setText(self.tr("Reset to the note's values"))
+        self.reset_button.setToolTip(self.tr("Set every input back to the note's figures (and the marked "
+                                             "assumptions)"))
+        lang = current_language()  # model titles and descriptions are content
         for i in range(self.models_list.count()):
             item = self.models_list.item(i)
             model = MODELS[item.data(Qt.ItemDataRole.UserRole)]
             item.setText(text(model, lang))
-            item.setToolTip(model.description_ko if lang == "ko" else model.description)
-        for tabs, keys in ((self.center_tabs, ("scn.tab_chart", "scn.tab_grid", "scn.tab_compare")),
-                           (self.right_tabs, ("scn.tab_cases", "scn.tab_sources"))):
-            for i, key in enumerate(keys):
-                tabs.setTabText(i, tr(key, lang))
-        self.cases_panel.retranslate(lang)
-        self.compare_hint.setText(tr("scn.compare_hint", lang))
-        self.sources_hint.setText(tr("scn.sources_hint", lang))
-        self.model.set_headers({"label": tr("col.fact", lang), "value": tr("col.value", lang),
-                                "quote": tr("col.quote", lang)})
+            item.setToolTip(Localized(model.description_ko, model.description).pick(lang))
+        for tabs, titles in ((self.center_tabs, (self.tr("Chart"), self.tr("Sensitivity"),
+                                                 self.tr("Compare cases"))),
+                             (self.right_tabs, (self.tr("Cases"), self.tr("From the note")))):
+            for i, title in enumerate(titles):
+                tabs.setTabText(i, title)
+        self.compare_hint.setText(self.tr("Values that differ from the note's are highlighted. Select "
+                                          "several cases in the Cases tab to compare them."))
+        self.sources_hint.setText(self.tr("Figures taken from the note, with the sentence each comes from."))
+        self.model.set_headers({"label": self.tr("Fact"), "value": self.tr("Value"),
+                                "quote": self.tr("Quote from the note")})
         if self.models_list.currentItem() is not None:  # built once the list is filled
             self._build_model()
 
@@ -220,8 +223,7 @@ class ScenariosTab(CacheTab):
 
     def refresh(self) -> None:
         facts = self.ctx.cache.facts.all()
-        lang = self.ctx.lang
-        facts["label"] = facts["label_ko"] if lang == "ko" else facts["label_en"]
+        facts["label"] = facts[f"label_{current_language()}"]
         facts["value"] = [f"{v:.0%}" if u == "ratio" and abs(v) < 1 else fmt_auto(v)
                           for v, u in zip(facts["value"], facts["unit"], strict=True)]
         self.model.set_frame(facts[["label", "value", "quote"]].set_index(facts["id"]))
@@ -238,7 +240,7 @@ class ScenariosTab(CacheTab):
     def _load_cases(self) -> None:
         model = self.state.model
         self.cases = cases_svc.load_cases(self.ctx.cache, model.id)
-        self.cases_panel.set_cases(model, self.cases, self.ctx.lang)
+        self.cases_panel.set_cases(model, self.cases)
         names = {c.name for c in self.cases}
         self.compare_names = [n for n in self.compare_names if n in names]
         self._show_comparison()
@@ -256,13 +258,13 @@ class ScenariosTab(CacheTab):
         return self.select_model(key)
 
     def _build_model(self) -> None:
-        model, lang = self.state.model, self.ctx.lang
+        model, lang = self.state.model, current_language()
         self.title.setText(text(model, lang))
-        self.description.setText(model.description_ko if lang == "ko" else model.description)
-        self.params.build(model, self.state.params, lang)
+        self.description.setText(Localized(model.description_ko, model.description).pick(lang))
+        self.params.build(model, self.state.params)
         self.cards.build(model)
-        self.chart.build(model, lang)
-        self.grid.set_model(model, self.state.params, lang)
+        self.chart.build(model)
+        self.grid.set_model(model, self.state.params)
         self.compare_names = []
         self.center_tabs.setCurrentIndex(0)
         self.cases_panel.show_message("")
@@ -279,7 +281,7 @@ class ScenariosTab(CacheTab):
         self.render_count += 1
         model = self.state.model
         self.cards.show_outputs(model, self.state.outputs(), model.compute(model.defaults()),
-                                self.ctx.lang, self.state.params)
+                                self.state.params)
         self.chart.show_params(self.state.params)
 
     def flush(self) -> None:
@@ -324,9 +326,9 @@ class ScenariosTab(CacheTab):
         return True
 
     def save_case(self, name: str) -> bool:
-        model, lang = self.state.model.id, self.ctx.lang
+        model = self.state.model.id
         return self._run(cases_svc.save_case, model, name, dict(self.state.params),
-                         message=tr("scn.saved", lang, name=name.strip()))
+                         message=self.tr("Saved: {name}").format(name=name.strip()))
 
     def load_case(self, name: str) -> None:
         case = next((c for c in self.cases if c.name == name), None)
@@ -334,7 +336,7 @@ class ScenariosTab(CacheTab):
             self.state.load(case.params)
             self._apply_cached_inputs()
             self.commit()
-            self.cases_panel.show_message(tr("scn.loaded", self.ctx.lang, name=name))
+            self.cases_panel.show_message(self.tr("Loaded: {name}").format(name=name))
 
     def rename_case(self, old: str, new: str) -> bool:
         before = self.compare_names  # the comparison follows the rename (reloaded on notify)
@@ -343,14 +345,14 @@ class ScenariosTab(CacheTab):
             self.compare_names = before
 
         return self._run(cases_svc.rename_case, self.state.model.id, old, new,
-                         message=tr("scn.renamed", self.ctx.lang, old=old, new=new.strip()),
+                         message=self.tr("Renamed: {old} → {new}").format(old=old, new=new.strip()),
                          failed=failed)
 
     def delete_case(self, name: str) -> bool:
         if not self.confirm_delete(name):
             return False
         return self._run(cases_svc.delete_case, self.state.model.id, name,
-                         message=tr("scn.deleted", self.ctx.lang, name=name))
+                         message=self.tr("Deleted: {name}").format(name=name))
 
     def compare_cases(self, names: list[str]) -> None:
         self.compare_names = list(names)
@@ -358,24 +360,24 @@ class ScenariosTab(CacheTab):
         self.center_tabs.setCurrentIndex(2)
 
     def _show_comparison(self) -> None:
-        model, lang = self.state.model, self.ctx.lang
+        model = self.state.model
         by_name = {c.name: c.params for c in self.cases}
-        columns = [(tr("scn.note_case", lang), model.defaults())]
+        columns = [(self.tr("The note's values"), model.defaults())]
         picked = [n for n in self.compare_names if n in by_name]
-        columns += [(tr("scn.current_case", lang) if n == cases_svc.CURRENT else n, by_name[n])
-                    for n in picked] or [(tr("scn.on_screen", lang), self.state.params)]
-        self.compare_model.set_comparison(compare(model, columns), [n for n, _ in columns], lang)
+        columns += [(self.tr("Current values (autosaved)") if n == cases_svc.CURRENT else n, by_name[n])
+                    for n in picked] or [(self.tr("On screen now"), self.state.params)]
+        self.compare_model.set_comparison(compare(model, columns), [n for n, _ in columns])
         self.compare_view.resizeColumnsToContents()
 
     def publish_case(self, name: str) -> bool:
         case = next((c for c in self.cases if c.name == name), None)
         if case is None:
             return False
-        label = tr("scn.current_case", self.ctx.lang) if name == cases_svc.CURRENT else name
+        label = self.tr("Current values (autosaved)") if name == cases_svc.CURRENT else name
+        title = f"{text(self.state.model, current_language())}: {label}"
         return self._run(cases_svc.publish_case, self.state.model.id, name, dict(case.params),
-                         message=tr("scn.published", self.ctx.lang,
-                                    title=f"{text(self.state.model, self.ctx.lang)}: {label}"))
+                         message=self.tr("Published to the Charts tab: {title}").format(title=title))
 
     def _ask_delete(self, name: str) -> bool:
-        answer = QMessageBox.question(self, tr("scn.delete", self.ctx.lang), f"{name}?")
+        answer = QMessageBox.question(self, self.tr("Delete"), f"{name}?")
         return answer == QMessageBox.StandardButton.Yes

@@ -16,26 +16,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...store import db as store_db
 from ...store import health
-from ..common.i18n import register, tr
 from ..common.tasks import Task, Work
 
 log = logging.getLogger(__name__)
-
-register({
-    "cache.waiting": ("다른 프로그램이 캐시에 쓰는 중입니다. 기다리는 중…",
-                      "Waiting for another program writing the cache…"),
-    "cache.damaged_restore": (
-        "캐시 파일이 손상되었습니다 (SQLite: {reason}).\n{path}\n\n가장 최근의 사용 가능한 백업"
-        "({backup})으로 복원하고 다시 열까요? 손상된 파일은 지우지 않고 옆에 보관합니다.",
-        "The cache file is damaged (SQLite: {reason}).\n{path}\n\nRestore the newest usable "
-        "backup ({backup}) and reopen? The damaged file is kept beside it, not deleted."),
-    "cache.damaged_no_backup": (
-        "캐시 파일이 손상되었습니다 (SQLite: {reason}).\n{path}\n\n사용할 수 있는 백업이 없습니다. "
-        "쓰기는 모두 중단되었습니다. 파일을 복사해 두고 `qnai-desktop cache check`로 확인하세요.",
-        "The cache file is damaged (SQLite: {reason}).\n{path}\n\nNo usable backup exists. "
-        "Every write is stopped. Keep a copy of the file and run `qnai-desktop cache check`."),
-})
-
 
 class CacheGuard(QObject):
     """Listens to the store's damage and busy reports for ``path`` and runs the start-up check."""
@@ -44,10 +27,9 @@ class CacheGuard(QObject):
     sig_busy_changed = Signal(bool)  # True while a write waits for another program's lock
     sig_restore_requested = Signal()
 
-    def __init__(self, path: Path, lang_getter, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
-        self._lang = lang_getter
         self._offered = False
         health.add_damage_listener(self._heard_damage)
         store_db.add_busy_listener(self._heard_busy)
@@ -92,13 +74,16 @@ class CacheGuard(QObject):
         self._offered = True
         from ...services.backups import newest_usable_backup
 
-        lang = self._lang()
         backup = newest_usable_backup(self.path)
         if backup is None:
-            QMessageBox.critical(parent, tr("app.title", lang), tr(
-                "cache.damaged_no_backup", lang, reason=reason, path=str(self.path)))
+            QMessageBox.critical(parent, self.tr("Q&AI Desktop"), self.tr(
+                "The cache file is damaged (SQLite: {reason}).\n{path}\n\nNo usable backup exists. "
+                "Every write is stopped. Keep a copy of the file and run `qnai-desktop cache check`."
+            ).format(reason=reason, path=str(self.path)))
             return
-        answer = QMessageBox.question(parent, tr("app.title", lang), tr(
-            "cache.damaged_restore", lang, reason=reason, path=str(self.path), backup=backup.name))
+        answer = QMessageBox.question(parent, self.tr("Q&AI Desktop"), self.tr(
+            "The cache file is damaged (SQLite: {reason}).\n{path}\n\nRestore the newest usable "
+            "backup ({backup}) and reopen? The damaged file is kept beside it, not deleted."
+        ).format(reason=reason, path=str(self.path), backup=backup.name))
         if answer == QMessageBox.StandardButton.Yes:
             self.sig_restore_requested.emit()

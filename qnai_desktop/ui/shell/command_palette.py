@@ -4,24 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ...core.palette import PaletteEntry, rank
-from ..common.i18n import register, tr
 
-register({
-    "palette.placeholder": ("티커, 차트, 시리즈, 시나리오, 명령 검색…",
-                            "Ticker, chart, series, scenario or command…"),
-    "palette.kind.ticker": ("종목", "Ticker"),
-    "palette.kind.chart": ("차트", "Chart"),
-    "palette.kind.series": ("시리즈", "Series"),
-    "palette.kind.scenario": ("시나리오", "Scenario"),
-    "palette.kind.monitor": ("모니터", "Monitor"),
-    "palette.kind.action": ("명령", "Command"),
-    "action.palette": ("명령 팔레트…", "Command palette…"),
-})
+KINDS = {"ticker": QT_TRANSLATE_NOOP("CommandPalette", "Ticker"),
+         "chart": QT_TRANSLATE_NOOP("CommandPalette", "Chart"),
+         "series": QT_TRANSLATE_NOOP("CommandPalette", "Series"),
+         "scenario": QT_TRANSLATE_NOOP("CommandPalette", "Scenario"),
+         "monitor": QT_TRANSLATE_NOOP("CommandPalette", "Monitor"),
+         "action": QT_TRANSLATE_NOOP("CommandPalette", "Command")}
 
 
 class CommandPalette(QDialog):
@@ -29,15 +23,13 @@ class CommandPalette(QDialog):
 
     sig_entry_chosen = Signal(object)  # PaletteEntry
 
-    def __init__(self, entries_provider: Callable[[], list[PaletteEntry]], lang: str = "ko",
+    def __init__(self, entries_provider: Callable[[], list[PaletteEntry]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self._provider = entries_provider
         self._entries: list[PaletteEntry] = []
-        self.lang = lang
         self.query = QLineEdit()
-        self.query.setPlaceholderText(tr("palette.placeholder", lang))
         self.query.textChanged.connect(self.update_results)
         self.query.installEventFilter(self)
         self.results = QListWidget()
@@ -46,6 +38,15 @@ class CommandPalette(QDialog):
         layout.addWidget(self.query)
         layout.addWidget(self.results)
         self.resize(560, 380)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.query.setPlaceholderText(self.tr("Ticker, chart, series, scenario or command…"))
 
     def open_palette(self) -> None:
         self._entries = self._provider()
@@ -61,7 +62,7 @@ class CommandPalette(QDialog):
     def update_results(self, text: str) -> None:
         self.results.clear()
         for entry in rank(self._entries, text):
-            kind = tr(f"palette.kind.{entry.kind}", self.lang)
+            kind = self.tr(KINDS[entry.kind])
             item = QListWidgetItem(f"{entry.label}    · {kind}")
             item.setData(Qt.ItemDataRole.UserRole, entry)
             self.results.addItem(item)

@@ -5,27 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.changes import ChangeSet
 from ...core.formatting import fmt_date
 from ...core.palette import PaletteEntry
+from ..common import i18n
 from ..common.app_context import AppContext
 from ..common.base_tab import CacheTab
-from ..common.i18n import tr
 from ..common.operations import stop_background_work
 from ..common.settings import make_settings
-from ..export import strings as _export_strings  # noqa: F401 - registers the export menu strings
 from ..monitors.alert_watcher import AlertWatcher
 from .cache_guard import CacheGuard
 from .command_palette import CommandPalette
 from .help_dialog import HelpDialog
 
 TAB_NAMES = ["watchlist", "charts", "monitors", "scenarios"]
+TAB_TITLES = {"watchlist": QT_TRANSLATE_NOOP("MainWindow", "Watchlist"),
+              "charts": QT_TRANSLATE_NOOP("MainWindow", "Charts"),
+              "monitors": QT_TRANSLATE_NOOP("MainWindow", "Monitors"),
+              "scenarios": QT_TRANSLATE_NOOP("MainWindow", "Scenarios")}
 CLOSE_TIMEOUT_S = 10.0  # how long quitting waits for running work before it lets go
-#: which tab opens a palette entry of each kind (its ``open_item`` gets the entry's key)
+# which tab opens a palette entry of each kind (its ``open_item`` gets the entry's key)
 TAB_OF_KIND = {"ticker": "watchlist", "chart": "charts", "series": "charts",
                "monitor": "monitors", "scenario": "scenarios"}
 
@@ -100,11 +103,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.cache_label)
         self._build_menus()
         ctx.sig_cache_changed.connect(self._on_cache_changed)
-        ctx.sig_language_changed.connect(lambda _l: self.retranslate())
         ctx.sig_status_message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         ctx.sig_open_chart_requested.connect(self.open_chart)
-        self.palette = CommandPalette(self._palette_entries,
-                                      ctx.lang, self)
+        self.palette = CommandPalette(self._palette_entries, self)
         self.palette.sig_entry_chosen.connect(self.go_to)
         self.retranslate()
         self._update_status()
@@ -112,13 +113,13 @@ class MainWindow(QMainWindow):
         self.current_page()  # the visible tab is built now; the others when first shown
         # Damage SQLite reports (any thread) → one restore offer; another writer's lock → status.
         # Last, so a constructor that failed on damage leaves no listener behind.
-        self.cache_guard = CacheGuard(Path(ctx.cache.path or ""), lambda: self.ctx.lang, self)
+        self.cache_guard = CacheGuard(Path(ctx.cache.path or ""), self)
         self.cache_guard.sig_busy_changed.connect(self._on_cache_busy)
         self.cache_guard.sig_restore_requested.connect(self._on_restore_requested)
 
     def _on_cache_busy(self, waiting: bool) -> None:
         if waiting:
-            self.statusBar().showMessage(tr("cache.waiting", self.ctx.lang))
+            self.statusBar().showMessage(self.tr("Waiting for another program writing the cache…"))
         else:
             self.statusBar().clearMessage()
 
@@ -179,8 +180,8 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.lang_actions = {}
         for lang in ("ko", "en"):
-            act = QAction(self, checkable=True, checked=self.ctx.lang == lang)
-            act.triggered.connect(lambda _c=False, lang=lang: self.ctx.set_language(lang))
+            act = QAction(self, checkable=True, checked=i18n.current_language() == lang)
+            act.triggered.connect(lambda _c=False, lang=lang: self.set_language(lang))
             group.addAction(act)
             self.lang_menu.addAction(act)
             self.lang_actions[lang] = act
@@ -201,32 +202,46 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self.show_about)
         self.help_menu.addAction(self.act_about)
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A language switch reaches windows that are closed but not yet deleted (their cache may be
+        # closed): those read nothing. A sqlite3 error escaping a Qt virtual crashes shiboken 6.10.3
+        # (PepException_GetArgs) instead of being reported.
+        if event.type() == QEvent.Type.LanguageChange and not self.ctx.stopped:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
-        lang = self.ctx.lang
-        self.setWindowTitle(tr("app.title", lang))
+        self.setWindowTitle(self.tr("Q&AI Desktop"))
         for i, name in enumerate(TAB_NAMES):
             self.tabs.setTabText(i, self._tab_title(name))
-            self.tab_actions[i].setText(tr(f"tab.{name}", lang))
-        self.file_menu.setTitle(tr("menu.file", lang))
-        self.view_menu.setTitle(tr("menu.view", lang))
-        self.help_menu.setTitle(tr("menu.help", lang))
-        self.act_import.setText(tr("action.import", lang))
-        self.act_export.setText(tr("action.export", lang))
-        self.act_refresh.setText(tr("action.refresh", lang))
-        self.act_series_editor.setText(tr("action.series_editor", lang))
-        self.act_export_pack.setText(tr("export.action_pack", lang))
-        self.act_quit.setText(tr("action.quit", lang))
-        self.act_about.setText(tr("action.about", lang))
-        self.act_help.setText(tr("action.help", lang))
-        self.act_palette.setText(tr("action.palette", lang))
-        self.act_settings.setText(tr("action.settings", lang))
-        if hasattr(self, "palette"):
-            self.palette.lang = lang
-            self.palette.query.setPlaceholderText(tr("palette.placeholder", lang))
-        self.lang_menu.setTitle(tr("action.language", lang))
-        self.lang_actions["ko"].setText(tr("action.lang_ko", lang))
-        self.lang_actions["en"].setText(tr("action.lang_en", lang))
+            self.tab_actions[i].setText(self.tr(TAB_TITLES[name]))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.act_import.setText(self.tr("Import…"))
+        self.act_export.setText(self.tr("Export…"))
+        self.act_refresh.setText(self.tr("Refresh"))
+        self.act_series_editor.setText(self.tr("Edit series values…"))
+        self.act_export_pack.setText(self.tr("Export pack…"))
+        self.act_quit.setText(self.tr("Quit"))
+        self.act_about.setText(self.tr("About Q&AI Desktop"))
+        self.act_help.setText(self.tr("Help"))
+        self.act_palette.setText(self.tr("Command palette…"))
+        self.act_settings.setText(self.tr("Settings…"))
+        self.lang_menu.setTitle(self.tr("Language"))
+        self.lang_actions["ko"].setText(self.tr("Korean"))
+        self.lang_actions["en"].setText(self.tr("English"))
+        self.lang_actions[i18n.current_language()].setChecked(True)
+        if self._refresh_dock is not None:
+            self._refresh_dock.setWindowTitle(self.tr("Refresh data"))
         self._update_status()
+
+    def set_language(self, lang: str) -> None:
+        """View → Language: every widget retranslates on Qt's LanguageChange; remembered."""
+        i18n.set_language(lang)
+        settings = make_settings()
+        settings.setValue("main/lang", i18n.current_language())
+        settings.sync()
 
     # -- behaviour ----------------------------------------------------------------------
     def show_tab(self, name: str) -> CacheTab:
@@ -240,7 +255,7 @@ class MainWindow(QMainWindow):
 
     def _tab_title(self, name: str) -> str:
         count = self.badges.get(name, 0) if hasattr(self, "badges") else 0
-        title = tr(f"tab.{name}", self.ctx.lang)
+        title = self.tr(TAB_TITLES[name])
         return f"{title} ({count})" if count else title
 
     def set_badge(self, name: str, count: int) -> None:
@@ -285,14 +300,12 @@ class MainWindow(QMainWindow):
         from .refresh_panel import RefreshPanel
 
         self._refresh_panel = RefreshPanel(self.ctx)
-        self._refresh_dock = QDockWidget(tr("refresh.title", self.ctx.lang), self)
+        self._refresh_dock = QDockWidget(self.tr("Refresh data"), self)
         self._refresh_dock.setObjectName("refresh_dock")
         self._refresh_dock.setWidget(self._refresh_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._refresh_dock)
         self._refresh_dock.hide()
         self._refresh_panel.sig_refresh_finished.connect(lambda _r: self._update_status())
-        self.ctx.sig_language_changed.connect(
-            lambda lang: self._refresh_dock.setWindowTitle(tr("refresh.title", lang)))
 
     def _palette_entries(self) -> list[PaletteEntry]:
         from .palette_entries import build_entries
@@ -350,7 +363,7 @@ class MainWindow(QMainWindow):
         PackExportDialog(self.ctx, parent=self).exec()
 
     def show_help(self) -> None:
-        HelpDialog(self.ctx.lang, self).exec()
+        HelpDialog(self).exec()
 
     def show_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -360,10 +373,10 @@ class MainWindow(QMainWindow):
             styles = list(available_styles())
         except ImportError:
             styles = ["house_default"]
-        dialog = SettingsDialog(str(self.ctx.cache.path), self.ctx.lang, styles, self)
+        dialog = SettingsDialog(str(self.ctx.cache.path), styles, self)
         if dialog.exec():
             values = dialog.values()
-            self.ctx.set_language(str(values["main/lang"]))
+            self.set_language(str(values["main/lang"]))
             from PySide6.QtWidgets import QApplication
 
             from ..common.theme import apply_theme
@@ -372,20 +385,19 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from .about_dialog import AboutDialog
 
-        AboutDialog(self.ctx.cache, self.ctx.lang, self).exec()
+        AboutDialog(self.ctx.cache, self).exec()
 
     def _on_cache_changed(self, _change: ChangeSet) -> None:
         self._update_status()
 
     def _update_status(self) -> None:
-        lang = self.ctx.lang
-        self.cache_label.setText(tr("status.cache", lang, path=str(self.ctx.cache.path)))
+        self.cache_label.setText(self.tr("Cache: {path}").format(path=str(self.ctx.cache.path)))
         stamps = self.ctx.cache.settings.with_prefix("refresh.last_success.")
         self.sources_label.setText(" · ".join(
             f"{key.rsplit('.', 1)[-1]} {when.replace('T', ' ')[:16]}" for key, when in stamps.items()))
         newest = self.ctx.cache.series.newest_date()
-        self.newest_label.setText(tr("status.newest", lang, date=fmt_date(newest)) if newest
-                                  else tr("status.no_data", lang))
+        self.newest_label.setText(self.tr("Newest observation: {date}").format(date=fmt_date(newest))
+                                  if newest else self.tr("No data"))
 
     # -- persistence --------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -409,7 +421,7 @@ class MainWindow(QMainWindow):
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("main/state", self.saveState())
         s.setValue("main/tab", TAB_NAMES[self.tabs.currentIndex()])
-        s.setValue("main/lang", self.ctx.lang)
+        s.setValue("main/lang", i18n.current_language())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

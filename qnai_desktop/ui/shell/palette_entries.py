@@ -5,14 +5,16 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 
 from ...core.charts import ChartSpec, build_catalogue
+from ...core.localized import Localized
 from ...core.monitors import DEFAULT_MONITORS
 from ...core.palette import PaletteEntry
 from ...core.scenarios import MODELS
 from ..common.app_context import AppContext
+from ..common.i18n import current_language
 
 
 def build_entries(ctx: AppContext, actions: dict[str, QAction]) -> list[PaletteEntry]:
-    cache, lang = ctx.cache, ctx.lang
+    cache, lang = ctx.cache, current_language()  # labels in the language on screen
     entries: list[PaletteEntry] = []
     for row in cache.watchlist.companies().itertuples():
         entries.append(PaletteEntry("ticker", row.ticker, f"{row.ticker} {row.name_ko} {row.name_en}"))
@@ -23,14 +25,14 @@ def build_entries(ctx: AppContext, actions: dict[str, QAction]) -> list[PaletteE
         except (KeyError, TypeError, ValueError):
             continue
     for spec in specs:
-        title = spec.title_ko if lang == "ko" else spec.title_en
-        other = spec.title_en if lang == "ko" else spec.title_ko
-        entries.append(PaletteEntry("chart", spec.id, title, (other,)))
+        title = Localized(spec.title_ko, spec.title_en)
+        other = title.en if lang == "ko" else title.ko  # found by either title
+        entries.append(PaletteEntry("chart", spec.id, title.pick(lang), (other,)))
     for mon in DEFAULT_MONITORS:
-        label = mon.label_ko if lang == "ko" else mon.label_en
+        label = Localized(mon.label_ko, mon.label_en).pick(lang)
         entries.append(PaletteEntry("monitor", mon.series_id, label, (mon.label_en, *mon.tickers)))
     for model in MODELS.values():
-        title = model.title_ko if lang == "ko" else model.title_en
+        title = Localized(model.title_ko, model.title_en).pick(lang)
         entries.append(PaletteEntry("scenario", model.id, title, (model.title_en,)))
     for sid, meta in cache.series.metas().items():
         entries.append(PaletteEntry("series", sid, meta.title(lang), (meta.title_en, meta.source)))

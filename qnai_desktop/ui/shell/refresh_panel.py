@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -23,30 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.localized import Localized
 from ...services.providers import PROVIDERS, Provider, make_providers
 from ...services.refresh import CANCELLED, FAILED, OK, SKIPPED, RefreshResult, last_success, run_refresh
 from ..common.app_context import AppContext
-from ..common.i18n import register, tr
+from ..common.i18n import current_language
 from ..common.tasks import Task, Work
 from ..common.theme import set_tone
-
-register({
-    "refresh.title": ("데이터 새로 고침", "Refresh data"),
-    "refresh.start": ("새로 고침", "Refresh"),
-    "refresh.cancel": ("취소", "Cancel"),
-    "refresh.never": ("성공 기록 없음", "never succeeded"),
-    "refresh.last": ("마지막 성공 {when}", "last success {when}"),
-    "refresh.running": ("가져오는 중…", "fetching…"),
-    "refresh.status.ok": ("완료: {summary}", "done: {summary}"),
-    "refresh.status.failed": ("실패: {error}", "failed: {error}"),
-    "refresh.status.skipped": ("건너뜀: {error}", "skipped: {error}"),
-    "refresh.status.cancelled": ("취소됨", "cancelled"),
-    "refresh.counts": ("추가 {added:,}건, 변경 {changed:,}건, 동일 {unchanged:,}건",
-                       "{added:,} added, {changed:,} changed, {unchanged:,} unchanged"),
-    "refresh.summary": ("새로 고침: {ok}개 성공, {failed}개 실패 — {summary}",
-                        "Refresh: {ok} ok, {failed} failed — {summary}"),
-})
-
 
 STATE_TONE = {FAILED: "error", SKIPPED: "muted", CANCELLED: "muted"}
 
@@ -95,7 +78,6 @@ class RefreshPanel(QWidget):
         layout.addWidget(self._title)
         layout.addLayout(grid)
         layout.addLayout(buttons)
-        ctx.sig_language_changed.connect(self.retranslate)
         self.retranslate()
 
     # -- actions -------------------------------------------------------------------------------
@@ -114,7 +96,7 @@ class RefreshPanel(QWidget):
         for name in names:
             set_tone(self._states[name], "")
             self._bars[name].setRange(0, 0)  # busy until the source reports a total
-            self._states[name].setText(tr("refresh.running", self.ctx.lang))
+            self._states[name].setText(self.tr("fetching…"))
         self.task = Task(work, db_path=self.ctx.cache.path, name="refresh", writer=self.ctx.writer)
         self.task.sig_progress_reported.connect(self._on_progress)
         self.task.sig_task_succeeded.connect(self._on_finished)
@@ -134,12 +116,11 @@ class RefreshPanel(QWidget):
         if source in self._bars:
             self._bars[source].setRange(0, max(total, 1))
             self._bars[source].setValue(min(done, max(total, 1)))
-            text = message or tr("refresh.running", self.ctx.lang)
+            text = message or self.tr("fetching…")
             self._states[source].setText(text if len(text) <= 90 else text[:89] + "…")
 
     def _on_finished(self, result: RefreshResult) -> None:
         self.result = result
-        lang = self.ctx.lang
         for s in result.sources:
             if s.source in self._states:
                 self._bars[s.source].setRange(0, 1)
@@ -151,14 +132,14 @@ class RefreshPanel(QWidget):
         if not result.change.is_empty:
             self.ctx.notify(result.change, initiator=self)
         ok = sum(s.status == OK for s in result.sources)
-        self.ctx.sig_status_message.emit(tr("refresh.summary", lang, ok=ok, failed=len(result.failed),
-                                            summary=self._counts(result.change)))
+        self.ctx.sig_status_message.emit(self.tr("Refresh: {ok} ok, {failed} failed — {summary}").format(
+            ok=ok, failed=len(result.failed), summary=self._counts(result.change)))
         self.sig_refresh_finished.emit(result)
 
     def _on_failed(self, message: str) -> None:
         for name in self.sources:
             self._bars[name].setRange(0, 1)
-            self._states[name].setText(tr("refresh.status.failed", self.ctx.lang, error=message))
+            self._states[name].setText(self.tr("failed: {error}").format(error=message))
 
     def _on_done(self) -> None:
         self.btn_start.setEnabled(True)
@@ -167,14 +148,17 @@ class RefreshPanel(QWidget):
 
     # -- text ----------------------------------------------------------------------------------
     def _counts(self, change) -> str:
-        return tr("refresh.counts", self.ctx.lang, added=change.added, changed=change.changed,
-                  unchanged=change.unchanged)
+        return self.tr("{added:,} added, {changed:,} changed, {unchanged:,} unchanged").format(
+            added=change.added, changed=change.changed, unchanged=change.unchanged)
 
     def _state_text(self, status: str, summary: str, error: str) -> str:
-        lang = self.ctx.lang
-        key = {OK: "refresh.status.ok", FAILED: "refresh.status.failed",
-               SKIPPED: "refresh.status.skipped", CANCELLED: "refresh.status.cancelled"}[status]
-        return tr(key, lang, summary=summary, error=error) if status != CANCELLED else tr(key, lang)
+        if status == OK:
+            return self.tr("done: {summary}").format(summary=summary)
+        if status == FAILED:
+            return self.tr("failed: {error}").format(error=error)
+        if status == SKIPPED:
+            return self.tr("skipped: {error}").format(error=error)
+        return self.tr("cancelled")
 
     def last_success_text(self) -> str:
         """One line for the status bar: when each source last succeeded."""
@@ -183,20 +167,25 @@ class RefreshPanel(QWidget):
                           for name, when in stamps.items())
 
     def _show_last_success(self) -> None:
-        lang = self.ctx.lang
         for name, when in last_success(self.ctx.cache, self.sources).items():
-            text = tr("refresh.last", lang, when=when.replace("T", " ")[:16]) if when else \
-                tr("refresh.never", lang)
+            text = self.tr("last success {when}").format(when=when.replace("T", " ")[:16]) if when else \
+                self.tr("never succeeded")
             self._names[name].setToolTip(text)
             if self.task is None:
                 self._states[name].setText(text)
 
-    def retranslate(self, *_args: object) -> None:
-        lang = self.ctx.lang
-        self._title.setText(f"<b>{tr('refresh.title', lang)}</b>")
-        self.btn_start.setText(tr("refresh.start", lang))
-        self.btn_cancel.setText(tr("refresh.cancel", lang))
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and not self.ctx.stopped:  # see MainWindow
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        title = self.tr("Refresh data")
+        self._title.setText(f"<b>{title}</b>")
+        self.btn_start.setText(self.tr("Refresh"))
+        self.btn_cancel.setText(self.tr("Cancel"))
+        lang = current_language()
         for name in self.sources:
             cls = PROVIDERS.get(name)
-            self._names[name].setText((cls.title_ko if lang == "ko" else cls.title_en) if cls else name)
+            self._names[name].setText(Localized(cls.title_ko, cls.title_en).pick(lang) if cls else name)
         self._show_last_success()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,28 +20,9 @@ from PySide6.QtWidgets import (
 
 from ...services.providers import PROVIDERS
 from ...services.secrets import SecretStoreError, get_key, masked, set_key
-from ..common.i18n import register, tr
+from ..common.i18n import current_language
 from ..common.settings import make_settings
 from ..common.theme import THEMES, set_tone
-
-register({
-    "settings.title": ("설정", "Settings"),
-    "settings.language": ("언어", "Language"),
-    "settings.theme": ("테마", "Theme"),
-    "settings.theme.system": ("시스템 따르기", "Follow system"),
-    "settings.theme.light": ("밝게", "Light"),
-    "settings.theme.dark": ("어둡게", "Dark"),
-    "settings.style": ("차트 하우스 스타일", "Chart house style"),
-    "settings.cache": ("캐시 파일", "Cache file"),
-    "settings.open_folder": ("폴더 열기", "Open folder"),
-    "settings.backups": ("보관할 자동 백업 수", "Automatic backups kept"),
-    "settings.refresh_interval": ("자동 새로고침 간격(분, 0=끔)", "Auto-refresh every (minutes, 0 = off)"),
-    "settings.refresh_sources": ("자동 새로고침 소스", "Auto-refresh sources"),
-    "settings.openrouter_key": ("OpenRouter API 키", "OpenRouter API key"),
-    "settings.key_stored": ("저장됨: {masked}", "Stored: {masked}"),
-    "settings.key_none": ("저장된 키 없음", "No key stored"),
-    "settings.key_hint": ("키는 OS 키링에만 저장됩니다", "Keys are kept only in the OS keyring"),
-})
 
 REFRESH_SOURCES = list(PROVIDERS)
 
@@ -49,48 +30,46 @@ REFRESH_SOURCES = list(PROVIDERS)
 class SettingsDialog(QDialog):
     """Reads QSettings on open, writes on OK; API keys go to the OS keyring."""
 
-    def __init__(self, cache_path: str, lang: str, styles: list[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, cache_path: str, styles: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
         s = make_settings()
-        self.setWindowTitle(tr("settings.title", lang))
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         self.language = QComboBox()
-        for code, key in (("ko", "action.lang_ko"), ("en", "action.lang_en")):
-            self.language.addItem(tr(key, lang), code)
-        self.language.setCurrentIndex(max(0, self.language.findData(s.value("main/lang", lang))))
-        form.addRow(tr("settings.language", lang), self.language)
+        for code in ("ko", "en"):
+            self.language.addItem("", code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        form.addRow(QLabel(), self.language)
         self.theme = QComboBox()
         for code in THEMES:
-            self.theme.addItem(tr(f"settings.theme.{code}", lang), code)
+            self.theme.addItem("", code)
         self.theme.setCurrentIndex(max(0, self.theme.findData(s.value("ui/theme", "system"))))
-        form.addRow(tr("settings.theme", lang), self.theme)
+        form.addRow(QLabel(), self.theme)
         self.style_box = QComboBox()
         self.style_box.addItems(styles)
         current_style = str(s.value("export/style", styles[0] if styles else ""))
         if current_style in styles:
             self.style_box.setCurrentText(current_style)
-        form.addRow(tr("settings.style", lang), self.style_box)
+        form.addRow(QLabel(), self.style_box)
         row = QWidget()
         hl = QHBoxLayout(row)
         hl.setContentsMargins(0, 0, 0, 0)
         self.cache_label = QLabel(cache_path)
         self.cache_label.setToolTip(cache_path)
-        open_btn = QPushButton(tr("settings.open_folder", lang))
+        self.open_button = open_btn = QPushButton()
         open_btn.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(__import__("pathlib").Path(cache_path).parent))))
         hl.addWidget(self.cache_label, 1)
         hl.addWidget(open_btn)
-        form.addRow(tr("settings.cache", lang), row)
+        self.cache_row = row
+        form.addRow(QLabel(), row)
         self.backups = QSpinBox()
         self.backups.setRange(0, 100)
         self.backups.setValue(int(s.value("cache/backups_keep", 5)))
-        form.addRow(tr("settings.backups", lang), self.backups)
+        form.addRow(QLabel(), self.backups)
         self.interval = QSpinBox()
         self.interval.setRange(0, 24 * 60)
         self.interval.setValue(int(s.value("refresh/interval_min", 0)))
-        form.addRow(tr("settings.refresh_interval", lang), self.interval)
+        form.addRow(QLabel(), self.interval)
         chosen = set(str(s.value("refresh/sources", ",".join(REFRESH_SOURCES))).split(","))
         self.sources: dict[str, QCheckBox] = {}
         src_row = QWidget()
@@ -101,14 +80,13 @@ class SettingsDialog(QDialog):
             box.setChecked(name in chosen)
             self.sources[name] = box
             sl.addWidget(box)
-        form.addRow(tr("settings.refresh_sources", lang), src_row)
+        self.sources_row = src_row
+        form.addRow(QLabel(), src_row)
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        stored = get_key("openrouter")
-        self.key_status = QLabel(tr("settings.key_stored", lang, masked=masked(stored)) if stored
-                                 else tr("settings.key_none", lang))
-        self.key.setPlaceholderText(tr("settings.key_hint", lang))
-        form.addRow(tr("settings.openrouter_key", lang), self.key)
+        self._stored_key = get_key("openrouter")
+        self.key_status = QLabel()
+        form.addRow(QLabel(), self.key)
         form.addRow("", self.key_status)
         self.error = QLabel()
         set_tone(self.error, "error")
@@ -119,6 +97,31 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save_and_accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self.language.setItemText(0, self.tr("Korean"))
+        self.language.setItemText(1, self.tr("English"))
+        themes = {"system": self.tr("Follow system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
+        for i in range(self.theme.count()):
+            self.theme.setItemText(i, themes.get(self.theme.itemData(i), self.theme.itemData(i)))
+        rows = {self.language: self.tr("Language"), self.theme: self.tr("Theme"),
+                self.style_box: self.tr("Chart house style"), self.cache_row: self.tr("Cache file"),
+                self.backups: self.tr("Automatic backups kept"),
+                self.interval: self.tr("Auto-refresh every (minutes, 0 = off)"),
+                self.sources_row: self.tr("Auto-refresh sources"), self.key: self.tr("OpenRouter API key")}
+        for field, text in rows.items():
+            self.form.labelForField(field).setText(text)
+        self.open_button.setText(self.tr("Open folder"))
+        self.key_status.setText(self.tr("Stored: {masked}").format(masked=masked(self._stored_key))
+                                if self._stored_key else self.tr("No key stored"))
+        self.key.setPlaceholderText(self.tr("Keys are kept only in the OS keyring"))
 
     def values(self) -> dict[str, object]:
         return {"main/lang": self.language.currentData(), "ui/theme": self.theme.currentData(),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,11 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.watchlist import Issue
-from ..common.i18n import STRINGS
+from ...core.localized import Localized
+from ...core.watchlist import FIELD_LABELS, Issue
+from ..common.i18n import current_language
 from ..common.theme import qcolor, set_tone
 from .model import ISSUE_BG
-from .strings import tr
+
+#: The benchmark "fields" of an issue; the others are core.watchlist.FIELD_LABELS (content pairs
+#: the CLI's messages use too).
+BENCHMARK_FIELDS = {"vs_sp500": QT_TRANSLATE_NOOP("WatchlistCheck", "S&P 500 benchmark"),
+                    "vs_bigtech": QT_TRANSLATE_NOOP("WatchlistCheck", "Big-tech benchmark")}
 
 
 class WatchlistCheck(QWidget):
@@ -57,35 +62,44 @@ class WatchlistCheck(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
         self.issues: list[Issue] = []
+        self.retranslate()
 
-    def retranslate(self, lang: str) -> None:
-        self.title.setText(tr("wl.check.title", lang))
-        self.stale_label.setText(tr("wl.check.stale", lang))
-        self.stale.setSuffix(tr("wl.check.days", lang))
-        self.list.setHeaderLabels([tr(f"wl.check.col.{k}", lang)
-                                   for k in ("severity", "name", "field", "message")])
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Report check"))
+        self.stale_label.setText(self.tr("Stale after"))
+        self.stale.setSuffix(self.tr(" days"))
+        self.list.setHeaderLabels([self.tr("Level"), self.tr("Name"), self.tr("Field"), self.tr("Issue")])
 
     def set_stale_days(self, days: int) -> None:
         self.stale.blockSignals(True)
         self.stale.setValue(days)
         self.stale.blockSignals(False)
 
-    def set_issues(self, issues: list[Issue], names: dict[str, str], lang: str) -> None:
-        self.retranslate(lang)
+    def set_issues(self, issues: list[Issue], names: dict[str, str]) -> None:
+        """Show the check's findings; messages and field names are content in the UI language."""
+        lang = current_language()
         self.issues = issues
         errors = sum(i.severity == "error" for i in issues)
-        self.summary.setText(tr("wl.check.summary", lang, errors=errors,
-                                warnings=len(issues) - errors) if issues
-                             else tr("wl.check.clean", lang))
+        self.summary.setText(self.tr("{errors} errors · {warnings} warnings").format(
+            errors=errors, warnings=len(issues) - errors) if issues
+            else self.tr("No issues — ready to publish"))
         set_tone(self.summary, ("error" if errors else "warn") if issues else "ok")
-        severity = {k: tr(f"wl.sev.{k}", lang) for k in ("error", "warning")}
+        severity = {"error": self.tr("Error"), "warning": self.tr("Warning")}
         self.list.setUpdatesEnabled(False)
         self.list.clear()
         items = []
         for issue in issues:
             name = f"{names.get(issue.ticker, issue.ticker)} ({issue.ticker})" if issue.ticker else "-"
-            key = f"wl.field.{issue.column}"
-            label = tr(key, lang) if key in STRINGS else issue.column
+            if issue.column in BENCHMARK_FIELDS:
+                label = self.tr(BENCHMARK_FIELDS[issue.column])
+            else:
+                pair = FIELD_LABELS.get(issue.column)
+                label = Localized(*pair).pick(lang) if pair else issue.column
             message = issue.message(lang)
             item = QTreeWidgetItem([severity[issue.severity], name, label, message])
             item.setData(0, Qt.ItemDataRole.UserRole, (issue.ticker, issue.column))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMenu, QTableView
 
 from ...core.watchlist import VIEW_COLUMNS
 from ..common.settings import make_settings
-from .strings import tr
 
 HIDDEN_KEY = "watchlist/hidden_columns"
 
@@ -34,10 +33,10 @@ class WatchlistColumns(QObject):
         self.act_note_order = menu.addAction("")
         self.act_note_order.triggered.connect(self.note_order)
 
-    def retranslate(self, headers: dict[str, str], lang: str) -> None:
+    def retranslate(self, headers: dict[str, str]) -> None:
         for col, act in self.actions.items():
             act.setText(headers[col])
-        self.act_note_order.setText(tr("wl.note_order", lang))
+        self.act_note_order.setText(self.tr("Note order"))
 
     def set_visible(self, col: str, visible: bool) -> None:
         (self.hidden.discard if visible else self.hidden.add)(col)

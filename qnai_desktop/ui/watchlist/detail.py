@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html import escape
 
 import pandas as pd
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,13 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.formatting import fmt_number, fmt_pct
+from ..common.i18n import current_language
 from ..common.theme import colors, qcolor, set_tone
 from .history import WatchlistHistory
 from .model import fmt_per
-from .strings import tr
 from .values import WatchlistValues
 
 OPENABLE = ("series", "chart")
+KINDS = {"series": QT_TRANSLATE_NOOP("WatchlistDetail", "Series"),
+         "chart": QT_TRANSLATE_NOOP("WatchlistDetail", "Chart"),
+         "monitor": QT_TRANSLATE_NOOP("WatchlistDetail", "Monitor"),
+         "scenario": QT_TRANSLATE_NOOP("WatchlistDetail", "Scenario")}
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,6 @@ class WatchlistDetail(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = "ko"
         self.ticker = ""
         self._links: tuple[LinkRow, ...] = ()
         self._choices: dict[str, str] = {}  # target -> kind
@@ -117,7 +120,24 @@ class WatchlistDetail(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.empty)
         layout.addWidget(self.body, 1)
-        self.show_company(None, {}, pd.DataFrame(), (), "ko")
+        self.retranslate()
+        self.show_company(None, {}, pd.DataFrame(), ())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.empty.setText(self.tr("Pick a name in the table to see details"))
+        self.history_title.setText(self.tr("History (market cap, PER)"))
+        links, hint = self.tr("Evidence"), self.tr("Click to open in the Charts tab")
+        self.links_title.setText(f"{links}  <span style='color:{colors().muted};font-weight:normal'>"
+                                 f"{hint}</span>")
+        self.links.setHeaderLabels([self.tr("Kind"), self.tr("Target"), self.tr("Latest"), self.tr("Date")])
+        self.link_add.setText(self.tr("Link"))
+        self.link_remove.setText(self.tr("Unlink"))
+        self.link_box.lineEdit().setPlaceholderText(self.tr("Series or chart id"))
 
     def set_link_choices(self, choices: list[tuple[str, str, str]]) -> None:
         """Targets offered for linking: (kind, target, label)."""
@@ -130,38 +150,29 @@ class WatchlistDetail(QWidget):
         self.link_box.setEditText(current)
 
     def show_company(self, row: dict | None, derived: dict, history: pd.DataFrame,
-                     links: tuple[LinkRow, ...], lang: str) -> None:
-        self.lang = lang
-        self.empty.setText(tr("wl.detail.empty", lang))
+                     links: tuple[LinkRow, ...]) -> None:
+        """The name's lines in the UI language (the tab shows it again when the language changes)."""
         self.empty.setVisible(row is None)
         self.body.setVisible(row is not None)
-        self.history_title.setText(tr("wl.detail.history", lang))
-        self.links_title.setText(f"{tr('wl.detail.links', lang)}  <span style='color:{colors().muted};"
-                                 f"font-weight:normal'>{tr('wl.detail.links_hint', lang)}</span>")
-        self.links.setHeaderLabels([tr(k, lang) for k in ("wl.link.kind", "wl.link.target",
-                                                           "wl.link.latest", "wl.link.date")])
-        self.link_add.setText(tr("wl.detail.add_link", lang))
-        self.link_remove.setText(tr("wl.detail.remove_link", lang))
-        self.link_box.lineEdit().setPlaceholderText(tr("wl.detail.link_placeholder", lang))
         if row is None:
             self.ticker = ""
             return
         self.ticker = row["ticker"]
-        suffix = "ko" if lang == "ko" else "en"
+        suffix = current_language()
         self.title.setText(f"{row[f'name_{suffix}']}  ({row['ticker']})")
-        self.metrics.setText(tr("wl.detail.line", lang,
-                                cap=fmt_number(row["market_cap_usd_bn"], 0),
-                                per=fmt_per(row["per_12mf"]), vs_sp=_signed(derived.get("vs_sp500")),
-                                vs_bt=_signed(derived.get("vs_bigtech"))))
-        self.as_of.setText(tr("wl.detail.asof", lang, as_of=row["as_of"] or "-"))
+        self.metrics.setText(self.tr(
+            "Market cap {cap} · 12MF PER {per} · vs S&P 500 {vs_sp} · vs big tech {vs_bt}").format(
+            cap=fmt_number(row["market_cap_usd_bn"], 0), per=fmt_per(row["per_12mf"]),
+            vs_sp=_signed(derived.get("vs_sp500")), vs_bt=_signed(derived.get("vs_bigtech"))))
+        self.as_of.setText(self.tr("As of {as_of}").format(as_of=row["as_of"] or "-"))
         lines = [row[f"thesis1_{suffix}"], row[f"thesis2_{suffix}"]]
         self.thesis.setText("<br>".join(f"- {escape(t)}" for t in lines if t) or "-")
-        self.history.set_history(history, lang, row)
+        self.history.set_history(history, row)
         self._links = links
         self.links.clear()
         for link in links:
-            item = QTreeWidgetItem([tr(f"wl.kind.{link.kind}", lang), link.label, link.latest,
-                                    link.date])
+            kind = self.tr(KINDS[link.kind]) if link.kind in KINDS else link.kind
+            item = QTreeWidgetItem([kind, link.label, link.latest, link.date])
             item.setData(0, Qt.ItemDataRole.UserRole, (link.kind, link.target))
             item.setToolTip(1, link.target)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,10 +18,14 @@ from PySide6.QtWidgets import (
 from ...core.formatting import fmt_number
 from ..common.theme import LIGHT
 from .model import fmt_per
-from .strings import tr
 
 CAP_GREY = "#7f8c8d"
 DISCOUNT_BLUE = LIGHT.discount  # the chart keeps its print colours in either theme
+HOW = {"seed": QT_TRANSLATE_NOOP("WatchlistHistory", "Note (seed)"),
+       "edit": QT_TRANSLATE_NOOP("WatchlistHistory", "Edit"),
+       "import": QT_TRANSLATE_NOOP("WatchlistHistory", "Import"),
+       "migration": QT_TRANSLATE_NOOP("WatchlistHistory", "Migration"),
+       "fetch": QT_TRANSLATE_NOOP("WatchlistHistory", "Fetch")}
 
 
 class WatchlistHistory(QWidget):
@@ -55,14 +59,14 @@ class WatchlistHistory(QWidget):
     def _sync_views(self) -> None:
         self.cap_view.setGeometry(self.plot.getPlotItem().vb.sceneBoundingRect())
 
-    def set_history(self, df: pd.DataFrame, lang: str, current: dict | None = None) -> None:
+    def set_history(self, df: pd.DataFrame, current: dict | None = None) -> None:
         """Chart: the value in force at each as-of date (the last snapshot of that date, and the
         name's current row). Table: every recorded change, newest first (the audit trail)."""
         item = self.plot.getPlotItem()
         item.clear()
         self.cap_view.clear()
         item.setLabel("left", "PER", color=DISCOUNT_BLUE)
-        item.setLabel("right", tr("wl.field.market_cap_usd_bn", lang), color=CAP_GREY)
+        item.setLabel("right", self.tr("Market cap"), color=CAP_GREY)
         x, per, cap = _by_as_of(df, current)
         if x and np.isfinite(per).any():
             item.plot(x, per, pen=pg.mkPen(DISCOUNT_BLUE, width=2), symbol="o", symbolSize=6,
@@ -77,17 +81,15 @@ class WatchlistHistory(QWidget):
             _fit(item.vb, per)
             _fit(self.cap_view, cap)
         self._sync_views()
-        heads = ["wl.hist.at", "wl.field.as_of", "wl.field.market_cap_usd_bn", "wl.field.per_12mf",
-                 "wl.hist.how"]
-        self.table.setHorizontalHeaderLabels([tr(k, lang) for k in heads])
+        self.table.setHorizontalHeaderLabels([self.tr("Recorded"), self.tr("As of"), self.tr("Market cap"),
+                                              self.tr("12MF PER"), self.tr("How")])
         rows = df.iloc[::-1]
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows.itertuples(index=False)):
             stamp = pd.to_datetime(r.at, utc=True, format="ISO8601", errors="coerce")
             when = stamp.tz_convert(None).strftime("%Y-%m-%d %H:%M") if pd.notna(stamp) else r.at
-            how = f"wl.how.{r.how}"
             cells = [when, r.as_of or "-", fmt_number(r.market_cap_usd_bn, 0), fmt_per(r.per_12mf),
-                     tr(how, lang) if how in _HOW_KEYS else str(r.how)]
+                     self.tr(HOW[r.how]) if r.how in HOW else str(r.how)]
             for j, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if j in (2, 3):
@@ -117,5 +119,3 @@ def _fit(view: pg.ViewBox, values) -> None:
     air = (hi - lo) * 0.1 or max(abs(hi) * 0.1, 1.0)
     view.setYRange(lo - air, hi + air, padding=0)
 
-
-_HOW_KEYS = {"wl.how.seed", "wl.how.edit", "wl.how.import", "wl.how.migration", "wl.how.fetch"}

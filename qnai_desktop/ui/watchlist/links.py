@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from ...core.charts.catalogue import catalogue_by_id
 from ...core.formatting import fmt_auto, fmt_number
+from ...core.localized import Localized
 from ...core.series import UNITS
 from ...store.cache import Cache
+from ..common.i18n import current_language
 from .detail import LinkRow
 
 KIND_ORDER = {"chart": 0, "series": 1, "monitor": 2, "scenario": 3}
@@ -16,19 +18,21 @@ KIND_ORDER = {"chart": 0, "series": 1, "monitor": 2, "scenario": 3}
 def _scenario_titles(lang: str) -> dict[str, str]:
     from ...core.scenarios.registry import MODELS
 
-    return {mid: (m.title_ko if lang == "ko" else m.title_en) for mid, m in MODELS.items()}
+    return {mid: Localized(m.title_ko, m.title_en).pick(lang) for mid, m in MODELS.items()}
 
 
-def link_choices(cache: Cache, lang: str) -> list[tuple[str, str, str]]:
-    """Everything a name can be linked to: (kind, target, label)."""
-    charts = [("chart", cid, spec.title_ko if lang == "ko" else spec.title_en)
-              for cid, spec in catalogue_by_id().items()]
+def link_choices(cache: Cache) -> list[tuple[str, str, str]]:
+    """Everything a name can be linked to: (kind, target, label in the UI language)."""
+    lang = current_language()
+    charts = [("chart", cid, spec.title(lang)) for cid, spec in catalogue_by_id().items()]
     series = [("series", sid, meta.title(lang)) for sid, meta in sorted(cache.series.metas().items())]
     scenarios = [("scenario", mid, title) for mid, title in _scenario_titles(lang).items()]
     return charts + series + scenarios
 
 
-def describe_links(cache: Cache, ticker: str, lang: str) -> tuple[LinkRow, ...]:
+def describe_links(cache: Cache, ticker: str) -> tuple[LinkRow, ...]:
+    """A name's links as the detail pane lists them, labels in the UI language."""
+    lang = current_language()
     df = cache.watchlist.links(ticker)
     metas = cache.series.metas()
     charts = catalogue_by_id()
@@ -44,12 +48,10 @@ def describe_links(cache: Cache, ticker: str, lang: str) -> tuple[LinkRow, ...]:
             label = meta.title(lang)
             if target in latest:
                 day, v = latest[target]
-                unit_en, unit_ko = UNITS.get(meta.unit, (meta.unit, meta.unit))
-                unit = unit_ko if lang == "ko" else unit_en
+                unit = UNITS[meta.unit].pick(lang) if meta.unit in UNITS else meta.unit
                 value = f"{fmt_number(v, 1)}%" if unit == "%" else f"{fmt_auto(v)} {unit}"
         elif kind == "chart" and target in charts:
-            spec = charts[target]
-            label = spec.title_ko if lang == "ko" else spec.title_en
+            label = charts[target].title(lang)
         elif kind == "scenario":
             label = scenarios.get(target, target)
         else:

@@ -18,10 +18,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ...core.localized import Localized
 from ...core.watchlist import (
+    FIELD_LABELS,
     Benchmarks,
     CellError,
     Patch,
@@ -36,13 +38,15 @@ from ...core.watchlist import (
 from ...services import watchlist_edits
 from ...services.fundamentals.live import set_earnings
 from ..common.app_context import AppContext
+from ..common.i18n import current_language
 from ..common.operations import run_op
 from ..common.tasks import Task, Work, while_alive
 from .command import PatchCommand
 from .model import fmt_per
-from .strings import tr
 
 ORIGIN = "watchlist tab"
+BENCHMARKS = {"sp500": QT_TRANSLATE_NOOP("WatchlistOps", "S&P 500"),
+              "bigtech": QT_TRANSLATE_NOOP("WatchlistOps", "Big-tech avg")}
 
 
 def _short(value: object) -> str:
@@ -67,10 +71,6 @@ class WatchlistOps(QObject):
         self.undo_stack = QUndoStack(self)
         self._waiting: deque[Callable[[], None]] = deque()
         self._in_flight = 0  # writes (or an import's file read) started and not yet landed
-
-    @property
-    def lang(self) -> str:
-        return self.ctx.lang
 
     @property
     def busy(self) -> bool:
@@ -107,7 +107,7 @@ class WatchlistOps(QObject):
             self.sig_focus_requested.emit(*cmd.focus)
         if cmd.fresh:
             cmd.fresh = False
-            self.sig_message.emit(tr("wl.saved", self.lang, what=cmd.text()), False)
+            self.sig_message.emit(self.tr("Saved: {what}").format(what=cmd.text()), False)
             if cmd.then is not None:
                 cmd.then()
         self._landed()
@@ -132,7 +132,7 @@ class WatchlistOps(QObject):
         self.undo_stack.push(cmd)
 
     def reject(self, message: str) -> None:
-        self.sig_message.emit(tr("wl.rejected", self.lang, msg=message), True)
+        self.sig_message.emit(self.tr("Rejected — {msg}").format(msg=message), True)
 
     def undo(self) -> None:
         """Ctrl+Z: after the writes before it (the stack's own action would not wait)."""
@@ -145,11 +145,12 @@ class WatchlistOps(QObject):
     def edit_cell(self, ticker: object, col: str, text: str) -> tuple[bool, object]:
         """The table model's editor: (accepted?, value or the reason it was refused). The value
         is stored after the writes before it; the table redraws from the store then."""
-        store_col = store_column(col, self.lang)
+        lang = current_language()  # a name or thesis line is typed in the language on screen
+        store_col = store_column(col, lang)
         try:
             value = parse_edit(store_col, text)
         except CellError as exc:
-            return False, exc.message(self.lang)
+            return False, exc.message(lang)
         self._next(lambda: self._edit(str(ticker), col, store_col, value))
         return True, value
 
@@ -159,8 +160,10 @@ class WatchlistOps(QObject):
             return
         old = clean_row(row)[store_col]
         before, after = edit_patches(row, store_col, value)
-        label = tr("wl.cmd.edit", self.lang, ticker=ticker, field=tr(f"wl.field.{col}", self.lang),
-                   old=_short(old), new=_short(value))
+        lang = current_language()
+        field = Localized(*FIELD_LABELS[col]).pick(lang) if col in FIELD_LABELS else col
+        label = self.tr("{ticker} {field}: {old} → {new}").format(
+            ticker=ticker, field=field, old=_short(old), new=_short(value))
         self._push(label, before, after, (ticker, col))
 
     def add(self, text: str) -> str | None:
@@ -174,7 +177,7 @@ class WatchlistOps(QObject):
         try:
             return parse_ticker(text, set(self.ctx.cache.watchlist.companies()["ticker"]))
         except CellError as exc:
-            self.reject(exc.message(self.lang))
+            self.reject(exc.message(current_language()))
             return None
 
     def _add(self, text: str) -> None:
@@ -184,7 +187,7 @@ class WatchlistOps(QObject):
         companies = self.ctx.cache.watchlist.companies()
         position = int(companies["position"].max()) + 1 if len(companies) else 1
         row = new_company(ticker, position, date.today())
-        self._push(tr("wl.cmd.add", self.lang, ticker=ticker), Patch(delete=(ticker,)),
+        self._push(self.tr("Add {ticker}").format(ticker=ticker), Patch(delete=(ticker,)),
                    Patch(upsert=(row,)), (ticker, "name"), then=lambda: self.sig_added.emit(ticker))
 
     def remove(self, tickers: list[str]) -> bool:
@@ -201,10 +204,10 @@ class WatchlistOps(QObject):
         rows = tuple(clean_row(cache.watchlist.company(t)) for t in found)
         links = {t: cache.watchlist.links_of(t) for t in found}  # undo restores the evidence links too
         label = ", ".join(found)
-        self._push(tr("wl.cmd.remove", self.lang, ticker=label),
+        removed = self.tr("{ticker} removed — Ctrl+Z to undo").format(ticker=label)
+        self._push(self.tr("Remove {ticker}").format(ticker=label),
                    Patch(upsert=rows, links=links), Patch(delete=tuple(found)), None,
-                   then=lambda: self.sig_message.emit(tr("wl.removed", self.lang, ticker=label),
-                                                      False))
+                   then=lambda: self.sig_message.emit(removed, False))
 
     def move(self, ticker: str, delta: int, column: str) -> bool:
         if move_patches(self.ctx.cache.watchlist.companies(), ticker, delta) is None:
@@ -215,7 +218,7 @@ class WatchlistOps(QObject):
     def _move(self, ticker: str, delta: int, column: str) -> None:
         patches = move_patches(self.ctx.cache.watchlist.companies(), ticker, delta)
         if patches is not None:
-            self._push(tr("wl.cmd.move", self.lang, ticker=ticker), *patches, (ticker, column))
+            self._push(self.tr("Move {ticker}").format(ticker=ticker), *patches, (ticker, column))
 
     def set_benchmark(self, name: str, new: float) -> bool:
         old = getattr(Benchmarks.from_settings(self.ctx.cache.settings.get), name)
@@ -229,14 +232,14 @@ class WatchlistOps(QObject):
         if abs(new - old) < 1e-9:
             return
         key = Benchmarks.KEYS[name]
-        label = tr("wl.cmd.bench", self.lang, name=tr(f"wl.bench.{name}", self.lang),
-                   old=fmt_per(old), new=fmt_per(new))
+        label = self.tr("Benchmark {name} {old}x → {new}x").format(
+            name=self.tr(BENCHMARKS[name]), old=fmt_per(old), new=fmt_per(new))
         self._push(label, Patch(settings={key: f"{old:g}"}), Patch(settings={key: f"{new:g}"}), None)
 
     def set_links(self, ticker: str, links: tuple[tuple[str, str], ...]) -> bool:
         def push() -> None:
             before = self.ctx.cache.watchlist.links_of(ticker)
-            self._push(tr("wl.cmd.links", self.lang, ticker=ticker),
+            self._push(self.tr("Change {ticker} evidence links").format(ticker=ticker),
                        Patch(links={ticker: before}), Patch(links={ticker: tuple(links)}),
                        (ticker, "ticker"))
 
@@ -263,11 +266,11 @@ class WatchlistOps(QObject):
 
         def planned(plan) -> None:
             if isinstance(plan, WatchlistFileError):
-                self.sig_message.emit(tr("wl.import_failed", self.lang, msg=str(plan)), True)
+                self.sig_message.emit(self.tr("Nothing imported — {msg}").format(msg=str(plan)), True)
                 return
-            done = tr("wl.imported", self.lang, file=plan.file, added=plan.added,
-                      changed=plan.changed, unchanged=plan.unchanged)
-            self._push(tr("wl.cmd.import", self.lang, file=plan.file), plan.before, plan.after,
+            done = self.tr("{file}: {added} added, {changed} changed, {unchanged} unchanged").format(
+                file=plan.file, added=plan.added, changed=plan.changed, unchanged=plan.unchanged)
+            self._push(self.tr("Import {file}").format(file=plan.file), plan.before, plan.after,
                        None, how="import", origin=str(path),
                        then=lambda: self.sig_message.emit(done, False))
 
@@ -275,7 +278,7 @@ class WatchlistOps(QObject):
         task = Task(read, db_path=self.ctx.cache.path, name="watchlist import")
         task.sig_task_succeeded.connect(while_alive(self, planned))
         task.sig_task_failed.connect(while_alive(self, lambda msg: self.sig_message.emit(
-            tr("wl.import_failed", self.lang, msg=msg), True)))
+            self.tr("Nothing imported — {msg}").format(msg=msg), True)))
         task.sig_task_done.connect(while_alive(self, self._landed))
         task.start()
 
@@ -288,7 +291,7 @@ class WatchlistOps(QObject):
         from ...services.watchlist_io import WatchlistFileError, export_file
         from ..common.output_error import output_error_text
 
-        lang = self.lang
+        lang = current_language()  # the file's headers and names: the language on screen
 
         def write(work: Work):
             try:
@@ -298,12 +301,13 @@ class WatchlistOps(QObject):
 
         def written(outcome) -> None:
             if isinstance(outcome, OutputPathError):  # a read-only folder, a name too long, …
-                self.sig_message.emit(output_error_text(outcome, self.lang), True)
+                self.sig_message.emit(output_error_text(outcome), True)
                 self.sig_export_failed.emit(outcome)
             elif isinstance(outcome, Exception):
                 self.sig_message.emit(str(outcome), True)
             else:
-                self.sig_message.emit(tr("wl.exported", self.lang, n=outcome, path=str(path)), False)
+                self.sig_message.emit(self.tr("Wrote {n} names to {path}").format(
+                    n=outcome, path=str(path)), False)
 
         self._in_flight += 1
         task = Task(write, db_path=self.ctx.cache.path, name="watchlist export")
@@ -319,9 +323,9 @@ class WatchlistOps(QObject):
             self._in_flight += 1
             run_op(self.ctx, self, set_earnings, ticker, usd_bn, as_of) \
                 .expecting(KeyError, ValueError) \
-                .on_success(lambda _change: self.sig_message.emit(tr(
-                    "wl.values.saved", self.lang, ticker=ticker, value=f"{usd_bn:,.1f}",
-                    as_of=as_of), False)) \
+                .on_success(lambda _change: self.sig_message.emit(self.tr(
+                    "{ticker} 12MF earnings {value} ({as_of}) → PER recomputed").format(
+                    ticker=ticker, value=f"{usd_bn:,.1f}", as_of=as_of), False)) \
                 .on_failure(lambda exc: self._earnings_refused(exc)) \
                 .on_success(lambda _change: self._landed()) \
                 .run()
@@ -331,5 +335,5 @@ class WatchlistOps(QObject):
 
     def _earnings_refused(self, exc: BaseException) -> None:
         if isinstance(exc, (KeyError, ValueError)):
-            self.sig_message.emit(tr("wl.store_error", self.lang, msg=str(exc)), True)
+            self.sig_message.emit(self.tr("Not saved: {msg}").format(msg=str(exc)), True)
         self._landed()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from ...core.watchlist import (
 from ...services.fundamentals.live import value_table
 from ..common.app_context import AppContext
 from ..common.base_tab import CacheTab
+from ..common.i18n import current_language
 from ..common.output_error import show_output_error
 from .check import WatchlistCheck
 from .columns import WatchlistColumns
@@ -52,12 +53,15 @@ from .links import describe_links, link_choices
 from .model import WatchlistModel, fmt_per
 from .ops import WatchlistOps
 from .proxy import WatchlistProxy
-from .strings import tr
 from .toolbar import WatchlistFooter, WatchlistToolbar
 
-HEADER_KEYS = {"ticker": "col.ticker", "name": "col.name", "market_cap_usd_bn": "col.market_cap",
-               "per_12mf": "col.per", "thesis1": "col.thesis1", "thesis2": "col.thesis2",
-               "as_of": "col.as_of"}
+HEADERS = {"ticker": QT_TRANSLATE_NOOP("WatchlistTab", "Ticker"),
+           "name": QT_TRANSLATE_NOOP("WatchlistTab", "Name"),
+           "market_cap_usd_bn": QT_TRANSLATE_NOOP("WatchlistTab", "Market cap (USD bn)"),
+           "per_12mf": QT_TRANSLATE_NOOP("WatchlistTab", "12MF PER"),
+           "thesis1": QT_TRANSLATE_NOOP("WatchlistTab", "Thesis"),
+           "thesis2": QT_TRANSLATE_NOOP("WatchlistTab", "What to watch"),
+           "as_of": QT_TRANSLATE_NOOP("WatchlistTab", "As of")}
 AUTO_SIZE_ROWS = 300  # beyond this, sizing rows/columns to contents costs more than it helps
 
 
@@ -77,10 +81,8 @@ class WatchlistTab(CacheTab):
         self.act_redo = QAction(self, enabled=False, triggered=self.ops.redo)
         self.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda text: self.act_undo.setText(
-            f"{tr('wl.undo', self.ctx.lang)} {text}".rstrip()))
-        self.undo_stack.redoTextChanged.connect(lambda text: self.act_redo.setText(
-            f"{tr('wl.redo', self.ctx.lang)} {text}".rstrip()))
+        self.undo_stack.undoTextChanged.connect(self._name_undo_redo)
+        self.undo_stack.redoTextChanged.connect(self._name_undo_redo)
         self.act_undo.setShortcuts([QKeySequence.StandardKey.Undo])
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.model = WatchlistModel(self.ops.edit_cell, set(EDITABLE), self)
@@ -156,7 +158,7 @@ class WatchlistTab(CacheTab):
         self.footer.bigtech.editingFinished.connect(lambda: self.set_benchmark("bigtech"))
         self.model.sig_edit_rejected.connect(self.ops.reject)
         self.ops.sig_message.connect(self._say)
-        self.ops.sig_export_failed.connect(lambda exc: show_output_error(self, exc, self.ctx.lang))
+        self.ops.sig_export_failed.connect(lambda exc: show_output_error(self, exc))
         self.ops.sig_focus_requested.connect(self.select)
         self.ops.sig_added.connect(self._type_name)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
@@ -184,33 +186,31 @@ class WatchlistTab(CacheTab):
 
     # -- language -----------------------------------------------------------------------
     def _headers(self) -> dict[str, str]:
-        lang = self.ctx.lang
-        labels = {c: tr(k, lang) for c, k in HEADER_KEYS.items()}
-        labels["vs_sp500"] = tr("wl.col.vs_sp500", lang, x=fmt_per(self._bench.sp500))
-        labels["vs_bigtech"] = tr("wl.col.vs_bigtech", lang, x=fmt_per(self._bench.bigtech))
+        labels = {c: self.tr(text) for c, text in HEADERS.items()}
+        labels["vs_sp500"] = self.tr("vs S&P 500 ({x}x)").format(x=fmt_per(self._bench.sp500))
+        labels["vs_bigtech"] = self.tr("vs big tech ({x}x)").format(x=fmt_per(self._bench.bigtech))
         return labels
 
     def retranslate(self) -> None:
-        lang = self.ctx.lang
-        self.toolbar.retranslate(lang)
-        self.footer.retranslate(lang)
-        self.check.retranslate(lang)
-        self.act_undo.setText(tr("wl.undo", lang))
-        self.act_redo.setText(tr("wl.redo", lang))
+        self._name_undo_redo()
         headers = self._headers()
         self.model.set_headers(headers)
-        self.columns.retranslate(headers, lang)
+        self.columns.retranslate(headers)
         self._title_bottom()
 
+    def _name_undo_redo(self, *_args: object) -> None:
+        """"Undo Add NVDA": the action names the command it would undo (or redo)."""
+        self.act_undo.setText((self.tr("Undo") + " " + self.undo_stack.undoText()).rstrip())
+        self.act_redo.setText((self.tr("Redo") + " " + self.undo_stack.redoText()).rstrip())
+
     def _title_bottom(self) -> None:
-        lang = self.ctx.lang
         ticker = self.detail.ticker
-        self.bottom.setTabText(0, tr("wl.tab.detail", lang) + (f" — {ticker}" if ticker else ""))
-        self.bottom.setTabText(1, tr("wl.tab.check", lang, n=self._issue_count))
+        self.bottom.setTabText(0, self.tr("Details") + (f" — {ticker}" if ticker else ""))
+        self.bottom.setTabText(1, self.tr("Report check ({n})").format(n=self._issue_count))
 
     # -- reading the store --------------------------------------------------------------
     def refresh(self) -> None:
-        cache, lang = self.ctx.cache, self.ctx.lang
+        cache, lang = self.ctx.cache, current_language()
         companies = cache.watchlist.companies()
         self._companies = companies
         self._bench = Benchmarks.from_settings(cache.settings.get)
@@ -233,12 +233,12 @@ class WatchlistTab(CacheTab):
                                              [*msgs, i.message(lang)])
         self.model.set_issues(flagged)
         names = dict(zip(companies["ticker"], companies[store_column("name", lang)], strict=True))
-        self.check.set_issues(issues, names, lang)
+        self.check.set_issues(issues, names)
         self._issue_count = len(issues)
         self.retranslate()
         self.columns.apply()
         self._size_table()
-        self.detail.set_link_choices(link_choices(cache, lang))
+        self.detail.set_link_choices(link_choices(cache))
         if current and self.current_ticker() != current:
             self.select(current)
         self._show_detail()
@@ -282,17 +282,16 @@ class WatchlistTab(CacheTab):
         ticker = self.current_ticker()
         row = self.ctx.cache.watchlist.company(ticker) if ticker else None
         if row is None:
-            self.detail.show_company(None, {}, pd.DataFrame(), (), self.ctx.lang)
+            self.detail.show_company(None, {}, pd.DataFrame(), ())
             return
         src = self.model.row_of(ticker)
         derived = {c: self.model.value(src, self.model.column_index(c)) for c in ("vs_sp500",
                                                                                    "vs_bigtech")}
         derived = {k: (None if v != v else v) for k, v in derived.items()}  # NaN → None
         self.detail.show_company(row, derived, self.ctx.cache.watchlist.history(ticker),
-                                 describe_links(self.ctx.cache, ticker, self.ctx.lang),
-                                 self.ctx.lang)
+                                 describe_links(self.ctx.cache, ticker))
         values = value_table(self.ctx.cache, date.today(), [ticker]).get(ticker, {})
-        self.detail.values.show_values(ticker, values, self.ctx.lang)
+        self.detail.values.show_values(ticker, values)
         self._title_bottom()
 
     # -- filter, columns, navigation ----------------------------------------------------
@@ -304,8 +303,8 @@ class WatchlistTab(CacheTab):
         query = self.toolbar.filter.text() if text is None else text
         mask = filter_mask(self._haystack, query) if query.strip() else None
         self.proxy.set_mask(mask)
-        self.toolbar.count.setText(tr("wl.filter.count", self.ctx.lang, shown=self.proxy.rowCount(),
-                                      total=self.model.rowCount()) if mask is not None else "")
+        self.toolbar.count.setText(self.tr("{shown} of {total} names").format(
+            shown=self.proxy.rowCount(), total=self.model.rowCount()) if mask is not None else "")
 
     def set_column_visible(self, col: str, visible: bool) -> None:
         self.columns.set_visible(col, visible)
@@ -401,14 +400,14 @@ class WatchlistTab(CacheTab):
         self.ops.export_path(path, self._headers())
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("wl.import", self.ctx.lang), "",
-                                              tr("wl.files", self.ctx.lang))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import…"), "",
+                                              self.tr("Spreadsheets (*.csv *.xlsx)"))
         if path:
             self.import_path(path)
 
     def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("wl.export", self.ctx.lang), "watchlist.xlsx",
-                                              tr("wl.files", self.ctx.lang))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export…"), "watchlist.xlsx",
+                                              self.tr("Spreadsheets (*.csv *.xlsx)"))
         if path:
             self.export_path(path)
 
@@ -427,6 +426,6 @@ class WatchlistTab(CacheTab):
             lines.append("\t".join(cells))
         out = "\n".join(lines)
         QGuiApplication.clipboard().setText(out)
-        self._say(tr("wl.copied", self.ctx.lang, n=len(rows)))
+        self._say(self.tr("Copied {n} rows").format(n=len(rows)))
         return out
 

@@ -3,7 +3,7 @@ and the benchmark PERs. Only widgets; the tab connects them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..common.theme import qcolor, set_tone
-from .strings import tr
 
 
 def _bench_box() -> QDoubleSpinBox:
@@ -95,17 +94,23 @@ class WatchlistToolbar(QWidget):
                   _separator(), self.undo, self.redo, _separator(), self.columns, self.import_,
                   self.export):
             layout.addWidget(w)
+        self.retranslate()
 
-    def retranslate(self, lang: str) -> None:
-        self.filter.setPlaceholderText(tr("wl.filter", lang))
-        self.new_ticker.setPlaceholderText(tr("wl.add.placeholder", lang))
-        self.add.setText(tr("wl.add", lang))
-        self.remove.setText(tr("wl.remove", lang))
-        self.up.setToolTip(tr("wl.up", lang) + " (Alt+↑)")
-        self.down.setToolTip(tr("wl.down", lang) + " (Alt+↓)")
-        self.columns.setText(tr("wl.columns", lang))
-        self.import_.setText(tr("wl.import", lang))
-        self.export.setText(tr("wl.export", lang))
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Filter names and thesis (Ctrl+F)"))
+        self.new_ticker.setPlaceholderText(self.tr("New ticker"))
+        self.add.setText(self.tr("Add"))
+        self.remove.setText(self.tr("Remove"))
+        self.up.setToolTip(self.tr("Up") + " (Alt+↑)")
+        self.down.setToolTip(self.tr("Down") + " (Alt+↓)")
+        self.columns.setText(self.tr("Columns"))
+        self.import_.setText(self.tr("Import…"))
+        self.export.setText(self.tr("Export…"))
 
 
 class WatchlistFooter(QWidget):
@@ -132,11 +137,19 @@ class WatchlistFooter(QWidget):
         layout.addWidget(self.message, 1)
         for w in (self.bench_label, self.sp500_label, self.sp500, self.bigtech_label, self.bigtech):
             layout.addWidget(w)
+        self.retranslate()
 
-    def retranslate(self, lang: str) -> None:
-        self.note.setText(tr("wl.unit_note", lang))
-        self.bench_label.setText(f"<b>{tr('wl.bench', lang)}</b>")
-        self.sp500_label.setText(tr("wl.bench.sp500", lang))
-        self.bigtech_label.setText(tr("wl.bench.bigtech", lang))
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.note.setText(self.tr("Note: market cap in USD bn; PER premium (+) / discount (−) vs "
+                                  "benchmark"))
+        bench = self.tr("Benchmark PER")
+        self.bench_label.setText(f"<b>{bench}</b>")
+        self.sp500_label.setText(self.tr("S&P 500"))
+        self.bigtech_label.setText(self.tr("Big-tech avg"))
         for box in (self.sp500, self.bigtech):
-            box.setSuffix(tr("wl.bench.suffix", lang))
+            box.setSuffix(self.tr("x"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -24,33 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..common.i18n import register, tr
 from ..common.theme import qcolor
 
 ORDER = ("market_cap_usd_bn", "per_12mf", "close_usd", "shares_outstanding",
          "earnings_12mf_usd_bn", "capex_ttm_usd_bn", "revenue_ttm_usd_bn")
 
-register({
-    "wl.values.title": ("수치의 근거 (기준일·출처)", "What the figures rest on (as of, source)"),
-    "wl.values.field": ("항목", "Field"),
-    "wl.values.value": ("값", "Value"),
-    "wl.values.as_of": ("기준일", "As of"),
-    "wl.values.source": ("출처", "Source"),
-    "wl.values.stale": ("경과", "stale"),
-    "wl.values.earnings": ("12MF 순이익 추정 (십억달러)", "12MF earnings estimate (USD bn)"),
-    "wl.values.save": ("저장", "Save"),
-    "wl.values.saved": ("{ticker} 12MF 순이익 {value} ({as_of}) → PER 재계산",
-                        "{ticker} 12MF earnings {value} ({as_of}) → PER recomputed"),
-    "wl.values.f.market_cap_usd_bn": ("시가총액 (십억달러)", "Market cap (USD bn)"),
-    "wl.values.f.per_12mf": ("12MF PER", "12MF PER"),
-    "wl.values.f.close_usd": ("종가 (달러)", "Close (USD)"),
-    "wl.values.f.shares_outstanding": ("발행주식수", "Shares outstanding"),
-    "wl.values.f.earnings_12mf_usd_bn": ("12MF 순이익 추정", "12MF earnings estimate"),
-    "wl.values.f.capex_ttm_usd_bn": ("Capex (최근 4분기)", "Capex (TTM)"),
-    "wl.values.f.revenue_ttm_usd_bn": ("매출 (최근 4분기)", "Revenue (TTM)"),
-    "wl.values.src.note": ("노트", "note"),
-    "wl.values.src.analyst": ("애널리스트", "analyst"),
-})
+FIELDS = {
+    "market_cap_usd_bn": QT_TRANSLATE_NOOP("WatchlistValues", "Market cap (USD bn)"),
+    "per_12mf": QT_TRANSLATE_NOOP("WatchlistValues", "12MF PER"),
+    "close_usd": QT_TRANSLATE_NOOP("WatchlistValues", "Close (USD)"),
+    "shares_outstanding": QT_TRANSLATE_NOOP("WatchlistValues", "Shares outstanding"),
+    "earnings_12mf_usd_bn": QT_TRANSLATE_NOOP("WatchlistValues", "12MF earnings estimate"),
+    "capex_ttm_usd_bn": QT_TRANSLATE_NOOP("WatchlistValues", "Capex (TTM)"),
+    "revenue_ttm_usd_bn": QT_TRANSLATE_NOOP("WatchlistValues", "Revenue (TTM)"),
+}
 
 
 def fmt_value(name: str, value: float | None) -> str:
@@ -95,24 +82,32 @@ class WatchlistValues(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
+        self.retranslate()
 
-    def show_values(self, ticker: str, values: dict[str, dict], lang: str,
-                    today: date | None = None) -> None:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("What the figures rest on (as of, source)"))
+        self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value"), self.tr("As of"), self.tr("Source")])
+        self.earnings_label.setText(self.tr("12MF earnings estimate (USD bn)"))
+        self.save.setText(self.tr("Save"))
+
+    def show_values(self, ticker: str, values: dict[str, dict], today: date | None = None) -> None:
+        """One row per figure; the tab shows them again when the language changes."""
         self.ticker = ticker
-        self.title.setText(tr("wl.values.title", lang))
-        self.tree.setHeaderLabels([tr(f"wl.values.{k}", lang)
-                                   for k in ("field", "value", "as_of", "source")])
-        self.earnings_label.setText(tr("wl.values.earnings", lang))
-        self.save.setText(tr("wl.values.save", lang))
+        sources = {"note": self.tr("note"), "analyst": self.tr("analyst")}
+        stale = self.tr("stale")
         self.tree.clear()
         names = [n for n in ORDER if n in values] + sorted(set(values) - set(ORDER))
         for name in names:
             v = values[name]
             source = v["source"] or ""
-            if source in ("note", "analyst"):
-                source = tr(f"wl.values.src.{source}", lang)
-            as_of = (v["as_of"] or "-") + (f" ({tr('wl.values.stale', lang)})" if v["stale"] else "")
-            label = tr(f"wl.values.f.{name}", lang) if name in ORDER else name
+            source = sources.get(source, source)
+            as_of = (v["as_of"] or "-") + (f" ({stale})" if v["stale"] else "")
+            label = self.tr(FIELDS[name]) if name in FIELDS else name
             item = QTreeWidgetItem([label, fmt_value(name, v["value"]), as_of, source])
             item.setData(0, Qt.ItemDataRole.UserRole, name)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
