@@ -140,6 +140,17 @@ BENCHES = [
           for label, what in (("import CSV", "import"), ("export pack", "export"),
                               ("edit cells", "edits"), ("slider", "slider"))],
     ], quick_args=["--quick"]),
+    Bench("bench_scale.py", "Scale: 10M observations", [
+        Figure("First paint on a 10M-observation cache ÷ seeded", r"first paint: big\s+" + NUM,
+               "ms", r"first paint: big [0-9,.]+ ms, seeded\s+" + NUM, "seeded cache, same run",
+               ("ratio<=", 1.3)),
+        Figure("series list on a 10M-observation cache ÷ seeded", r"series list: big\s+" + NUM,
+               "ms", r"series list: big [0-9,.]+ ms, seeded\s+" + NUM, "seeded cache, same run",
+               ("ratio<=", 1.5)),
+        Figure("Open a 20-year daily series (cold)", r"points\): cold\s+" + NUM, "ms",
+               target=("<=", 50.0)),
+        Figure("Open a 20-year daily series (warm)", r"warm\s+" + NUM, "ms"),
+    ], timeout=2400),
     Bench("bench_alerts.py", "Alert evaluation", [
         Figure("200 alert rules over 50 series × 10 years", r"evaluate_rules \(numpy FrameCache\):\s+" + NUM,
                "ms", r"naive pandas per rule \(baseline\):\s+" + NUM, "naive pandas, rule by rule",
