@@ -371,3 +371,18 @@ def test_every_catalogue_chart_maps(seeded: Path) -> None:
         content = content_of(cache)
         assert {s.kind for s in all_specs(cache)} >= {"line", "area_stacked", "area_pct", "bar", "log"}
     assert pictures_needed(content) == []
+
+
+def test_a_new_company_adds_a_row_to_her_table(db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "note.pptx"
+    with Cache.open(db_path) as cache:
+        write_deck(content_of(cache, charts=["meta_ads", "ai_lab_arr"]), path)
+        cache.watchlist.upsert_companies([{
+            "ticker": "TSM", "name_ko": "TSMC", "name_en": "TSMC", "market_cap_usd_bn": 1210.0,
+            "per_12mf": 21.0, "thesis1_ko": "CoWoS 증설", "thesis2_ko": "", "thesis1_en": "CoWoS",
+            "thesis2_en": "", "as_of": "2026-07-06", "position": 9}])
+        report = update_deck(content_of(cache, charts=["meta_ads", "ai_lab_arr"]), path)
+    assert report.table
+    table = shapes_by_name(Presentation(str(path)))["qnai:table:watchlist"][1].table
+    assert len(table.rows) == 10
+    assert [table.cell(9, c).text_frame.text for c in range(4)] == ["TSMC", "1,210", "21", "-CoWoS 증설"]

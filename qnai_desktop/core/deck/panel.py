@@ -1,6 +1,6 @@
 """How a native chart's frame is divided: stamp line, legend, tick labels, plot. Pure.
 
-Text widths are estimated (a Hangul or CJK character is one em wide, a Latin one about 0.55
+Text widths are estimated (a Hangul or CJK character is one em wide, a Latin one about 0.6
 em): enough to reserve room for the legend rows and the value tick labels, so the inner plot
 rectangle can be fixed (see core/deck/axes.py) without text running into it.
 """
@@ -20,7 +20,7 @@ LEGEND_GAP_PT = 10.0
 
 def text_width_pt(text: str, size_pt: float) -> float:
     """Estimated width of ``text`` at ``size_pt`` points."""
-    ems = sum(1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.56 for ch in text)
+    ems = sum(1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.6 for ch in text)
     return ems * size_pt
 
 
@@ -54,7 +54,8 @@ def frame_layout(frame_w_pt: float, frame_h_pt: float, *, font_pt: float,
     """The legend band and inner plot rectangle below the stamp (its text wraps to as many lines
     as it needs), right of the value tick labels and above the date labels."""
     line = font_pt * 1.35
-    stamp_lines = math.ceil(text_width_pt(stamp, font_pt) / (frame_w_pt - 4.0)) if stamp else 0
+    # 85% of the width: renderers that substitute a missing font set wider than the estimate
+    stamp_lines = math.ceil(text_width_pt(stamp, font_pt) / (0.85 * frame_w_pt)) if stamp else 0
     top = stamp_lines * line + 4.0
     legend_y = top
     rows = legend_rows(legend_labels, font_pt, frame_w_pt - 8.0) if len(legend_labels) > 1 else 0

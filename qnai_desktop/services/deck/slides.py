@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
@@ -24,7 +24,6 @@ MARGIN = Inches(0.45)
 TITLE_TOP, TITLE_H = Inches(0.3), Inches(0.7)
 BODY_TOP = Inches(1.1)
 BODY_BOTTOM = SLIDE_H - Inches(0.3)
-TITLE_ONLY_LAYOUT = 5
 TITLE_LAYOUT = 0
 HEADER_FILL = "404040"
 BAND_FILL = "F4F4F4"
@@ -65,11 +64,32 @@ class PanelStyle:
         return cls(Pt(11), Pt(7), Pt(7), Inches(0.3), Inches(0.36), True)
 
 
+def title_only_layout(prs):
+    """The "Title Only" layout — also in her own template when a chart is appended to her deck:
+    by name, else the layout with a title and the fewest other placeholders."""
+    layouts = list(prs.slide_layouts)
+    named = next((lo for lo in layouts if lo.name.strip().lower() == "title only"), None)
+    if named is not None:
+        return named
+    titled = [lo for lo in layouts if any(ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE,
+                                                                          PP_PLACEHOLDER.CENTER_TITLE)
+                                          for ph in lo.placeholders)]
+    return min(titled, key=lambda lo: len(lo.placeholders)) if titled else layouts[0]
+
+
 def titled_slide(prs, title: str, font: str = DEFAULT_FONT):
-    """A Title Only slide with the title placed and set in house type (outline view lists it)."""
-    s = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY_LAYOUT])
+    """A Title Only slide with the title placed and set in house type (outline view lists it);
+    other placeholders of the layout are removed, a layout without a title gets a text box."""
+    s = prs.slides.add_slide(title_only_layout(prs))
     t = s.shapes.title
-    t.left, t.top, t.width, t.height = MARGIN, TITLE_TOP, SLIDE_W - 2 * MARGIN, TITLE_H
+    for ph in list(s.placeholders):
+        if t is None or ph.shape_id != t.shape_id:
+            ph._element.getparent().remove(ph._element)
+    if t is None:
+        t = s.shapes.add_textbox(MARGIN, TITLE_TOP, SLIDE_W - 2 * MARGIN, TITLE_H)
+        t.name = "Title"
+    width = prs.slide_width or SLIDE_W
+    t.left, t.top, t.width, t.height = MARGIN, TITLE_TOP, width - 2 * MARGIN, TITLE_H
     tf = t.text_frame
     tf.word_wrap = True
     tf.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -137,11 +157,12 @@ def add_native(shapes, chart_id: str, data: NativeData, marks: ChartMarks, box: 
 
 def add_watermark(shapes, chart_id: str, left: int, top: int, width: int, height: int, lang: str,
                   font: str):
-    """The illustrative mark across the plot: a crop of the chart keeps it."""
-    size = Pt(max(12, min(30, Emu(width).pt / 18)))
+    """The illustrative mark across the plot: a crop of the chart keeps it. One line, sized to
+    fit the plot's width."""
+    size = Pt(max(7.0, min(30.0, Emu(width).pt * 0.8 / text_width_pt(illustrative(lang), 1.0))))
     box = add_text(shapes, f"qnai:mark:{chart_id}", left, top, width, height,
                    [(illustrative(lang), DEMO_RED, True)], size, font=font, align=PP_ALIGN.CENTER,
-                   anchor=MSO_ANCHOR.MIDDLE)
+                   anchor=MSO_ANCHOR.MIDDLE, wrap=False)
     set_alpha(box.text_frame.paragraphs[0].runs[0], 35)
     return box
 

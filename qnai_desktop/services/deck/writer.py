@@ -14,7 +14,7 @@ from pptx.util import Inches, Pt
 from ...core.deck.layout import PlannedSlide, plan_slides
 from ...core.deck.table import watchlist_table
 from ...core.scenarios import get_model
-from ...core.scenarios.display import format_param, text
+from ...core.scenarios.display import NOT_GIVEN, format_param, text
 from ..pptx_deck import provenance_notes
 from .annotate import draw_annotations
 from .content import DeckContent
@@ -232,8 +232,10 @@ def case_inputs(scenario: Mapping, lang: str) -> list[tuple[str, str]]:
     except (KeyError, ValueError):
         return []
     params = scenario.get("params") or {}
+    # inputs left at "0 = not given" are left out, as in the published chart's note
+    not_given = {rule.param for rule in NOT_GIVEN.get(model.id, ()) if params.get(rule.param) == 0.0}
     return [(text(p, lang), format_param(p, float(params[p.name]), lang))
-            for p in model.params if p.name in params]
+            for p in model.params if p.name in params and p.name not in not_given]
 
 
 def write_deck(content: DeckContent, path: Path | str, *, charts: str = "native",
