@@ -386,3 +386,18 @@ def test_a_new_company_adds_a_row_to_her_table(db_path: Path, tmp_path: Path) ->
     table = shapes_by_name(Presentation(str(path)))["qnai:table:watchlist"][1].table
     assert len(table.rows) == 10
     assert [table.cell(9, c).text_frame.text for c in range(4)] == ["TSMC", "1,210", "21", "-CoWoS 증설"]
+
+
+def test_an_xy_chart_over_days_gets_its_new_range_on_update(db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "note.pptx"
+    charts = ["coding_agent_intensity", "meta_ads"]
+    with Cache.open(db_path) as cache:
+        write_deck(content_of(cache, charts=charts), path)
+    before = chart_of(Presentation(str(path)), "coding_agent_intensity").chart.category_axis
+    with Cache.open(db_path) as cache:
+        _add_point(cache, "npm.downloads.codex", "2027-06-30", 3_000_000.0)  # a year more of days
+        report = update_deck(content_of(cache, charts=charts), path)
+    after = chart_of(Presentation(str(path)), "coding_agent_intensity").chart
+    assert "coding_agent_intensity" in report.updated
+    assert after.category_axis.maximum_scale > before.maximum_scale
+    assert max(v for v in after.series[2].values if v is not None) > 0  # Codex, refilled

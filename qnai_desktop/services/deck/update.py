@@ -27,6 +27,7 @@ from pptx.exc import PackageNotFoundError
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ...core.deck.axes import value_scale
 from ...core.deck.layout import PlannedSlide
 from ...core.deck.table import watchlist_table
 from .annotate import draw_annotations, remove_annotation_shapes
@@ -137,7 +138,7 @@ def _category_numbers(chart, tag: str) -> list[float]:
 
 
 def _old_columns(chart) -> list[list[float | None]]:
-    return [[v if v is not None else None for v in s.values] for s in chart.series]
+    return [list(s.values) for s in chart.series]
 
 
 class _Updater:
@@ -189,7 +190,9 @@ class _Updater:
             return
         roles = axes(chart)
         ours_y = self._bounds_were_ours(chart, roles.get("y"), data)
-        ours_x = data.x == "date" and "x" in roles and self._dates_were_ours(chart, roles["x"])
+        ours_x = "x" in roles and (
+            (data.x == "date" and self._dates_were_ours(chart, roles["x"]))
+            or (data.x == "xy" and self._xy_were_ours(chart, roles["x"])))
         old_names = series_names(chart)
         chart.replace_data(data.data)
         renamed = {i for i, name in enumerate(data.names) if i >= len(old_names) or old_names[i] != name}
@@ -197,8 +200,10 @@ class _Updater:
             color_series(chart, data, renamed)
         if ours_y:
             write_scale(roles["y"], data.y)
-        if ours_x:
+        if ours_x and data.x == "date":
             write_date_axis(roles["x"], data)
+        elif ours_x and data.x_scale is not None:
+            write_scale(roles["x"], data.x_scale)
         marks = chart_marks(job, self.c.warnings.get(chart_id, []), self.c.lang)
         size = chart.font.size
         rewrite_stamp(chart, list(marks.stamp), font=self.font, size=size)
@@ -225,6 +230,14 @@ class _Updater:
         cats = _category_numbers(chart, "c:cat")
         lo, hi = ax.minimum_scale, ax.maximum_scale
         return bool(cats) and lo == min(cats) and hi == max(cats)
+
+    def _xy_were_ours(self, chart, ax) -> bool:
+        xs = _category_numbers(chart, "c:xVal")
+        lo, hi = ax.minimum_scale, ax.maximum_scale
+        if not xs or lo is None or hi is None:
+            return False
+        old = value_scale(min(xs), max(xs), headroom=False)
+        return abs(old.lo - lo) < 1e-9 and abs(old.hi - hi) < 1e-9
 
     def picture(self, chart_id: str, hit: _Found) -> None:
         png = self.pictures.get(chart_id)
