@@ -36,9 +36,11 @@ def test_export_all_as_a_new_user_would(db_path: Path, tmp_path: Path) -> None:
     pngs = sorted(out.glob("*.png"))
     assert {p.stem for p in pngs} == {s.id for s in specs}  # stable names: <chart-id>.png
     assert all(Image.open(p).size == (1920, 1080) for p in pngs)
-    deck = Presentation(str(out / "pack.pptx"))
-    assert len(deck.slides) == len(specs)
-    assert deck.slides[0].shapes.title.text_frame.text == "OpenRouter 토큰 사용량"
+    deck = Presentation(str(out / "pack.pptx"))  # the note's pages, every chart native
+    charts = [s for slide in deck.slides for s in slide.shapes if s.name.startswith("qnai:chart:")]
+    assert {c.name.removeprefix("qnai:chart:") for c in charts} == {s.id for s in specs}
+    assert all(c.has_chart for c in charts)
+    assert deck.slides[2].shapes.title.text_frame.text == "Update Chart"
     info = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert len(info["files"]) == len(specs) + 1
     assert {h["chart"] for h in info["held_back"]} == empty
@@ -56,9 +58,9 @@ def test_english_svg_and_data_for_chosen_charts(db_path: Path, tmp_path: Path) -
                    "--lang", "en", "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
-    assert sorted(result["files"]) == sorted([
-        "cds_oracle_coreweave.svg", "cds_oracle_coreweave.xlsx", "cds_oracle_coreweave.csv",
-        "meta_ads.svg", "meta_ads.xlsx", "meta_ads.csv", "manifest.json"])
+    assert sorted(result["files"]) == sorted([  # one workbook for the pack, a sheet per chart
+        "cds_oracle_coreweave.svg", "cds_oracle_coreweave.csv", "meta_ads.svg", "meta_ads.csv",
+        "pack.xlsx", "manifest.json"])
     svg = (out / "meta_ads.svg").read_text(encoding="utf-8")
     assert 'width="960" height="540"' in svg and "SK Securities" in svg
     assert {w["kind"] for w in result["warnings"]} >= {"demo"}

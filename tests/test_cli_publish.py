@@ -60,8 +60,10 @@ def test_publish_without_network_makes_the_pack_and_says_what_is_wrong(
     assert {h["chart"] for h in report["held_back"]} >= {"ai_capex"}
     assert not (out / "ai_capex.png").exists()  # no empty picture ships
     assert {w["kind"] for w in report["warnings"]} >= {"demo", "stale"}
-    deck = Presentation(str(out / "pack.pptx"))
-    assert len(deck.slides) == len(list(out.glob("*.png")))
+    deck = Presentation(str(out / "pack.pptx"))  # the note's deck: every exported chart native
+    charts = {s.name for slide in deck.slides for s in slide.shapes if s.name.startswith("qnai:chart:")}
+    assert charts == {f"qnai:chart:{p.stem}" for p in out.glob("*.png")}
+    assert (out / "pack.xlsx").exists()
     names = sorted(p.name for p in out.iterdir())
 
     second = publish(db_path, out, offline_env)

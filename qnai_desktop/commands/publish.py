@@ -1,10 +1,11 @@
 """``qnai-desktop publish --out DIR``: the nightly line — refresh every source, then the pack.
 
 Each source is refreshed in its own transaction; one that fails (no network, no key, a broken
-server) is reported and skipped, never fatal. The pack (PNG per chart, the deck, XLSX per chart
-and ``manifest.json`` by default) is written to ``DIR.publishing`` and swapped in for ``DIR`` at
-the end — last night's pack stays as ``DIR.prev``, and the file names are the same every night
-(the dates are on the images and in the manifest). A chart with no data is held back and listed
+server) is reported and skipped, never fatal. The pack (PNG per chart, the note's deck with native
+charts, one workbook ``pack.xlsx`` and ``manifest.json`` by default; see commands/_pack.py) is
+written to ``DIR.publishing`` and swapped in for ``DIR`` at the end — last night's pack stays as
+``DIR.prev``, and the file names are the same every night (the dates are on the images and in
+the manifest). A chart with no data is held back and listed
 with how to fill it.
 
 Exit 0 when everything is fresh and real; 1 when the pack was made but a source failed or a
@@ -40,10 +41,12 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..services.deck import gather_content
     from ..services.export_plan import ExportError, ExportOptions, gather_jobs, hold_back, parse_size
     from ..services.publish import PublishOutcome, staging_dir, swap_in
     from ..services.refresh import run_refresh
     from ..services.refresh_sources import SourceConfigError, configured_providers
+    from ._pack import write_pack
 
     lang = getattr(args, "lang", None) or "ko"
     try:
@@ -62,14 +65,15 @@ def run(args: argparse.Namespace) -> int:
             except SourceConfigError as exc:  # a bad setting stops no pack: report, go on
                 print(f"error: {exc}", file=sys.stderr)
         jobs, outcome.held_back = hold_back(gather_jobs(cache))
+        content = gather_content(cache, jobs, outcome.held_back, lang) \
+            if jobs and "pptx" in options.formats else None
     if not jobs:
         outcome.error = "every chart is empty: nothing to publish"
     else:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # cron: no display
         try:
-            style = args.window.load_house_style(options.style)
             stage = staging_dir(out)
-            result = args.window.render_pack(jobs, options, stage, style, outcome.held_back)
+            result = write_pack(args.window, jobs, outcome.held_back, options, stage, content=content)
             outcome.warnings = list(result.warnings)
             outcome.previous = swap_in(stage, out)
             outcome.files = [out / p.name for p in result.files]

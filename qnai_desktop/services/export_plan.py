@@ -175,11 +175,17 @@ class ExportPlan:
 
 
 DECK_NAME = "pack.pptx"
+WORKBOOK_NAME = "pack.xlsx"
 
 
 def deck_name(jobs: Sequence[ChartJob]) -> str:
     """One chart: ``<chart-id>.pptx``; a pack: ``pack.pptx`` (stable across runs)."""
     return jobs[0].file_name("pptx") if len(jobs) == 1 else DECK_NAME
+
+
+def workbook_name(jobs: Sequence[ChartJob]) -> str:
+    """One chart: ``<chart-id>.xlsx``; a pack: ``pack.xlsx`` (a sheet per chart)."""
+    return jobs[0].file_name("xlsx") if len(jobs) == 1 else WORKBOOK_NAME
 
 
 @dataclass(frozen=True)
@@ -238,15 +244,23 @@ def hold_back(jobs: Sequence[ChartJob]) -> tuple[list[ChartJob], list[HeldBack]]
     return kept, held
 
 
-def plan_export(jobs: Sequence[ChartJob], options: ExportOptions) -> ExportPlan:
-    """Every file name, checked for safety and uniqueness before anything is rendered."""
+def plan_export(jobs: Sequence[ChartJob], options: ExportOptions, *,
+                workbook: bool = False) -> ExportPlan:
+    """Every file name, checked for safety and uniqueness before anything is rendered.
+
+    ``workbook``: XLSX is one workbook for the pack (``pack.xlsx``, a sheet per chart; see
+    services/export_workbook) instead of one file per chart.
+    """
     if not jobs:
         raise ExportError("nothing to export: no charts selected")
     files: list[PlannedFile] = []
     seen: dict[str, str] = {}
+    if workbook and "xlsx" in options.formats:
+        name = workbook_name(jobs)
+        seen[name.casefold()] = "(the workbook)"
     for job in jobs:
         for fmt in options.formats:
-            if fmt == "pptx":
+            if fmt == "pptx" or (fmt == "xlsx" and workbook):
                 continue
             name = job.file_name(fmt)
             key = name.casefold()  # case-insensitive file systems (Windows, macOS)
@@ -255,6 +269,8 @@ def plan_export(jobs: Sequence[ChartJob], options: ExportOptions) -> ExportPlan:
                                       f"write {name}")
             seen[key] = job.chart_id
             files.append(PlannedFile(name, fmt, (job.chart_id,)))
+    if workbook and "xlsx" in options.formats:
+        files.append(PlannedFile(workbook_name(jobs), "xlsx", tuple(j.chart_id for j in jobs)))
     if "pptx" in options.formats:
         files.append(PlannedFile(deck_name(jobs), "pptx", tuple(j.chart_id for j in jobs)))
     return ExportPlan(options, tuple(jobs), tuple(files))

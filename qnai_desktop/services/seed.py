@@ -1,4 +1,5 @@
-"""Fill a new cache with the note's embedded data: watchlist, facts, links, real and demo series."""
+"""Fill a new cache with the note's embedded data: watchlist, facts, links, real and demo series,
+and the note's dated events on their charts."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pandas as pd
 from ..core.changes import ChangeSet
 from ..paths import data_dir
 from ..store.cache import Cache
+from .annotations import seed_events
 from .demo_data import all_demo_bundles
 
 
@@ -60,6 +62,7 @@ def seed_cache(cache: Cache, folder: Path | None = None, *, include_demo: bool =
             total.merge(cache.series.write_bundles(all_demo_bundles(), how="seed",
                                             origin="qnai_desktop.services.demo_data",
                                             detail="illustrative (is_demo)"))
+        total.merge(seed_events(cache, folder))
         cache.settings.set("benchmark_per.sp500", "22", how="seed")
         cache.settings.set("benchmark_per.bigtech", "25", how="seed")
     return total

@@ -19,11 +19,11 @@ def test_a_file_linked_twice_is_one_link_with_the_newest_mapping(cache) -> None:
 
 
 def test_annotations_are_kept_per_chart_and_checked(cache) -> None:
-    aid = cache.annotations.add("cds_oracle_coreweave", "event", "2026-07-01",
+    aid = cache.annotations.add("meta_ads", "event", "2026-07-01",
                                 label_ko="Meta 보도", label_en="Meta report")
-    cache.annotations.add("cds_oracle_coreweave", "arrow", "2026-06-01",
+    cache.annotations.add("meta_ads", "arrow", "2026-06-01",
                           spec={"series": "cds.oracle_5y", "to": "2026-07-31"})
-    listed = cache.annotations.list("cds_oracle_coreweave")
+    listed = cache.annotations.list("meta_ads")
     assert listed["kind"].tolist() == ["arrow", "event"]  # by date
     assert listed.iloc[0]["spec"]["to"] == "2026-07-31"
     with pytest.raises(ValidationError, match="date"):
@@ -33,4 +33,4 @@ def test_annotations_are_kept_per_chart_and_checked(cache) -> None:
     with pytest.raises(ValidationError, match="label"):
         cache.annotations.add("x", "event", "2026-07-01")
     cache.annotations.delete(aid)
-    assert cache.annotations.list("cds_oracle_coreweave")["kind"].tolist() == ["arrow"]
+    assert cache.annotations.list("meta_ads")["kind"].tolist() == ["arrow"]

@@ -54,3 +54,15 @@ def test_seed_is_one_provenance_trail(cache: Cache) -> None:
     prov = cache.provenance(1000)
     assert set(prov["how"]) == {"seed"}
     assert prov["added"].sum() > 1000
+
+
+def test_a_new_cache_carries_the_notes_dated_events(cache: Cache) -> None:
+    events = cache.annotations.list()
+    assert set(events["kind"]) == {"event"}
+    cds = events[events["chart_id"] == "cds_oracle_coreweave"]
+    assert cds["date"].tolist() == ["2026-07-01"]
+    assert "Meta 7% 상승" in cds.iloc[0]["spec"]["detail_ko"]
+    rent = events[events["chart_id"] == "gpu_rent_silicondata"]
+    assert rent["date"].tolist() == ["2026-06-30", "2026-07-01", "2026-07-05", "2026-07-06"]
+    assert "Our roadmap is intact" in rent.iloc[3]["spec"]["detail_ko"]
+    assert all(r["label_ko"] and r["label_en"] for r in events.to_dict("records"))
