@@ -18,7 +18,8 @@ from openpyxl.chart import AreaChart, BarChart, LineChart, Reference
 from openpyxl.styles import Font
 
 from ..core.export_checks import ExportWarning
-from .export_data import ILLUSTRATIVE_EN, ILLUSTRATIVE_KO, _csv_value, _put, _put_text, _table
+from ..core.phrases import ILLUSTRATIVE_FLAG
+from .export_data import _csv_value, _put, _put_text, _table
 from .export_plan import ChartJob, HeldBack
 
 MAX_SHEET = 31
@@ -148,12 +149,12 @@ def write_workbook(path: Path | str, jobs: Sequence[ChartJob], lang: str = "ko",
         stale = next((w for w in warnings.get(job.chart_id, ()) if w.kind == "stale"), None)
         flags = []
         if p.is_demo:
-            flags.append(ILLUSTRATIVE_KO if lang == "ko" else ILLUSTRATIVE_EN)
+            flags.append(ILLUSTRATIVE_FLAG.pick(lang))
         if stale is not None:
             flags.append(stale.message(lang))
         values = [job.chart_id, names[job.chart_id], p.title(lang), p.unit(lang), p.source(lang),
                   job.as_of.isoformat() if job.as_of else "",
-                  (ILLUSTRATIVE_KO if lang == "ko" else ILLUSTRATIVE_EN) if p.is_demo else _t("no", lang),
+                  ILLUSTRATIVE_FLAG.pick(lang) if p.is_demo else _t("no", lang),
                   stale.message(lang) if stale else _t("no", lang), _t("no", lang)]
         for c, value in enumerate(values, start=1):
             _put_text(info, row, c, value)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...core.export_checks import ExportWarning
-from ..export_data import ILLUSTRATIVE_EN, ILLUSTRATIVE_KO
+from ...core.phrases import ILLUSTRATIVE_FLAG
 from ..export_plan import ChartJob
 from .text import DEMO_RED, MUTED, STALE_ORANGE
 
@@ -33,7 +33,7 @@ class ChartMarks:
 
 
 def illustrative(lang: str) -> str:
-    return ILLUSTRATIVE_KO if lang == "ko" else ILLUSTRATIVE_EN
+    return ILLUSTRATIVE_FLAG.pick(lang)
 
 
 def chart_marks(job: ChartJob, warnings: Sequence[ExportWarning], lang: str) -> ChartMarks:
