@@ -42,7 +42,28 @@ class WindowHooks:
         return getattr(app, name)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _chosen_command(argv: list[str] | None, names: set[str]) -> str | None:
+    """The subcommand named on the command line, if any: the first token that is a command name
+    and not the value of a global option (``--db PATH``, ``--lang ko``)."""
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    skip = False
+    for token in tokens:
+        if skip:
+            skip = False
+        elif token in ("--db", "--lang"):
+            skip = True
+        elif token in names:
+            return token
+        elif not token.startswith("-"):
+            return None
+    return None
+
+
+def build_parser(argv: list[str] | None = None, *, every: bool = False) -> argparse.ArgumentParser:
+    """The CLI's parser. Only the chosen subcommand's arguments are registered (each ``register``
+    imports what its choices need — ``refresh`` lists every provider, which pulls in the HTTP
+    stack), so ``series list`` starts without loading the providers; ``every=True`` registers all
+    (the tests of the help texts)."""
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                     help="cache file (default: $QNAI_DB or the user data dir)")
@@ -51,9 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"qnai-desktop {__version__}")
     parser.add_argument("--lang", choices=["ko", "en"], default=None, help="UI language")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod in command_modules():
+    mods = command_modules()
+    chosen = None if every else _chosen_command(argv, {m.NAME for m in mods})
+    for mod in mods:
         p = sub.add_parser(mod.NAME, parents=[db], help=mod.HELP, description=mod.HELP)
-        mod.register(p)
+        if every or mod.NAME == chosen:
+            mod.register(p)
         p.set_defaults(_run=mod.run)
     return parser
 
@@ -63,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     if args_in == ["--version"]:  # fast path: no command discovery (which imports pandas)
         print(f"qnai-desktop {__version__}")
         return 0
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     _announce_busy_waits()
     try:
