@@ -130,6 +130,12 @@ def to_numbers(cells: Sequence[object] | pd.Series) -> tuple[np.ndarray, set[str
     """float64 array (NaN = missing) and the unit hints seen; raises CellProblem."""
     s = cells if isinstance(cells, pd.Series) else pd.Series(list(cells), dtype=object)
     s = s.reset_index(drop=True)
+    if s.dtype == np.float64:  # already numbers (a CSV column the C parser read): NaN = blank
+        values = s.to_numpy(dtype="float64", copy=True)
+        infinite = np.flatnonzero(np.isinf(values))
+        if len(infinite):
+            raise CellProblem(int(infinite[0]), values[infinite[0]], "number too large (not finite)")
+        return values, set()
     kind = pd.api.types.infer_dtype(s, skipna=True)
     if kind in ("string", "floating", "integer", "mixed-integer-float", "empty"):
         values = np.array(pd.to_numeric(s, errors="coerce").to_numpy(dtype="float64", na_value=np.nan))
@@ -178,6 +184,7 @@ _QUARTERS = [
     (re.compile(r"(\d{4})\s*년\s*([1-4])\s*분기"), "yq"),
 ]
 _MONTH = [re.compile(r"(\d{4})\s*[-./]\s*(\d{1,2})\.?"), re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월")]
+_LETTER = re.compile(r"[A-Za-z]")
 _NAMED = ("%d-%b-%Y", "%d %b %Y", "%b %d, %Y", "%b %d %Y", "%d-%b-%y", "%d %B %Y", "%B %d, %Y")
 
 
@@ -242,7 +249,7 @@ def parse_date(cell: object, *, dayfirst: bool = False) -> date | None:
     for pattern in _MONTH:
         if m := pattern.fullmatch(text):
             return _make(int(m[1]), int(m[2]), 1)
-    for fmt in _NAMED:
+    for fmt in _NAMED if _LETTER.search(text) else ():  # month names: no letter, no strptime
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:

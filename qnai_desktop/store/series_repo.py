@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from itertools import chain, repeat
@@ -128,6 +128,7 @@ class SeriesRepo(RepoBase):
             stats = self._stats(stored)
             fresh: list[tuple[str, Sequence[str], np.ndarray, np.ndarray | None]] = []
             pending: set[str] = set()
+            fresh_rows = 0
             arrays = iter(_arrays_many([b.frame for b in bundles if len(b.frame)]))
             for bundle in bundles:
                 sid = bundle.meta.id
@@ -136,14 +137,19 @@ class SeriesRepo(RepoBase):
                     texts, values, ns = next(arrays)
                     if sid in pending:  # the same series twice in one call: compare with the first
                         self._insert_fresh(fresh)
-                        fresh, pending = [], set()
-                        stored.add(sid)
+                        stored |= pending  # written now: a later repeat merges with them
+                        fresh, pending, fresh_rows = [], set(), 0
                     if sid in stored:
                         change = self._merge_rows(sid, texts, values, ns)
-                    else:  # nothing stored yet: every row is an add, written in one batch below
+                    else:  # nothing stored yet: every row is an add, written in batches
                         change.added = len(texts)
                         fresh.append((sid, texts, values, ns))
                         pending.add(sid)
+                        fresh_rows += len(texts)
+                        if fresh_rows >= FRESH_BATCH_ROWS:  # memory bounded by the batch
+                            self._insert_fresh(fresh)
+                            stored |= pending
+                            fresh, pending, fresh_rows = [], set(), 0
                     points, first, last = stats.get(sid, (0, texts[0], texts[-1]))
                     stats[sid] = (points + change.added, min(first or texts[0], texts[0]),
                                   max(last or texts[-1], texts[-1]))
@@ -299,7 +305,18 @@ def _arrays(frame: pd.DataFrame) -> tuple[list[str], np.ndarray, np.ndarray | No
     return _day_texts(days), values, ns
 
 
-def _arrays_many(frames: list[pd.DataFrame]) -> list[tuple[Sequence[str], np.ndarray, np.ndarray | None]]:
+FRESH_BATCH_ROWS = 500_000  # new series' rows written per executemany inside the transaction
+ARRAYS_CHUNK = 250  # frames concatenated at once: bounds the copy a 2,500-series import makes
+
+
+def _arrays_many(frames: list[pd.DataFrame]) -> Iterator[tuple[Sequence[str], np.ndarray, np.ndarray | None]]:
+    """``_arrays`` of each frame, in order, worked out ``ARRAYS_CHUNK`` frames at a time (one
+    concatenation per chunk, not one of the whole import)."""
+    for lo in range(0, len(frames), ARRAYS_CHUNK):
+        yield from _arrays_chunk(frames[lo:lo + ARRAYS_CHUNK])
+
+
+def _arrays_chunk(frames: list[pd.DataFrame]) -> list[tuple[Sequence[str], np.ndarray, np.ndarray | None]]:
     """``_arrays`` of many non-empty frames at once: one concatenation and one pass of numpy
     instead of a thousand small pandas calls (a 1,000-series import spends ~0.1 s on those).
     Date texts are references into one shared table of the range's ISO days; a frame of

@@ -58,7 +58,7 @@ def _same(a: tuple, b: tuple) -> bool:
 @given(st.lists(frames(), min_size=1, max_size=8))
 def test_arrays_many_equals_arrays_frame_by_frame(batch: list[pd.DataFrame]) -> None:
     expected = [_arrays(f) for f in batch]
-    got = _arrays_many(batch)
+    got = list(_arrays_many(batch))
     assert len(got) == len(expected)
     assert all(_same(g, e) for g, e in zip(got, expected, strict=True))
 

@@ -97,11 +97,17 @@ def _date_column(sheet: Sheet, r: int) -> int:
     if not below:
         return -1
     best, best_rank = -1, None
+    filled = sum(h != "" for h in header)  # a date column needs another named column beside it
     for c, head in enumerate(header):
-        if looks_like_date(head) or not any(h != "" for i, h in enumerate(header) if i != c):
+        if filled - (head != "") == 0 or looks_like_date(head):
             continue
-        hits = sum(looks_like_date(row[c]) for row in below)
         named = norm(head) in DATE_NAMES
+        hits = 0
+        for row in below:  # an unnamed column must be all dates: stop at its first non-date
+            if looks_like_date(row[c]):
+                hits += 1
+            elif not named:
+                break
         if hits >= max(1, 0.5 * len(below)) and (named or hits == len(below)):
             rank = (named, hits == len(below), -c)
             if best_rank is None or rank > best_rank:
@@ -123,8 +129,10 @@ def located(src: SourceFile, problem: CellProblem, rows: np.ndarray, column: str
 
 def read_block(src: SourceFile, frame: pd.DataFrame, rows: np.ndarray, date_col: int,
                value_cols: list[tuple[int, str, str]], *, source_hint: str,
-               unit_hint: str | None = None) -> list[Candidate]:
-    """Candidates for ``value_cols`` = [(column, key, label)] sharing the date column."""
+               unit_hint: str | None = None, names: dict[int, str] | None = None) -> list[Candidate]:
+    """Candidates for ``value_cols`` = [(column, key, label)] sharing the date column; ``names``
+    gives the columns' names for messages (never ``frame.attrs``: pandas deep-copies attrs into
+    every column it hands out, which made a 2,500-column file quadratic)."""
     values = {}
     for col, _key, label in value_cols:
         try:
@@ -134,7 +142,7 @@ def read_block(src: SourceFile, frame: pd.DataFrame, rows: np.ndarray, date_col:
     has_value = np.zeros(len(frame), dtype=bool)
     for arr, _hints in values.values():
         has_value |= ~np.isnan(arr)
-    date_name = _column_name(src, frame, date_col)
+    date_name = (names or {}).get(date_col) or column_letter(date_col)
     try:
         dates, dayfirst = to_dates(frame[date_col].where(has_value, ""))
     except CellProblem as exc:
@@ -153,30 +161,32 @@ def read_block(src: SourceFile, frame: pd.DataFrame, rows: np.ndarray, date_col:
     return out
 
 
-def _column_name(src: SourceFile, frame: pd.DataFrame, col: int) -> str:
-    return frame.attrs.get("names", {}).get(col) or column_letter(col)
-
-
-def extract_wide(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Candidate]:
+def extract_wide(src: SourceFile, sheet: Sheet, layout: Layout,
+                 body: pd.DataFrame | None = None) -> list[Candidate]:
+    """Candidates of a wide table; ``body`` is the rows below the header when already read
+    (a CSV's fast read, :mod:`.wide_csv`), else they are ``sheet``'s."""
     header = sheet.rows[layout.header]
-    body = pd.DataFrame(sheet.rows[layout.header + 1:], dtype=object)
+    if body is None:
+        body = pd.DataFrame(sheet.rows[layout.header + 1:], dtype=object)
     rows = spreadsheet_rows(layout.header, len(body))
-    body.attrs["names"] = {c: str(h).strip() or column_letter(c) for c, h in enumerate(header)}
+    names = {c: str(h).strip() or column_letter(c) for c, h in enumerate(header)}
     cols = []
     for c, head in enumerate(header):
         if c == layout.date_col:
             continue
         label = str(head).strip()
         if not label:
-            if (body[c] != "").any():
-                i = int(np.argmax((body[c] != "").to_numpy()))
+            filled = (body[c].notna() if body[c].dtype == np.float64 else body[c] != "").to_numpy()
+            if filled.any():
+                i = int(np.argmax(filled))
                 raise src.error("values in a column without a header", row=int(rows[i]),
                                 column=column_letter(c), value=body[c].iat[i])
             continue
         cols.append((c, f"{sheet.name}:{column_letter(c)}", label))
     if not cols:
         raise src.error("the table has a date column but no series columns")
-    return read_block(src, body, rows, layout.date_col, cols, source_hint=src.path.name)
+    return read_block(src, body, rows, layout.date_col, cols, source_hint=src.path.name,
+                      names=names)
 
 
 def extract_bloomberg(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Candidate]:
@@ -205,13 +215,13 @@ def extract_bloomberg(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Can
         fields = [c for c in range(lo, hi) if c != date_col and header[c] not in DATE_NAMES]
         names = {c: " ".join(filter(None, [security, str(sheet.rows[h][c])]))
                  for c in [*range(lo, hi), date_col]}
-        body.attrs["names"] = names
         # the key names the column: a field twice in one block is two candidates, not one
         cols = [(c, f"{sheet.name}:{number}:{sheet.rows[h][c]}:{column_letter(c)}", names[c])
                 for c in fields]
         hint = "bp" if re.search(r"\bCDS\b|SPREAD", security.upper() + " " +
                                  " ".join(str(sheet.rows[h][c]) for c in fields)) else None
-        out += read_block(src, body, rows, date_col, cols, source_hint="Bloomberg", unit_hint=hint)
+        out += read_block(src, body, rows, date_col, cols, source_hint="Bloomberg", unit_hint=hint,
+                          names=names)
     return out
 
 

@@ -36,6 +36,7 @@ from .layouts import (
 from .long_csv import read_body
 from .mapping import MappingRow, plan_bundles, suggest
 from .source import Sheet, SourceFile, open_source, read_rows
+from .wide_csv import wide_body
 
 PREVIEW_ROWS = 50
 LAYOUT_LABELS = {
@@ -200,6 +201,10 @@ def _extract(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Candidate]:
             body = pd.DataFrame(sheet.rows[layout.header + 1:], columns=range(sheet.width),
                                 dtype=object)
         return extract_long(src, body, layout, names)
+    if src.kind == "csv" and layout.name == "wide" and len(sheet.rows) > layout.header + 1:
+        body = wide_body(src, sheet, layout.header)  # numbers by the C parser, when it applies
+        if body is not None:
+            return extract_wide(src, sheet, layout, body)
     if src.kind == "csv":  # the detection grid was a sample; wide/BDH files are read whole
         sheet = Sheet(sheet.name, read_rows(src))
     if len(sheet.rows) <= layout.header + 1:  # a BDH header with no rows below: no candidates
