@@ -22,7 +22,7 @@ import pandas as pd
 from ...core.spreadsheet_safety import unescape_formula
 from .errors import ImportFileError
 from .layouts import Layout
-from .source import SourceFile
+from .source import SourceFile, utf8_bytes
 
 
 def read_body(src: SourceFile, layout: Layout, width: int) -> pd.DataFrame:
@@ -70,7 +70,7 @@ def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool,
           text_cols: frozenset[int] = frozenset()) -> pd.DataFrame:
     dtype: dict = {c: str if c in text_cols else "category" for c in range(width + 1)}
     dtype[layout.value_col] = "float64" if fast else str
-    raw = _utf8_bytes(src)
+    raw = utf8_bytes(src)
     with warnings.catch_warnings():
         # pandas silently drops the cells of a too-long FIRST row (ParserWarning): make it loud
         warnings.simplefilter("error", pd.errors.ParserWarning)
@@ -94,15 +94,6 @@ def _unreadable(src: SourceFile, err: Exception) -> ImportFileError:
     if m := re.search(r"EOF inside string starting at row (\d+)", str(err)):
         return src.error('a quoted cell is never closed (a " without its closing ")', row=int(m[1]) + 1)
     return src.error(f"not a readable CSV file ({str(err).rsplit('C error: ', 1)[-1]})")
-
-
-def _utf8_bytes(src: SourceFile) -> bytes | None:
-    """The file's bytes when they are exactly ``src.text`` in UTF-8 (BOM dropped), else None."""
-    if src.encoding == "UTF-8":
-        return src.data
-    if src.encoding == "UTF-8 (BOM)" and not src.data.startswith(b"\xef\xbb\xbf" * 2):
-        return src.data[3:]
-    return None
 
 
 def _true_width(src: SourceFile, layout: Layout, width: int) -> int:

@@ -117,6 +117,7 @@ def preview_file(path: Path | str, existing: dict[str, SeriesMeta] | None = None
         raise ImportFileError(path, "a folder that is not one of the shared datasets; "
                               "choose the files inside it")
     src = open_source(path, sample=True)
+    digest = hashlib.sha256(src.data).hexdigest()  # now: a wide CSV drops its text once read
     if sheet:
         _only_sheet(src, sheet)
     _refuse_unsaved_formulas(src)
@@ -150,7 +151,7 @@ def preview_file(path: Path | str, existing: dict[str, SeriesMeta] | None = None
     return ImportPreview(path, "+".join(dict.fromkeys(layouts)), src.encoding, src.delimiter,
                          [s.name for s in src.sheets], _table(src.sheets[0]), candidates,
                          suggest(candidates, existing, remembered),
-                         hashlib.sha256(src.data).hexdigest(), notes)
+                         digest, notes)
 
 
 def _only_sheet(src: SourceFile, name: str) -> None:
@@ -204,6 +205,7 @@ def _extract(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Candidate]:
     if src.kind == "csv" and layout.name == "wide" and len(sheet.rows) > layout.header + 1:
         body = wide_body(src, sheet, layout.header)  # numbers by the C parser, when it applies
         if body is not None:
+            src.text, src.data = "", b""  # read: 2 × the file's size freed before the series
             return extract_wide(src, sheet, layout, body)
     if src.kind == "csv":  # the detection grid was a sample; wide/BDH files are read whole
         sheet = Sheet(sheet.name, read_rows(src))

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..table_files import SAMPLE_ROWS, Sheet, TableFile, TableFileError, csv_rows, read_table
 from .errors import ImportFileError
 
-__all__ = ["SAMPLE_ROWS", "Sheet", "SourceFile", "open_source", "read_rows"]
+__all__ = ["SAMPLE_ROWS", "Sheet", "SourceFile", "open_source", "read_rows", "utf8_bytes"]
 
 
 @dataclass
@@ -35,3 +35,12 @@ def read_rows(src: SourceFile, limit: int | None = None) -> list[list[object]]:
         return csv_rows(src.path, src.text, src.delimiter, limit)
     except TableFileError as exc:
         raise src.error(exc.reason, row=exc.row) from None
+
+
+def utf8_bytes(src: SourceFile) -> bytes | None:
+    """The file's bytes when they are exactly ``src.text`` in UTF-8 (BOM dropped), else None."""
+    if src.encoding == "UTF-8":
+        return src.data
+    if src.encoding == "UTF-8 (BOM)" and not src.data.startswith(b"\xef\xbb\xbf" * 2):
+        return src.data[3:]
+    return None

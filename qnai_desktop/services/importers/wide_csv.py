@@ -25,7 +25,7 @@ import pandas as pd
 
 from ...core.spreadsheet_safety import unescape_formula
 from ..table_files import Sheet
-from .source import SourceFile
+from .source import SourceFile, utf8_bytes
 
 CHECKED_ROWS = 20  # rows compared with the detection sample to prove the read lines up
 
@@ -36,13 +36,17 @@ def wide_body(src: SourceFile, sample: Sheet, header: int) -> pd.DataFrame | Non
     the fast read does not apply."""
     width = sample.width
     names = sample.rows[header]
+    raw = utf8_bytes(src)  # bytes, when they are the text: StringIO would copy it at 4 B a char
+
+    def stream() -> io.IOBase:
+        return io.StringIO(src.text) if raw is None else io.BytesIO(raw)
     options = dict(sep=src.delimiter, header=None, skiprows=header + 1, keep_default_na=False,
                    na_values=[""], skip_blank_lines=False, engine="c", quotechar='"',
                    doublequote=True)
     try:  # low_memory: parsed in blocks (a column mixed across blocks is read the careful way)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", pd.errors.DtypeWarning)
-            frame = pd.read_csv(io.StringIO(src.text), low_memory=True, **options)
+            frame = pd.read_csv(stream(), low_memory=True, encoding="utf-8", **options)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error,
             OverflowError):
         return None
@@ -53,7 +57,7 @@ def wide_body(src: SourceFile, sample: Sheet, header: int) -> pd.DataFrame | Non
     reread = [c for c in frame.columns if pd.api.types.is_bool_dtype(frame[c])]  # TRUE/FALSE
     if reread:  # the careful parser must see the text, not pandas' booleans
         try:
-            again = pd.read_csv(io.StringIO(src.text), usecols=reread, dtype=str, low_memory=False,
+            again = pd.read_csv(stream(), usecols=reread, encoding="utf-8", dtype=str, low_memory=False,
                                 **{**options, "na_values": None})
         except (pd.errors.ParserError, ValueError, csv.Error):
             return None
