@@ -188,3 +188,27 @@ def test_svg_rasterised_without_fonts_matches_the_png(exported, tmp_path: Path) 
     whole = (0, 0, W, H)  # nothing else went missing or black: same ink overall
     ink_png, ink_svg = dark_pixels(png, whole), dark_pixels(image, whole)
     assert abs(ink_svg - ink_png) / ink_png < 0.2, (ink_svg, ink_png)
+
+
+@needs_rsvg
+def test_a_bar_chart_by_case_rasterised_without_fonts_matches_the_png(renderer, cache,
+                                                                      tmp_path: Path) -> None:
+    """The note's Dspark chart: same bars at the same heights, its Korean case names drawn."""
+    job = gather_jobs(cache, ["dspark_speedup"])[0]
+    svg = renderer.write_svg(tmp_path / "dspark.svg", job.prepared, job.spec, "ko", W, H)
+    png = renderer.render_image(job.prepared, job.spec, "ko", W, H)
+    plot = renderer.canvas.plot_widget.geometry()
+    image = rasterise(svg, tmp_path / "dspark.png", no_font_env(tmp_path))
+    bar = np.array(QColor("#6E56CF").getRgb()[:3])
+
+    def bar_columns(img: QImage) -> np.ndarray:
+        area = rgb(img)[plot.top():plot.bottom(), plot.left():plot.right()]
+        return (np.abs(area - bar).max(axis=2) <= 12).sum(axis=0)
+
+    a, b = bar_columns(png), bar_columns(image)
+    assert a.max() > 300 and abs(int(a.max()) - int(b.max())) <= 0.01 * a.max()  # same bars
+    assert abs(int((a > 0).sum()) - int((b > 0).sum())) <= 4  # same widths
+    labels = (plot.left(), plot.bottom() - 60, plot.width(), 60)  # the case names under the bars
+    assert dark_pixels(png, labels) > 300
+    ink_png, ink_svg = dark_pixels(png, labels), dark_pixels(image, labels)
+    assert abs(ink_svg - ink_png) / ink_png < 0.2, (ink_svg, ink_png)
