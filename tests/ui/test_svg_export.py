@@ -212,3 +212,32 @@ def test_a_bar_chart_by_case_rasterised_without_fonts_matches_the_png(renderer, 
     assert dark_pixels(png, labels) > 300
     ink_png, ink_svg = dark_pixels(png, labels), dark_pixels(image, labels)
     assert abs(ink_svg - ink_png) / ink_png < 0.2, (ink_svg, ink_png)
+
+
+def test_markers_are_vector_paths_not_pictures(renderer, cache, tmp_path: Path,
+                                               monkeypatch) -> None:
+    """pyqtgraph draws scatter symbols (report markers) from a pixmap atlas; in an SVG each
+    would be a 15-px picture. The vector export draws them as paths."""
+    import pyqtgraph as pg
+
+    job = gather_jobs(cache, [CHART])[0]
+    canvas = renderer.canvas
+    draw = canvas._draw_items
+
+    def with_markers(prepared, spec, has_right) -> None:
+        draw(prepared, spec, has_right)
+        for s in prepared.series:
+            canvas.plot_item.addItem(pg.ScatterPlotItem(s.x, s.y, size=14, symbol="o",
+                                                        brush="#D97757", pen=None))
+
+    monkeypatch.setattr(canvas, "_draw_items", with_markers)
+    svg = renderer.write_svg(tmp_path / "m.svg", job.prepared, job.spec, "ko", W, H)
+    root = ET.parse(svg).getroot()
+    small = [i for i in root.iter(f"{SVG}image") if float(i.get("width", "0")) < 100]
+    assert small == []
+    markers = [p for g in root.iter(f"{SVG}g") if (g.get("fill") or "").lower() == "#d97757"
+               for p in g.iter(f"{SVG}path")]
+    points = sum(len(s) for s in job.prepared.series)
+    assert len(markers) >= points  # one filled circle per observation
+    assert all(isinstance(item.__dict__.get("_exportOpts", False), bool) for item in
+               canvas.plot_widget.scene().items() if isinstance(item, pg.ScatterPlotItem))

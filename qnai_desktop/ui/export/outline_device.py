@@ -20,7 +20,10 @@ QSvgGenerator does not write it either (Qt 6.10), and plotted items stay inside 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -32,6 +35,7 @@ from PySide6.QtGui import (
     QPolygonF,
     QTransform,
 )
+from PySide6.QtWidgets import QWidget
 
 _DIRTY = QPaintEngine.DirtyFlag
 _MODE = QPaintEngine.PolygonDrawMode
@@ -177,3 +181,21 @@ class OutlineDevice(QPaintDevice):
         if metric in known:
             return int(known[metric])
         return super().metric(metric)  # device-pixel ratio 1 and its encodings
+
+
+@contextmanager
+def vector_symbols(widget: QWidget) -> Iterator[None]:
+    """Scatter symbols (report markers) of every plot in ``widget`` drawn as paths meanwhile.
+
+    pyqtgraph draws symbols from a pre-rendered pixmap atlas unless its item is in export mode
+    (ScatterPlotItem.paint), so a vector file would embed each marker as a 15-px picture.
+    """
+    items = [item for view in widget.findChildren(pg.GraphicsView) if view.scene() is not None
+             for item in view.scene().items() if isinstance(item, pg.ScatterPlotItem)]
+    for item in items:
+        item.setExportMode(True, {"antialias": True})
+    try:
+        yield
+    finally:
+        for item in items:
+            item.setExportMode(False)

@@ -39,7 +39,7 @@ from ...core.charts import ChartSpec, PreparedChart
 from ...core.phrases import ILLUSTRATIVE
 from ..charts.canvas import ChartCanvas
 from ..common.style import HouseStyle, load_style
-from .outline_device import OutlineDevice
+from .outline_device import OutlineDevice, vector_symbols
 
 TRANSPARENT = "#00000000"
 #: Passes of the event loop before painting: after one, y tick labels that need a wider axis
@@ -253,7 +253,8 @@ class ChartRenderer:
             flags = QWidget.RenderFlag.DrawChildren
             if not self._transparent:
                 flags |= QWidget.RenderFlag.DrawWindowBackground
-            self.canvas.render(painter, QPoint(), QRegion(), flags)
+            with vector_symbols(self.canvas):  # markers as paths, not pictures
+                self.canvas.render(painter, QPoint(), QRegion(), flags)
         finally:
             painter.end()
 
