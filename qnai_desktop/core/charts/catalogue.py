@@ -131,8 +131,8 @@ def build_catalogue() -> list[ChartSpec]:
             series=(SeriesRef(SPEC_DECODING_SPEED, MODEL_SOURCE_KO, MODEL_SOURCE_EN,
                               color="deepseek"),),
             x_mode="param",
-            unit_ko="배 (기존 방식 = 1)",
-            unit_en="x (usual decoding = 1)",
+            unit_ko="배, 기존 방식 = 1",
+            unit_en="x, usual decoding = 1",
             note_ko=f"모형 추정, 노트에 없는 가정 입력: {spec_decoding_inputs('ko')}. "
                     "속도 = 스텝당 생성 토큰 ÷ (1 + 초안 토큰 수 × 초안 비용) (Leviathan et al. 2023)",
             note_en=f"Model estimate; inputs the note does not give (assumed): "
@@ -146,8 +146,8 @@ def build_catalogue() -> list[ChartSpec]:
             kind="bar",
             series=(SeriesRef(DSPARK_SPEED, "노트 수치", "The note's figure", color="deepseek"),),
             x_mode="param",
-            unit_ko="배 (적용 전 = 1)",
-            unit_en="x (before Dspark = 1)",
+            unit_ko="배, 적용 전 = 1",
+            unit_en="x, before Dspark = 1",
             note_ko="2026년 6월 DeepSeek 신규 V4 모델에 spec decoding 방식 'Dspark' 적용, 모델 "
                     "속도 85% 향상 (Latency 축소) — 노트 원문",
             note_en="June 2026: DeepSeek applied 'Dspark' (speculative decoding) to its new V4 "
