@@ -73,3 +73,11 @@ def test_derived_series_are_category_curves_that_round_trip() -> None:
         ParamAxis((1.0, 2.0, 3.0), names_ko=("a", "b"))
     # names that do not match the values are ignored, not trusted
     assert param_axis_of({"param_x": {"values": [1, 2], "names_ko": ["a"]}}).names_ko == ()
+
+
+def test_the_crosshair_names_the_bar_under_the_cursor() -> None:
+    from qnai_desktop.core.charts.readout import readout
+
+    p = chart("dspark_speedup")
+    assert readout(p, 1.8, "ko") == "Dspark 적용 후 (+85%) · 노트 수치 1.85"  # left half of bar 2
+    assert readout(p, 1.2, "en") == "Before Dspark · The note's figure 1.00"
