@@ -138,6 +138,13 @@ def test_every_kind_is_a_native_chart_with_its_data(deck, chart_id, chart_type) 
     assert str(colour) == first.color.lstrip("#").upper()
 
 
+def test_bars_by_case_are_named_columns_with_the_notes_number(deck) -> None:
+    prs, _, _ = deck
+    chart = chart_of(prs, "dspark_speedup").chart
+    assert list(chart.plots[0].categories) == ["Dspark 적용 전", "Dspark 적용 후 (+85%)"]
+    assert list(chart.plots[0].series[0].values) == [1.0, 1.85]
+
+
 def test_axes_say_what_the_image_says(deck) -> None:
     prs, _, content = deck
     log = chart_of(prs, "inference_cost_tiers").chart
