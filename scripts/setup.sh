@@ -10,6 +10,8 @@ extra="${1:-}"   # "test" to add the test dependencies
 apt_pkgs=(libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
           libglib2.0-0 fonts-noto-cjk libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4
           libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
+# the tests rasterise exported SVGs without fonts (tests/ui/test_svg_export.py)
+[ "$extra" = "test" ] && apt_pkgs+=(librsvg2-bin)
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for p in "${apt_pkgs[@]}"; do

@@ -39,10 +39,10 @@ def test_a_deck_alone_is_written_without_qt(db_path: Path, tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout)
     assert sorted(result["files"]) == ["manifest.json", "pack.pptx"]
-    assert result["deck"]["pictures"] == {} and len(result["deck"]["native"]) == 13
+    assert result["deck"]["pictures"] == {} and len(result["deck"]["native"]) == 15
     info = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     deck = next(f for f in info["files"] if f["file"] == "pack.pptx")
-    assert len(deck["charts"]) == 13 and deck["sha256"]
+    assert len(deck["charts"]) == 15 and deck["sha256"]
     assert {h["chart"] for h in info["held_back"]} == {"ai_capex", "ai_capex_share"}
 
 
@@ -83,7 +83,7 @@ def test_she_exports_edits_in_powerpoint_and_refreshes_with_update(db_path: Path
     assert main(["--db", str(db_path), "export", "--all", "--format", "pptx", "--update",
                  str(deck_path)]) == 0
     said = capsys.readouterr().out
-    assert f"updated 13 chart(s) in {deck_path}" in said and "pack.pptx.bak" in said
+    assert f"updated 15 chart(s) in {deck_path}" in said and "pack.pptx.bak" in said
 
     prs = Presentation(str(deck_path))
     found = names(prs)

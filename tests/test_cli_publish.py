@@ -59,6 +59,8 @@ def test_publish_without_network_makes_the_pack_and_says_what_is_wrong(
     assert any(s["status"] == "failed" for s in report["sources"])
     assert {h["chart"] for h in report["held_back"]} >= {"ai_capex"}
     assert not (out / "ai_capex.png").exists()  # no empty picture ships
+    # the note's MTP / Dspark charts are computed, never held back (core/charts/derived.py)
+    assert (out / "spec_decoding_vs_usual.png").exists() and (out / "dspark_speedup.png").exists()
     assert {w["kind"] for w in report["warnings"]} >= {"demo", "stale"}
     deck = Presentation(str(out / "pack.pptx"))  # the note's deck: every exported chart native
     charts = {s.name for slide in deck.slides for s in slide.shapes if s.name.startswith("qnai:chart:")}

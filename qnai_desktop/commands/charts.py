@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..core.charts import ChartSpec, build_catalogue, note_line, resolve_series, source_line
+from ..core.charts.derived import with_derived_metas
 from ._common import open_cache, print_json
 
 NAME = "charts"
@@ -20,7 +21,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def chart_rows(cache) -> list[dict]:
     """One row per built-in and user chart, resolved against the cache's series."""
-    metas = cache.series.metas()
+    metas = with_derived_metas(cache.series.metas())  # + series the catalogue computes
     specs: list[ChartSpec] = build_catalogue()
     rows: list[dict] = []
     for data in cache.charts.list():

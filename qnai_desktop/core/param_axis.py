@@ -28,7 +28,11 @@ DEFAULT_ANCHOR = date(2000, 1, 1)
 
 @dataclass(frozen=True)
 class ParamAxis:
-    """The x of a parameter curve: one value per placeholder day, with the input's name/unit."""
+    """The x of a parameter curve: one value per placeholder day, with the input's name/unit.
+
+    ``names_ko``/``names_en`` (one per value, or empty) make it a category axis: the values are
+    only positions and each is drawn and tabled by its name (``기존 방식``, ``Dspark 적용 후``).
+    """
 
     values: tuple[float, ...]
     label_ko: str = ""
@@ -36,6 +40,17 @@ class ParamAxis:
     unit_ko: str = ""
     unit_en: str = ""
     anchor: date = DEFAULT_ANCHOR
+    names_ko: tuple[str, ...] = ()
+    names_en: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for names in (self.names_ko, self.names_en):
+            if names and len(names) != len(self.values):
+                raise ValueError(f"{len(names)} category names for {len(self.values)} values")
+
+    def names(self, lang: str) -> tuple[str, ...]:
+        """The category name of each value ("" tuple: a numeric axis)."""
+        return self.names_ko if lang == "ko" else self.names_en
 
     def label(self, lang: str) -> str:
         return self.label_ko if lang == "ko" else self.label_en
@@ -56,8 +71,11 @@ class ParamAxis:
         return pd.date_range(pd.Timestamp(self.anchor), periods=len(self.values), freq="D")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"values": list(self.values), "label_ko": self.label_ko, "label_en": self.label_en,
-                "unit_ko": self.unit_ko, "unit_en": self.unit_en, "anchor": self.anchor.isoformat()}
+        out = {"values": list(self.values), "label_ko": self.label_ko, "label_en": self.label_en,
+               "unit_ko": self.unit_ko, "unit_en": self.unit_en, "anchor": self.anchor.isoformat()}
+        if self.names_ko or self.names_en:
+            out.update(names_ko=list(self.names_ko), names_en=list(self.names_en))
+        return out
 
 
 def _from_block(block: Mapping[str, Any], prefix: str) -> ParamAxis | None:
@@ -73,8 +91,11 @@ def _from_block(block: Mapping[str, Any], prefix: str) -> ParamAxis | None:
         return None
     pick = (lambda k: str(block.get(prefix + k, "") or "")) if prefix else \
         (lambda k: str(block.get(k, "") or ""))
+    names = [block.get(prefix + k) for k in ("names_ko", "names_en")]
+    names = [tuple(str(n) for n in v) if isinstance(v, list | tuple) and len(v) == len(xs) else ()
+             for v in names]
     return ParamAxis(xs, pick("label_ko"), pick("label_en"), pick("unit_ko"), pick("unit_en"),
-                     anchor)
+                     anchor, names[0], names[1])
 
 
 def param_axis_of(extra: Mapping[str, Any] | None) -> ParamAxis | None:

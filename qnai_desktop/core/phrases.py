@@ -12,6 +12,7 @@ from .localized import Localized
 
 # -- chart axes, read-outs and badges (charts, exports) ----------------------------------------
 X_AXIS = Localized("가로축", "x")
+CATEGORY = Localized("구분", "Case")  # the x column of a category chart (bars by name)
 DATE = Localized("날짜", "Date")
 DAYS_SINCE = Localized("경과일", "Days since")
 DAY_N = Localized("{days:,}일", "day {days:,}")

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 
 from ..core.charts import ChartSpec, build_catalogue, resolve_refs, unresolved_refs
+from ..core.charts.derived import with_derived_metas
 from ..core.charts.fill_hints import FillHint, hint_for, proxy_for
 from ..core.export_checks import stale_after_days
 from ..core.param_axis import is_param_series
@@ -99,7 +100,8 @@ def coverage(cache: Cache, today: date | None = None) -> list[ChartCoverage]:
     summary = cache.series.summary()
     last = {r.id: date.fromisoformat(r.last) for r in summary.itertuples()
             if isinstance(r.last, str) and r.last}
-    return chart_coverage(build_catalogue(), cache.series.metas(), last, list_links(cache),
+    metas = with_derived_metas(cache.series.metas())  # + series the catalogue computes
+    return chart_coverage(build_catalogue(), metas, last, list_links(cache),
                           today or datetime.now(UTC).date())
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from qnai_desktop.core.charts import ChartSpec, PreparedChart, build_catalogue, prepare, resolve_series
+from qnai_desktop.core.charts.derived import with_derived, with_derived_metas
 from qnai_desktop.core.export_checks import ExportWarning
 from qnai_desktop.core.param_axis import is_param_series
 from qnai_desktop.core.series import SeriesMeta
@@ -390,12 +391,12 @@ def gather_jobs(cache, chart_ids: Sequence[str] | None = None,
         if unknown:
             raise KeyError(f"unknown chart(s): {', '.join(unknown)}; known: {', '.join(by_id)}")
         catalogue = [by_id[c] for c in dict.fromkeys(chart_ids)]
-    metas = cache.series.metas()
+    metas = with_derived_metas(cache.series.metas())  # + series the catalogue computes
     prov_rows = cache.provenance(limit=500).to_dict("records")
     jobs = []
     for spec in catalogue:
         ids = resolve_series(spec, metas.keys())
-        frames = cache.series.frames(ids)
+        frames, _ = with_derived(spec, cache.series.frames(ids), metas)
         prepared = prepare(spec, frames, metas)
         last, first, points = {}, {}, {}
         for sid, frame in frames.items():

@@ -91,14 +91,18 @@ def test_the_deck_opens_with_the_cover_the_coverage_table_and_the_update_chart_p
 def test_sections_follow_the_note_and_the_rest_comes_after(deck) -> None:
     prs, _, _ = deck
     titles = [s.shapes.title.text_frame.text for s in prs.slides if s.shapes.title is not None]
-    assert titles[:5] == ["커버리지: 시가총액, 12MF PER, 투자 포인트", "Update Chart",
+    assert titles[:6] == ["커버리지: 시가총액, 12MF PER, 투자 포인트", "Update Chart",
                           "최적화는 AI Labs 경쟁 구도의 핵심 변수?",
+                          "Compute Multiplier 는 어떻게 있을까?",
                           "Meta 서버 사업의 출시 파동, 맥락과 결론은?",
                           "안정적 B200, H100 대여 가격이 보여주는 결론: 주식 시장의 우려 선반영"]
-    pair = prs.slides[5]
+    multiplier = prs.slides[4]  # the note's MTP / Dspark charts, side by side
+    assert [s.name for s in multiplier.shapes if s.name.startswith("qnai:chart:")] == [
+        "qnai:chart:spec_decoding_vs_usual", "qnai:chart:dspark_speedup"]
+    pair = prs.slides[6]
     assert [s.name for s in pair.shapes if s.name.startswith("qnai:chart:")] == [
         "qnai:chart:cds_oracle_coreweave", "qnai:chart:gpu_rent_b200_h100"]
-    rest = {s.name for slide in list(prs.slides)[6:] for s in slide.shapes}
+    rest = {s.name for slide in list(prs.slides)[7:] for s in slide.shapes}
     assert {"qnai:chart:coding_agent_commit_share", "qnai:chart:gpu_rent_by_model"} <= rest
 
 
@@ -109,6 +113,7 @@ def test_sections_follow_the_note_and_the_rest_comes_after(deck) -> None:
     ("inference_cost_tiers", XL_CHART_TYPE.LINE),
     ("meta_ads", XL_CHART_TYPE.COLUMN_CLUSTERED),
     ("coding_agent_intensity", XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS),
+    ("spec_decoding_vs_usual", XL_CHART_TYPE.COLUMN_CLUSTERED),  # bars by case
 ])
 def test_every_kind_is_a_native_chart_with_its_data(deck, chart_id, chart_type) -> None:
     prs, _, content = deck
@@ -131,6 +136,13 @@ def test_every_kind_is_a_native_chart_with_its_data(deck, chart_id, chart_type) 
         XL_CHART_TYPE.LINE, XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS) else None
     colour = line.color.rgb if line is not None else chart.series[0].format.fill.fore_color.rgb
     assert str(colour) == first.color.lstrip("#").upper()
+
+
+def test_bars_by_case_are_named_columns_with_the_notes_number(deck) -> None:
+    prs, _, _ = deck
+    chart = chart_of(prs, "dspark_speedup").chart
+    assert list(chart.plots[0].categories) == ["Dspark 적용 전", "Dspark 적용 후 (+85%)"]
+    assert list(chart.plots[0].series[0].values) == [1.0, 1.85]
 
 
 def test_axes_say_what_the_image_says(deck) -> None:

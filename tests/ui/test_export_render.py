@@ -224,23 +224,22 @@ def test_exported_source_line_has_no_tofu(renderer, jobs, tmp_path: Path) -> Non
 
 
 # -- vectors -----------------------------------------------------------------------------
-def svg_text_runs(root: ET.Element) -> list[str]:
-    """Text of each group: Qt splits a line into runs by script (Latin / Hangul)."""
+def test_svg_is_valid_sized_and_names_its_chart_with_text_as_outlines(renderer, jobs,
+                                                                        tmp_path) -> None:
+    """Title and source line are the SVG's <title>/<desc>; on the picture every glyph is an
+    outline (tests/ui/test_svg_export.py renders it without fonts)."""
     ns = "{http://www.w3.org/2000/svg}"
-    return ["".join(t.text or "" for t in g.findall(f"{ns}text")) for g in root.iter(f"{ns}g")]
-
-
-def test_svg_is_valid_sized_and_carries_title_and_source_text(renderer, jobs, tmp_path) -> None:
     job = jobs["cds_oracle_coreweave"]
     path = renderer.write_svg(tmp_path / "c.svg", job.prepared, job.spec, "ko", 1920, 1080)
     root = ET.parse(path).getroot()
     assert (root.get("width"), root.get("height"), root.get("viewBox")) == ("1920", "1080",
                                                                             "0 0 1920 1080")
-    runs = svg_text_runs(root)
-    assert "자료: Bloomberg, SK증권" in runs
-    assert "Oracle, CoreWeave CDS 스프레드" in runs
-    assert any("예시 데이터" in r for r in runs)
-    assert re.search(r"font-family=\"'Noto Sans CJK KR'.*sans-serif\"", path.read_text("utf-8"))
+    assert root.find(f"{ns}title").text == "Oracle, CoreWeave CDS 스프레드"
+    assert root.find(f"{ns}desc").text == "자료: Bloomberg, SK증권"
+    assert list(root.iter(f"{ns}text")) == []
+    fills = {(g.get("fill") or "").upper() for g in root.iter(f"{ns}g")
+             if g.find(f"{ns}path") is not None}
+    assert BADGE in fills and "#FFFFFF" in fills  # the illustrative badge and its white glyphs
 
 
 def test_pdf_is_one_page_of_the_chart_size(renderer, jobs, tmp_path: Path) -> None:

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from qnai_desktop.core.charts.derived import (
+    DSPARK_SPEED,
+    MODEL_SOURCE_EN,
+    MODEL_SOURCE_KO,
+    SPEC_DECODING_SPEED,
+    spec_decoding_inputs,
+)
 from qnai_desktop.core.charts.spec import ChartSpec, SeriesRef, TransformStep
 
 #: Cumulative public GitHub commits at which a coding agent's intensity line starts (= 100).
@@ -114,6 +121,37 @@ def build_catalogue() -> list[ChartSpec]:
             ),
             unit_ko="달러/백만 토큰 (로그)",
             unit_en="USD per 1M tokens (log)",
+        ),
+        # the note's Compute Multiplier section: computed series (core/charts/derived.py)
+        ChartSpec(
+            id="spec_decoding_vs_usual",
+            title_ko="기존 방식과 MTP + Speculative decoding 비교",
+            title_en="Usual decoding vs MTP + speculative decoding",
+            kind="bar",
+            series=(SeriesRef(SPEC_DECODING_SPEED, MODEL_SOURCE_KO, MODEL_SOURCE_EN,
+                              color="deepseek"),),
+            x_mode="param",
+            unit_ko="배, 기존 방식 = 1",
+            unit_en="x, usual decoding = 1",
+            note_ko=f"모형 추정, 노트에 없는 가정 입력: {spec_decoding_inputs('ko')}. "
+                    "속도 = 스텝당 생성 토큰 ÷ (1 + 초안 토큰 수 × 초안 비용) (Leviathan et al. 2023)",
+            note_en=f"Model estimate; inputs the note does not give (assumed): "
+                    f"{spec_decoding_inputs('en')}. Speed = tokens per step / (1 + draft tokens x "
+                    "draft cost) (Leviathan et al. 2023)",
+        ),
+        ChartSpec(
+            id="dspark_speedup",
+            title_ko="Dspark 적용 전후 동일 모델 속도 (DeepSeek V4)",
+            title_en="Same model, with and without Dspark (DeepSeek V4)",
+            kind="bar",
+            series=(SeriesRef(DSPARK_SPEED, "노트 수치", "The note's figure", color="deepseek"),),
+            x_mode="param",
+            unit_ko="배, 적용 전 = 1",
+            unit_en="x, before Dspark = 1",
+            note_ko="2026년 6월 DeepSeek 신규 V4 모델에 spec decoding 방식 'Dspark' 적용, 모델 "
+                    "속도 85% 향상 (Latency 축소) — 노트 원문",
+            note_en="June 2026: DeepSeek applied 'Dspark' (speculative decoding) to its new V4 "
+                    "model, 85% faster with lower latency — as the note states",
         ),
         ChartSpec(
             id="meta_ads",

@@ -10,6 +10,7 @@ import pandas as pd
 
 from qnai_desktop.core import transforms as tf
 from qnai_desktop.core.charts.colors import colors_for
+from qnai_desktop.core.charts.derived import with_derived
 from qnai_desktop.core.charts.labels import display_name
 from qnai_desktop.core.charts.lines import source_line
 from qnai_desktop.core.charts.prepared import PreparedChart, PreparedSeries
@@ -123,6 +124,23 @@ def _table(spec: ChartSpec, plotted: dict[str, pd.Series]) -> pd.DataFrame:
     return table
 
 
+def _categories(working: dict[str, _Working], plotted: dict[str, pd.Series]
+                ) -> tuple[tuple[float, str, str], ...]:
+    """Names of a category axis, from the plotted curves' parameter axes (first name wins)."""
+    named: dict[float, tuple[str, str]] = {}
+    for sid in plotted:
+        axis = working[sid].x_axis
+        if axis is None or not (axis.names_ko or axis.names_en):
+            continue
+        for i, x in enumerate(axis.values):
+            named.setdefault(float(x), ((axis.names_ko or axis.names_en)[i],
+                                        (axis.names_en or axis.names_ko)[i]))
+    xs = {float(x) for y in plotted.values() for x in y.index}
+    if not named or not xs <= set(named):
+        return ()
+    return tuple((x, *named[x]) for x in sorted(xs))
+
+
 def prepare(
     spec: ChartSpec,
     frames: Mapping[str, pd.DataFrame | pd.Series],
@@ -133,6 +151,7 @@ def prepare(
     Series that cannot be drawn (not cached, empty, never reaching a threshold) are left out and
     listed in ``skipped`` with the reason, so the view can say why a line is missing.
     """
+    frames, metas = with_derived(spec, frames, metas)
     available = set(frames) | set(metas)
     skipped = {pattern: "not in cache" for pattern in unresolved_refs(spec, available)}
     refs = resolve_refs(spec, available)
@@ -189,4 +208,5 @@ def prepare(
         source_ko=source_line(spec, cited, "ko"),
         source_en=source_line(spec, cited, "en"),
         skipped=skipped,
+        categories=_categories(working, {sid: plotted[sid] for sid in plotted_ids}),
     )

@@ -9,7 +9,7 @@ import pandas as pd
 
 from qnai_desktop.core.charts.lines import note_line
 from qnai_desktop.core.charts.spec import ChartSpec
-from qnai_desktop.core.phrases import DATE, DAYS_SINCE, X_AXIS
+from qnai_desktop.core.phrases import CATEGORY, DATE, DAYS_SINCE, X_AXIS
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,9 @@ class PreparedChart:
     source_ko: str
     source_en: str
     skipped: dict[str, str] = field(default_factory=dict)
+    #: A category chart's x positions and their names, (x, ko, en) left to right; empty when x
+    #: is numeric (see core/param_axis.py ``names_ko``).
+    categories: tuple[tuple[float, str, str], ...] = ()
 
     @property
     def x_is_date(self) -> bool:
@@ -60,10 +63,14 @@ class PreparedChart:
     def x_title(self, lang: str) -> str:
         """What the x column / axis is: 날짜 / 경과일 / the input's name and unit."""
         if self.spec.x_mode == "param":
-            return self.spec.x_title(lang) or X_AXIS.pick(lang)
+            return self.spec.x_title(lang) or (CATEGORY if self.categories else X_AXIS).pick(lang)
         if self.x_is_date:
             return DATE.pick(lang)
         return DAYS_SINCE.pick(lang)
+
+    def category_ticks(self, lang: str) -> list[tuple[float, str]]:
+        """(x, name) of each category, for the x axis; [] on a numeric or date axis."""
+        return [(x, ko if lang == "ko" else en) for x, ko, en in self.categories]
 
     @property
     def is_demo(self) -> bool:
@@ -98,5 +105,8 @@ class PreparedChart:
             for label, s in zip(labels, self.series, strict=True)
         ]
         out = self.table.rename(columns=dict(zip(self.table.columns, names, strict=True)))
+        ticks = dict(self.category_ticks(lang))
+        if ticks and all(x in ticks for x in out.index):  # a category chart: rows by name
+            out.index = pd.Index([ticks[x] for x in out.index], dtype=object)
         out.index.name = self.x_title(lang)
         return out

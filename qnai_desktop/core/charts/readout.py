@@ -31,6 +31,9 @@ def x_text(x: float, prepared: PreparedChart, lang: str) -> str:
     chart (the input's value, never a date)."""
     if prepared.x_is_date:
         return datetime.fromtimestamp(x, UTC).strftime("%Y-%m-%d")
+    names = dict(prepared.category_ticks(lang))
+    if names:  # bars by case: the case's name
+        return names.get(x, "")
     if prepared.x_mode == "param":
         spec = prepared.spec
         label = spec.x_label_ko if lang == "ko" else spec.x_label_en
@@ -42,7 +45,10 @@ def x_text(x: float, prepared: PreparedChart, lang: str) -> str:
 
 def readout(prepared: PreparedChart, at: float, lang: str,
             hidden: set[str] | frozenset[str] = frozenset()) -> str:
-    """``2026-07-05 · B200 6.40 · H100 3.05`` for the point nearest before ``at``."""
+    """``2026-07-05 · B200 6.40 · H100 3.05`` for the point nearest before ``at`` (on a chart of
+    bars by case: the bar under the cursor, ``Dspark 적용 후 (+85%) · 노트 수치 1.85``)."""
+    if prepared.categories:
+        at = float(round(at))  # a bar spans its position ± half a step
     parts: list[str] = []
     shown_x: float | None = None
     for s in prepared.series:

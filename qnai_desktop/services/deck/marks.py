@@ -42,9 +42,11 @@ def chart_marks(job: ChartJob, warnings: Sequence[ExportWarning], lang: str) -> 
     p = job.prepared
     units = [u for u in (p.unit(lang), p.unit(lang, "right")) if u]
     unit: list[Run] = [("(" + " / ".join(units) + ")  ", MUTED, False)] if units else []
-    if job.undated:
-        stamp: list[Run] = [("가정 기반 곡선 (날짜 없음)" if ko else "Assumption-based curve (undated)",
-                             MUTED, False)]
+    if job.undated and p.categories:  # bars by case (the note's figure or a model's): no curve
+        stamp: list[Run] = [("날짜 없음" if ko else "Undated", MUTED, False)]
+    elif job.undated:
+        stamp = [("가정 기반 곡선 (날짜 없음)" if ko else "Assumption-based curve (undated)",
+                  MUTED, False)]
     else:
         day = job.as_of.isoformat() if job.as_of else ("날짜 없음" if ko else "undated")
         stamp = [(("기준: " if ko else "As of ") + day, MUTED, False)]

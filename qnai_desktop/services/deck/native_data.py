@@ -182,10 +182,14 @@ def _over_numbers(p: PreparedChart, lang: str, kind: str, names, colors, right) 
 
 def _numbered_categories(p: PreparedChart, lang: str, kind: str, names, colors) -> NativeData:
     table = p.table_for(lang)
-    xs = table.index.to_numpy(dtype="float64")
     data = CategoryChartData(number_format="#,##0.0#")
-    data.categories = [float(x) for x in xs]
-    data.categories.number_format = "#,##0.##"
+    if p.categories:  # a category chart: each column named (table_for's rows are the names)
+        xs = np.arange(1.0, len(table) + 1.0)
+        data.categories = [str(x) for x in table.index]
+    else:
+        xs = table.index.to_numpy(dtype="float64")
+        data.categories = [float(x) for x in xs]
+        data.categories.number_format = "#,##0.##"
     columns = _columns(table, False)
     for name, col in zip(names, columns, strict=True):
         data.add_series(name, col)
@@ -195,5 +199,5 @@ def _numbered_categories(p: PreparedChart, lang: str, kind: str, names, colors) 
     step = nice_step(float(xs[-1] - xs[0]) if len(xs) > 1 else 1.0, 5)
     per = float(np.median(np.diff(xs))) if len(xs) > 1 else 1.0
     # PowerPoint labels every tick_skip-th category; LibreOffice 7.4 ignores c:tickLblSkip
-    skip = max(1, round(step / per)) if per > 0 else 1
+    skip = max(1, round(step / per)) if per > 0 and not p.categories else 1
     return NativeData(chart_type, data, "numbers", y, None, skip, None, (), names, colors, (), stacked)

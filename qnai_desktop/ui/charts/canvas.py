@@ -22,6 +22,7 @@ from ...core.phrases import CHART_NO_DATA, DAYS_SINCE, ILLUSTRATIVE, RIGHT_AXIS
 from ..common.fonts import korean_family
 from ..common.style import HouseStyle, load_style
 from .axes import HouseDateAxis, HouseValueAxis, period_ticks, style_axis
+from .category_axis import apply_category_ticks
 from .draw import bar_items, bar_spacing, enable_fast_paint, line_item, look_for, stacked_items
 from .legend import ChartLegend, LegendEntry
 
@@ -246,6 +247,7 @@ class ChartCanvas(QWidget):
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
         self._set_x_axis(spec.x_mode)
+        apply_category_ticks(self.plot_item.getAxis("bottom"), prepared.category_ticks(lang))
         has_right = any(s.axis == "right" for s in prepared.series)
         self.unit_label.setText(_unit_text(spec.unit(lang)))
         self.unit_right_label.setText(_unit_text(spec.unit(lang, "right")) if has_right else "")

@@ -318,7 +318,7 @@ class ChartsTab(CacheTab):
         table = table if prepared.x_mode == "param" else table.iloc[::-1]  # newest first
         first = table.index.name
         frame = table.reset_index()
-        formatters = ({} if prepared.x_is_date else
+        formatters = ({} if prepared.x_is_date or prepared.categories else  # names as they are
                       {first: lambda v: f"{round(v, 6):,.10g}"} if prepared.x_mode == "param" else
                       {first: lambda v: f"{int(v):,}"})
         self.table_model = PandasTableModel(frame, formatters=formatters)

@@ -39,6 +39,7 @@ from ...core.charts import ChartSpec, PreparedChart
 from ...core.phrases import ILLUSTRATIVE
 from ..charts.canvas import ChartCanvas
 from ..common.style import HouseStyle, load_style
+from .outline_device import OutlineDevice, vector_symbols
 
 TRANSPARENT = "#00000000"
 #: Passes of the event loop before painting: after one, y tick labels that need a wider axis
@@ -213,7 +214,8 @@ class ChartRenderer:
 
     def write_svg(self, path: Path, prepared: PreparedChart, spec: ChartSpec, lang: str,
                   width: int, height: int, *, transparent: bool = False) -> Path:
-        """A vector SVG ``width``×``height`` px (size and viewBox); text stays ``<text>``."""
+        """A vector SVG ``width``×``height`` px (size and viewBox) in viewport coordinates, with
+        text as glyph outlines (ui/export/outline_device.py: no font needed to view it)."""
         self.load(prepared, spec, lang, width, height, transparent=transparent)
         data = QByteArray()
         buf = QBuffer(data)
@@ -225,7 +227,7 @@ class ChartRenderer:
         gen.setResolution(96)
         gen.setTitle(spec.title(lang))
         gen.setDescription(prepared.source(lang))
-        self._paint_vector(gen)
+        self._paint_vector(OutlineDevice(gen))
         buf.close()
         text = fix_svg(bytes(data).decode("utf-8"), width, height, self.style.font_families)
         Path(path).write_text(text, encoding="utf-8")
@@ -251,7 +253,8 @@ class ChartRenderer:
             flags = QWidget.RenderFlag.DrawChildren
             if not self._transparent:
                 flags |= QWidget.RenderFlag.DrawWindowBackground
-            self.canvas.render(painter, QPoint(), QRegion(), flags)
+            with vector_symbols(self.canvas):  # markers as paths, not pictures
+                self.canvas.render(painter, QPoint(), QRegion(), flags)
         finally:
             painter.end()
 
