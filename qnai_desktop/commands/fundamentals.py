@@ -152,13 +152,14 @@ def _import_prices(args: argparse.Namespace) -> int:
 
 
 def _set_user_agent(args: argparse.Namespace) -> int:
-    from ..services.fundamentals.sec import UA_SETTING
+    from ..services.source_settings import UserAgentError, normalize_user_agent, set_user_agent
 
-    text = " ".join(args.text.split())
-    if "@" not in text:
-        return fail("SEC asks for a name and a contact e-mail, e.g. \"Jane Analyst jane@example.com\"")
+    try:
+        text = normalize_user_agent(args.text)
+    except UserAgentError as exc:
+        return fail(str(exc))
     with open_cache(args) as cache:
-        cache.settings.set(UA_SETTING, text)
+        set_user_agent(cache, text)
     print_json({"user_agent": text}) if args.json else print(f"SEC User-Agent: {text}")
     return 0
 
