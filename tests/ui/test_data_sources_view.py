@@ -1,0 +1,76 @@
+"""Help → 데이터 출처: every source the refresh runs, what it needs, and a button to the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from qnai_desktop.app import build_window
+from qnai_desktop.services.refresh_sources import configured_providers
+
+
+@pytest.fixture
+def window(qtbot, db_path: Path, ring, monkeypatch):
+    monkeypatch.delenv("QNAI_SEC_USER_AGENT", raising=False)
+    w = build_window(db_path, lang="ko")
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    yield w
+    w.ctx.stop()
+
+
+def _cell(view, row: int, column: str) -> str:
+    model = view.sources_model
+    return model.data(model.index(row, model.column_index(column)))
+
+
+def _row(view, name: str) -> int:
+    return [s.name for s in view.states].index(name)
+
+
+def test_help_menu_lists_every_refresh_source_and_a_button_opens_the_field(
+        window, qtbot, qtmodeltester) -> None:
+    help_titles = [a.text() for a in window.help_menu.actions()]
+    assert "데이터 출처" in help_titles
+    window.sources_ui.act_data_sources.trigger()
+    view = window.sources_ui.view
+    qtbot.waitUntil(lambda: bool(view.states), timeout=10_000)
+    qtmodeltester.check(view.sources_model)
+    qtmodeltester.check(view.charts_model)
+    assert view.windowTitle() == "데이터 출처"
+    assert [s.name for s in view.states] == [p.name for p in configured_providers(window.ctx.cache)]
+    sec = _row(view, "sec")
+    assert _cell(view, sec, "status") == "SEC User-Agent 필요"
+    assert _cell(view, _row(view, "artificial_analysis"), "status") == "API 키 필요"
+    assert _cell(view, _row(view, "fred"), "status") == "설정됨"
+    assert "ICE" in _cell(view, _row(view, "fred"), "terms")  # the licence line
+    assert _cell(view, _row(view, "links"), "status") == "연결된 파일 없음"
+    assert view.buttons["sec"].text() == "User-Agent 입력…"
+    assert view.charts_model.rowCount() >= 10  # every chart of the note, with what it stands on
+    seen = {}
+
+    def in_settings() -> None:
+        dialog = window.settings_dialog
+        seen["focus"] = QApplication.focusWidget() is dialog.user_agent
+        qtbot.keyClicks(dialog.user_agent, "Jane Analyst jane@example.com")
+        dialog.save_and_accept()
+
+    QTimer.singleShot(200, in_settings)
+    qtbot.mouseClick(view.buttons["sec"], Qt.MouseButton.LeftButton)  # runs the modal dialog
+    assert seen == {"focus": True}
+    # the operation lands, the change is announced, the open view reads again
+    qtbot.waitUntil(lambda: view.states and _cell(view, _row(view, "sec"), "status") == "설정됨",
+                    timeout=10_000)
+    assert "sec" not in view.buttons and "meta_ads" not in view.buttons
+
+
+def test_the_refresh_panel_opens_the_same_view(window, qtbot) -> None:
+    window.sources_ui.toggle_panel()
+    qtbot.mouseClick(window.refresh_panel.btn_sources, Qt.MouseButton.LeftButton)
+    view = window.sources_ui.view
+    assert view is not None and view.isVisible()
+    qtbot.waitUntil(lambda: bool(view.states), timeout=10_000)
