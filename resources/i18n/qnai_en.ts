@@ -810,6 +810,14 @@ Import anyway?</translation>
         <source>Close</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>Keep linked</source>
+        <translation>Keep linked</translation>
+    </message>
+    <message>
+        <source>Re-read the file whenever it is saved (e.g. a Bloomberg workbook refreshed in Excel) and on every refresh</source>
+        <translation>Re-read the file whenever it is saved (e.g. a Bloomberg workbook refreshed in Excel) and on every refresh</translation>
+    </message>
 </context>
 <context>
     <name>LinkWatcher</name>

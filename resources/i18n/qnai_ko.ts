@@ -810,6 +810,14 @@ Import anyway?</source>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
+    <message>
+        <source>Keep linked</source>
+        <translation>연결 유지</translation>
+    </message>
+    <message>
+        <source>Re-read the file whenever it is saved (e.g. a Bloomberg workbook refreshed in Excel) and on every refresh</source>
+        <translation>파일을 저장할 때마다(예: Excel에서 새로 고친 Bloomberg 통합 문서)와 새로 고침 때마다 다시 읽습니다</translation>
+    </message>
 </context>
 <context>
     <name>LinkWatcher</name>
