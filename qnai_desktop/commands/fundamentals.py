@@ -145,6 +145,9 @@ def _import_prices(args: argparse.Namespace) -> int:
     else:
         for t, (d, v) in res.closes.items():
             print(f"{t:<6} close {v:,.2f} on {d}")
+        for t, (d, v) in res.at_note.items():
+            print(f"{t:<6} close {v:,.2f} on {d}, the note's as-of: market cap and PER move with "
+                  "the price until share counts arrive")
         if res.unmatched:
             print(f"not matched: {', '.join(res.unmatched)}")
         print(("would import" if args.dry_run else "imported") + f": {len(res.closes)} close(s)")

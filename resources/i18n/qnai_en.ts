@@ -2530,6 +2530,10 @@ Import anyway?</translation>
         <translation>Close (USD)</translation>
     </message>
     <message>
+        <source>Close on the note&apos;s date (USD)</source>
+        <translation>Close on the note&apos;s date (USD)</translation>
+    </message>
+    <message>
         <source>Shares outstanding</source>
         <translation>Shares outstanding</translation>
     </message>
@@ -2544,6 +2548,19 @@ Import anyway?</translation>
     <message>
         <source>Revenue (TTM)</source>
         <translation>Revenue (TTM)</translation>
+    </message>
+    <message>
+        <source>close × shares outstanding (SEC)</source>
+        <extracomment>what a live market cap / PER rests on (``live.value_table``&apos;s ``basis``); the full line is the tooltip</extracomment>
+        <translation>close × shares outstanding (SEC)</translation>
+    </message>
+    <message>
+        <source>note&apos;s market cap × price move since its date (no share count yet)</source>
+        <translation>note&apos;s market cap × price move since its date (no share count yet)</translation>
+    </message>
+    <message>
+        <source>market cap ÷ 12MF earnings estimate</source>
+        <translation>market cap ÷ 12MF earnings estimate</translation>
     </message>
     <message>
         <source>What the figures rest on (as of, source)</source>

@@ -2530,6 +2530,10 @@ Import anyway?</source>
         <translation>종가 (달러)</translation>
     </message>
     <message>
+        <source>Close on the note&apos;s date (USD)</source>
+        <translation>노트 기준일 종가 (USD)</translation>
+    </message>
+    <message>
         <source>Shares outstanding</source>
         <translation>발행주식수</translation>
     </message>
@@ -2544,6 +2548,19 @@ Import anyway?</source>
     <message>
         <source>Revenue (TTM)</source>
         <translation>매출 (최근 4분기)</translation>
+    </message>
+    <message>
+        <source>close × shares outstanding (SEC)</source>
+        <extracomment>what a live market cap / PER rests on (``live.value_table``&apos;s ``basis``); the full line is the tooltip</extracomment>
+        <translation>종가 × 발행 주식 수 (SEC)</translation>
+    </message>
+    <message>
+        <source>note&apos;s market cap × price move since its date (no share count yet)</source>
+        <translation>노트 시가총액 × 노트 기준일 이후 주가 변화 (주식 수 아직 없음)</translation>
+    </message>
+    <message>
+        <source>market cap ÷ 12MF earnings estimate</source>
+        <translation>시가총액 ÷ 12MF 이익 추정치</translation>
     </message>
     <message>
         <source>What the figures rest on (as of, source)</source>
