@@ -20,8 +20,8 @@ def kind_of_exception(exc: BaseException) -> str:
     """The code of an exception a provider raised."""
     if isinstance(exc, Cancelled):
         return CANCELLED
-    if isinstance(exc, DeadlineError):
-        return TIMEOUT
+    if isinstance(exc, DeadlineError):  # the deadline passed while retrying a refused connection
+        return CONNECTION if "connection failed" in str(exc) else TIMEOUT
     if isinstance(exc, HttpStatusError):
         return _http_kind(exc.status)
     if isinstance(exc, SchemaError):

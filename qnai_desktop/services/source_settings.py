@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.changes import ChangeSet
+from ..core.charts.fill_hints import hint_for
 from ..store.cache import Cache
 from .fundamentals.sec import UA_SETTING
 
@@ -112,8 +113,11 @@ def source_states(cache: Cache) -> list[SourceState]:
         for s in chart.series:
             if s.origin == LIVE:
                 seen.setdefault(s.origin_detail, set()).add(s.series_id)
-            elif s.origin in (ILLUSTRATIVE, MISSING) and s.origin_detail:
-                waiting.setdefault(s.origin_detail, set()).add(s.series_id)
+            elif s.origin in (ILLUSTRATIVE, MISSING):
+                hint = hint_for(s.series_id)  # the source the chart waits for
+                source = s.origin_detail or (hint.source if hint is not None else "")
+                if source:
+                    waiting.setdefault(source, set()).add(s.series_id)
     links = len(cache.links.list())
     stamps = last_success(cache, [p.name for p in providers])
     out = []

@@ -46,12 +46,16 @@ def test_source_states_say_what_each_source_needs(cache, monkeypatch) -> None:
         "needs_key", "artificial_analysis")
     assert states["fred"].state == "ready" and states["fred"].terms.startswith("ICE")
     assert states["links"].state == "no_links"
+    # illustrative series name the source they wait for (the inference-cost chart: AA)
+    assert states["npm"].waiting > 0 and states["artificial_analysis"].waiting > 0
 
 
 @pytest.mark.parametrize(("exc", "kind"), [
     (ProviderError("connection failed (ConnectError): https://x/y (gave up after 3 tries)"), "connection"),
     (ProviderError("timed out after 20 s: https://x/y (gave up after 3 tries)"), "timeout"),
     (DeadlineError("gave up after 300 s (the source's deadline)"), "timeout"),
+    (DeadlineError("gave up after 3 s (the source's deadline): connection failed (ConnectError): "
+                   "http://x; a retry in 2 s would pass it"), "connection"),
     (HttpStatusError("HTTP 401 from https://x", 401), "refused"),
     (HttpStatusError("HTTP 404 from https://x", 404), "not_found"),
     (ProviderError("HTTP 503 from https://x (gave up after 3 tries)"), "server_error"),

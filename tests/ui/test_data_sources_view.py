@@ -74,3 +74,21 @@ def test_the_refresh_panel_opens_the_same_view(window, qtbot) -> None:
     view = window.sources_ui.view
     assert view is not None and view.isVisible()
     qtbot.waitUntil(lambda: bool(view.states), timeout=10_000)
+
+
+def test_the_readme_pictures_come_from_the_app(qapp, db_path: Path, tmp_path: Path) -> None:
+    """``qnai-desktop screenshot --view data-sources|settings`` (docs/data-sources.png, settings.png)."""
+    from PySide6.QtGui import QImage
+
+    from qnai_desktop.app import screenshot
+
+    for view, size in (("data-sources", (1280, 800)), ("settings", None)):
+        out = screenshot(db_path, "watchlist", tmp_path / f"{view}.png", "ko", size=(1280, 800),
+                         view=view)
+        img = QImage(str(out))
+        if size:
+            assert (img.width(), img.height()) == size
+        else:
+            assert 600 <= img.width() <= 1280 and 500 <= img.height() <= 800
+        colours = {img.pixel(x, y) for x in range(0, img.width(), 37) for y in range(0, img.height(), 23)}
+        assert len(colours) > 3, view  # not blank

@@ -38,6 +38,10 @@ KINDS = {"real": QT_TRANSLATE_NOOP("DataSourcesView", "real"),
          "model": QT_TRANSLATE_NOOP("DataSourcesView", "model")}
 
 
+def _count(value: object) -> str:
+    return f"{int(value):,}" if value is not None else ""
+
+
 def _load(w) -> tuple[list, list]:
     from ...services.coverage import coverage
     from ...services.source_settings import source_states
@@ -60,9 +64,13 @@ class DataSourcesView(QDialog):
         self.task: Task | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.sources_model = PandasTableModel(tooltips={"status": "", "terms": ""}, parent=self)
+        self.title.setStyleSheet("font-weight: bold; padding: 2px 0 4px 0;")
+        count = {c: _count for c in ("series", "waiting")}
+        self.sources_model = PandasTableModel(tooltips={"source": "", "terms": ""},
+                                              formatters=count, parent=self)
         self.sources_table = self._table(self.sources_model)
-        self.charts_model = PandasTableModel(tooltips={"action": "", "series": ""}, parent=self)
+        self.charts_model = PandasTableModel(tooltips={"chart": "", "action": ""},
+                                             formatters={"series": _count}, parent=self)
         self.charts_table = self._table(self.charts_model)
         self.buttons: dict[str, QPushButton] = {}
         split = QSplitter(Qt.Orientation.Vertical)

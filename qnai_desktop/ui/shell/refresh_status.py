@@ -25,7 +25,7 @@ class RefreshStatusButton(QToolButton):
     def set_state(self, text: str, tone: str = "") -> None:
         """Show the panel's one-line state (its tone: "" or "error")."""
         self._state = text
-        self.setText(text)
+        self.setText(f"{text} ▸")  # ▸: it opens the panel
         set_tone(self, tone)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -101,7 +101,7 @@ class SettingsDialog(QDialog):
         self.user_agent.setEnabled(ctx is not None)
         self.user_agent.textEdited.connect(lambda _t: self._check_user_agent())
         self.user_agent_note = QLabel()
-        self.user_agent_note.setWordWrap(True)
+        self.user_agent_note.setWordWrap(False)  # one line: a wrapped label in a form row leaves a gap
         sform.addRow(QLabel(), self.user_agent)
         sform.addRow("", self.user_agent_note)
         self.keys: dict[str, QLineEdit] = {}
