@@ -1575,6 +1575,10 @@ Import anyway?</translation>
         <source>Show the refresh panel: each source&apos;s progress and problems</source>
         <translation>Show the refresh panel: each source&apos;s progress and problems</translation>
     </message>
+    <message>
+        <source>Last success:</source>
+        <translation>Last success:</translation>
+    </message>
 </context>
 <context>
     <name>RuleEditorDialog</name>

@@ -1575,6 +1575,10 @@ Import anyway?</source>
         <source>Show the refresh panel: each source&apos;s progress and problems</source>
         <translation>새로 고침 패널 보기: 소스별 진행 상황과 문제</translation>
     </message>
+    <message>
+        <source>Last success:</source>
+        <translation>마지막 성공:</translation>
+    </message>
 </context>
 <context>
     <name>RuleEditorDialog</name>

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from werkzeug import Request, Response
 
+from qnai_desktop.core.changes import ChangeSet
 from qnai_desktop.services.providers import GpuRentalPrices, NpmDownloads
 from qnai_desktop.ui.common.app_context import AppContext
 from qnai_desktop.ui.common.tasks import Task, shutdown
@@ -196,6 +197,10 @@ def test_at_1280x800_with_refresh_running_the_watchlist_shows_all_eight_names(
         assert rows == 8 and len(visible) == 8, (len(visible), view.viewport().height())
         assert window.size().width() == 1280 and window.size().height() == 800
         assert not window.refresh_dock.isVisible() and window.sources_ui.status.isVisible()
+        assert not window.sources_label.isVisible()  # success times: the item's tooltip
+        window.ctx.cache.settings.set("refresh.last_success.fred", "2026-12-07T07:50:00+00:00")
+        window.ctx.notify(ChangeSet(tables={"settings"}))
+        assert "fred 2026-12-07 07:50" in window.sources_ui.status.toolTip()
     finally:
         window.refresh_panel.cancel()
         qtbot.waitUntil(lambda: not window.refresh_panel.task.running, timeout=20_000)

@@ -19,6 +19,7 @@ class RefreshStatusButton(QToolButton):
         super().__init__(parent)
         self.setAutoRaise(True)
         self._state = ""
+        self._stamps: list[str] = []
         self.clicked.connect(self.sig_panel_requested)
         self.retranslate()
 
@@ -28,6 +29,11 @@ class RefreshStatusButton(QToolButton):
         self.setText(f"{text} ▸")  # ▸: it opens the panel
         set_tone(self, tone)
 
+    def set_last_success(self, stamps: dict[str, str]) -> None:
+        """When each source last succeeded (source → ISO time), shown in the tooltip."""
+        self._stamps = [f"{name} {when.replace('T', ' ')[:16]}" for name, when in sorted(stamps.items())]
+        self.retranslate()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -36,4 +42,7 @@ class RefreshStatusButton(QToolButton):
     def retranslate(self) -> None:
         if not self._state:
             self.setText(self.tr("Refresh ▸"))
-        self.setToolTip(self.tr("Show the refresh panel: each source's progress and problems"))
+        tip = self.tr("Show the refresh panel: each source's progress and problems")
+        if self._stamps:
+            tip += "\n\n" + self.tr("Last success:") + "\n" + "\n".join(self._stamps)
+        self.setToolTip(tip)

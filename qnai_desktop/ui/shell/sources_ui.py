@@ -26,6 +26,12 @@ class SourcesUi(QObject):
         self.status = RefreshStatusButton()
         self.status.sig_panel_requested.connect(self.toggle_panel)
         window.statusBar().addPermanentWidget(self.status)
+        # the per-source success times move into the item's tooltip: 13 of them in a row would
+        # push the cache path and the newest date off a 1280 px status bar
+        window.statusBar().removeWidget(window.sources_label)
+        window.sources_label.hide()
+        self._show_stamps()
+        window.ctx.sig_cache_changed.connect(lambda _c: self._show_stamps())
         self.act_data_sources = QAction(window)
         self.act_data_sources.triggered.connect(self.show_data_sources)
         window.help_menu.insertAction(window.act_about, self.act_data_sources)
@@ -55,6 +61,11 @@ class SourcesUi(QObject):
 
             self._prices = PriceImporter(self.window.ctx, self.window)
         return self._prices
+
+    def _show_stamps(self) -> None:
+        if not self.window.ctx.stopped:
+            stamps = self.window.ctx.cache.settings.with_prefix("refresh.last_success.")
+            self.status.set_last_success({k.rsplit(".", 1)[-1]: v for k, v in stamps.items()})
 
     def panel_built(self, panel) -> None:
         """The refresh panel exists now (first refresh or first click): follow its state."""
