@@ -820,6 +820,29 @@ Import anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ImportNotes</name>
+    <message>
+        <source>delimiter {d}</source>
+        <translation>delimiter {d}</translation>
+    </message>
+    <message>
+        <source>sheet {s} skipped: no table</source>
+        <translation>sheet {s} skipped: no table</translation>
+    </message>
+    <message>
+        <source>{n} row(s) above the header read as notes</source>
+        <translation>{n} row(s) above the header read as notes</translation>
+    </message>
+    <message>
+        <source>NN/NN/YYYY dates read day-first (a first part is above 12)</source>
+        <translation>NN/NN/YYYY dates read day-first (a first part is above 12)</translation>
+    </message>
+    <message>
+        <source>{label}: no values (blank or #N/A), skipped</source>
+        <translation>{label}: no values (blank or #N/A), skipped</translation>
+    </message>
+</context>
+<context>
     <name>LinkWatcher</name>
     <message>
         <source>The linked file {file} is not there any more (moved, renamed or deleted); nothing was updated.</source>

@@ -820,6 +820,29 @@ Import anyway?</source>
     </message>
 </context>
 <context>
+    <name>ImportNotes</name>
+    <message>
+        <source>delimiter {d}</source>
+        <translation>구분자 {d}</translation>
+    </message>
+    <message>
+        <source>sheet {s} skipped: no table</source>
+        <translation>시트 {s} 건너뜀: 표 없음</translation>
+    </message>
+    <message>
+        <source>{n} row(s) above the header read as notes</source>
+        <translation>머리글 위 {n}개 행은 메모로 읽음</translation>
+    </message>
+    <message>
+        <source>NN/NN/YYYY dates read day-first (a first part is above 12)</source>
+        <translation>NN/NN/YYYY 날짜를 일/월/연 순으로 읽음 (앞부분이 12보다 큼)</translation>
+    </message>
+    <message>
+        <source>{label}: no values (blank or #N/A), skipped</source>
+        <translation>{label}: 값 없음(빈칸 또는 #N/A), 건너뜀</translation>
+    </message>
+</context>
+<context>
     <name>LinkWatcher</name>
     <message>
         <source>The linked file {file} is not there any more (moved, renamed or deleted); nothing was updated.</source>

@@ -61,6 +61,7 @@ from ..common.pandas_model import PandasTableModel
 from ..common.tasks import Task, while_alive
 from ..common.theme import qcolor, set_tone
 from .mapping_table import MappingTable, decided_lines, mass_lines, review_lines
+from .note_text import note_text
 
 
 def read_preview(path: Path, existing: dict[str, SeriesMeta],
@@ -233,7 +234,7 @@ class ImportDialog(QDialog):
         entry = self.files[row] if 0 <= row < len(self.files) else None
         p = entry.preview if entry else None
         self._show_info(p)
-        self.notes.setText(" · ".join(p.notes) if p else "")
+        self.notes.setText(" · ".join(note_text(n) for n in p.notes) if p else "")
         self._set_error(entry.error if entry else "")
         self.preview_model.set_frame(p.table if p else PandasTableModel().frame)
         taken = {m.series_id for f in self.files if f is not entry and f.preview
