@@ -136,3 +136,20 @@ def source_states(cache: Cache) -> list[SourceState]:
                                stamps.get(p.name), count, len(waiting.get(p.name, ())), p.terms,
                                getattr(p, "base_url", "") or ""))
     return out
+
+
+def chart_action_source(chart) -> str:
+    """The refresh source behind a chart's one action (``coverage.ChartCoverage``): a source
+    name (``links`` for a Bloomberg workbook), ``import`` when only a file import fills it, or
+    '' when nothing is needed."""
+    if not chart.action_en:
+        return ""
+    row = next((s for s in chart.series if s.action_en == chart.action_en), None)
+    if row is None:
+        return ""
+    if row.origin in ("live", "missing") and row.origin_detail:
+        return row.origin_detail
+    if row.origin == "linked":
+        return "links"
+    hint = hint_for(row.series_id)
+    return hint.source if hint is not None and hint.source else "import"

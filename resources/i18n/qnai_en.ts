@@ -476,6 +476,14 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
         <translation>Link a file…</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Refresh now</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>Source</translation>
     </message>

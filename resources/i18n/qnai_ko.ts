@@ -476,6 +476,14 @@ The {n} scenario curve(s) published with it are deleted too.</source>
         <translation>파일 연결…</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>지금 새로 고침</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>출처</translation>
     </message>

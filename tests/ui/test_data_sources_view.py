@@ -92,3 +92,21 @@ def test_the_readme_pictures_come_from_the_app(qapp, db_path: Path, tmp_path: Pa
             assert 600 <= img.width() <= 1280 and 500 <= img.height() <= 800
         colours = {img.pixel(x, y) for x in range(0, img.width(), 37) for y in range(0, img.height(), 23)}
         assert len(colours) > 3, view  # not blank
+
+
+def test_each_chart_has_its_one_action_as_a_button(window, qtbot, monkeypatch) -> None:
+    view = window.sources_ui.show_data_sources()
+    qtbot.waitUntil(lambda: bool(view.states), timeout=10_000)
+    assert view.chart_buttons["inference_cost_tiers"].text() == "API 키 입력…"
+    assert view.chart_buttons["ai_capex"].text() == "User-Agent 입력…"
+    assert view.chart_buttons["cds_oracle_coreweave"].text() == "파일 연결…"
+    assert view.chart_buttons["gpu_rent_b200_h100"].text() == "지금 새로 고침"
+    started = []
+    monkeypatch.setattr(window.refresh_panel, "start", lambda sources=None: started.append(sources))
+    qtbot.mouseClick(view.chart_buttons["gpu_rent_b200_h100"], Qt.MouseButton.LeftButton)
+    assert started == [["gpurentalprices"]]
+    window.import_dialog = None
+    qtbot.mouseClick(view.chart_buttons["cds_oracle_coreweave"], Qt.MouseButton.LeftButton)
+    assert window.import_dialog is not None and window.import_dialog.isVisible()
+    assert window.import_dialog.keep_linked.isChecked()  # a Bloomberg workbook: linked
+    window.import_dialog.close()

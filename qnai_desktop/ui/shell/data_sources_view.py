@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.changes import ChangeSet
+from ...services.source_settings import chart_action_source
 from ..common.app_context import AppContext
 from ..common.i18n import current_language
 from ..common.pandas_model import PandasTableModel
@@ -54,6 +55,8 @@ class DataSourcesView(QDialog):
 
     sig_settings_requested = Signal(str)  # the Settings field a source needs
     sig_link_requested = Signal()  # "Link a file…": the import dialog, keep linked
+    sig_refresh_requested = Signal(str)  # "Refresh now" for one source
+    sig_import_requested = Signal()  # "Import…": the import dialog
     sig_loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -73,6 +76,7 @@ class DataSourcesView(QDialog):
                                              formatters={"series": _count}, parent=self)
         self.charts_table = self._table(self.charts_model)
         self.buttons: dict[str, QPushButton] = {}
+        self.chart_buttons: dict[str, QPushButton] = {}
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.sources_table)
         split.addWidget(self.charts_table)
@@ -136,14 +140,24 @@ class DataSourcesView(QDialog):
             "status": [self.tr(KINDS.get(c.status, c.status)) + (self.tr(", stale") if c.stale else "")
                        for c in self.charts],
             "series": [len(c.series) for c in self.charts],
-            "action": [c.action(lang) for c in self.charts]}, columns=["chart", "status", "series",
-                                                                      "action"]))
+            "do": ["" for _ in self.charts],
+            "action": [c.action(lang) for c in self.charts]},
+            columns=["chart", "status", "series", "do", "action"]))
+        self.chart_buttons = {}
+        do = self.charts_model.column_index("do")
+        by_name = {s.name: s for s in self.states}
+        for row, chart in enumerate(self.charts):
+            button = self._chart_button(chart_action_source(chart), by_name)
+            if button is not None:
+                self.chart_buttons[chart.chart_id] = button
+                self.charts_table.setIndexWidget(self.charts_model.index(row, do), button)
         self._headers()
         for view in (self.sources_table, self.charts_table):
             view.resizeColumnsToContents()
             view.horizontalHeader().setSectionResizeMode(view.model().columnCount() - 1,
                                                          QHeaderView.ResizeMode.Stretch)
         self.sources_table.setColumnWidth(col, max(150, self.sources_table.columnWidth(col)))
+        self.charts_table.setColumnWidth(do, max(150, self.charts_table.columnWidth(do)))
         self.sources_table.setColumnWidth(0, min(230, self.sources_table.columnWidth(0)))
 
     @staticmethod
@@ -167,6 +181,25 @@ class DataSourcesView(QDialog):
         button.setToolTip(s.reason)
         return button
 
+    def _chart_button(self, source: str, states: dict) -> QPushButton | None:
+        """The chart's one action as a button: the Settings field its source needs, link or
+        import a file, or refresh the source now."""
+        state = states.get(source)
+        if state is not None and (state.field or state.state == "no_links"):
+            return self._button_for(state)
+        if source == "links":
+            button = QPushButton(self.tr("Link a file…"))
+            button.clicked.connect(self.sig_link_requested)
+        elif source == "import":
+            button = QPushButton(self.tr("Import…"))
+            button.clicked.connect(self.sig_import_requested)
+        elif state is not None:
+            button = QPushButton(self.tr("Refresh now"))
+            button.clicked.connect(lambda _c=False, s=source: self.sig_refresh_requested.emit(s))
+        else:
+            return None
+        return button
+
     def _headers(self) -> None:
         self.sources_model.set_headers({
             "source": self.tr("Source"), "status": self.tr("Status"),
@@ -175,7 +208,8 @@ class DataSourcesView(QDialog):
             "terms": self.tr("Licence")})
         self.charts_model.set_headers({
             "chart": self.tr("Chart of the note"), "status": self.tr("Stands on"),
-            "series": self.tr("Series"), "action": self.tr("What would make it real")})
+            "series": self.tr("Series"), "do": self.tr("To do"),
+            "action": self.tr("What would make it real")})
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and not self.ctx.stopped:

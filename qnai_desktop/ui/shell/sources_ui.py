@@ -82,12 +82,23 @@ class SourcesUi(QObject):
         if self.view is None:
             self.view = DataSourcesView(self.window.ctx, self.window)
             self.view.sig_settings_requested.connect(self.window.show_settings)
-            self.view.sig_link_requested.connect(lambda: self.window.open_import([]))
+            self.view.sig_link_requested.connect(self.link_file)
+            self.view.sig_import_requested.connect(lambda: self.window.open_import([]))
+            self.view.sig_refresh_requested.connect(self.refresh_source)
         else:
             self.view.reload()
         self.view.show()
         self.view.raise_()
         return self.view
+
+    def link_file(self) -> None:
+        """The import dialog with "keep linked" ticked: the file is re-read whenever saved."""
+        self.window.open_import([])
+        self.window.import_dialog.keep_linked.setChecked(True)
+
+    def refresh_source(self, name: str) -> None:
+        """Refresh one source now; the status-bar item follows it."""
+        self.window.refresh_panel.start([name])
 
     def choose_price_file(self) -> None:
         self.prices.choose_file()
