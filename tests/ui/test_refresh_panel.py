@@ -157,6 +157,8 @@ def test_the_panel_runs_the_cli_refresh_list_and_says_why_in_korean(qtbot, ctx, 
     panel.show()
     assert panel.sources == [p.name for p in configured_providers(ctx.cache)]
     assert {"sec", "quotes", "links", "meta_ads"} <= set(panel.sources)
+    states = []
+    panel.sig_state_changed.connect(lambda text, _tone: states.append(text))
     with qtbot.waitSignal(panel.sig_refresh_finished, timeout=60_000):
         panel.start(["npm", "artificial_analysis", "sec"])
     qtbot.waitUntil(lambda: panel.btn_start.isEnabled(), timeout=5_000)
@@ -167,6 +169,9 @@ def test_the_panel_runs_the_cli_refresh_list_and_says_why_in_korean(qtbot, ctx, 
         assert not re.search(r"[A-Za-z]{4,}", panel._states[name].text().replace("User-Agent", ""))
     assert "http://127.0.0.1:9" in panel.details.toPlainText()  # the URL, behind "details"
     assert panel.btn_details.text() == "자세히"
+    assert states[-1] == "새로 고침: 0개 성공, 3개 실패"  # the status-bar item's line
+    set_language("en")
+    assert states[-1] == "Refreshed: 0 ok, 3 failed" and panel._states["npm"].text() == "connection failed"
 
 
 def test_at_1280x800_with_refresh_running_the_watchlist_shows_all_eight_names(

@@ -168,12 +168,19 @@ class RefreshPanel(QWidget):
         if not result.change.is_empty:
             self.ctx.notify(result.change, initiator=self)
         ok = sum(s.status == OK for s in result.sources)
-        failed = len(result.failed)
         self.ctx.sig_status_message.emit(self.tr("Refresh: {ok} ok, {failed} failed — {summary}").format(
-            ok=ok, failed=failed, summary=self._counts(result.change)))
+            ok=ok, failed=len(result.failed), summary=self._counts(result.change)))
+        self._emit_result_state()
+        self.sig_refresh_finished.emit(result)
+
+    def _emit_result_state(self) -> None:
+        """The status-bar line of the last run (again after a language switch)."""
+        if self.result is None:
+            return
+        ok = sum(s.status == OK for s in self.result.sources)
+        failed = len(self.result.failed)
         self.sig_state_changed.emit(self.tr("Refreshed: {ok} ok, {failed} failed").format(
             ok=ok, failed=failed), "error" if failed else "")
-        self.sig_refresh_finished.emit(result)
 
     def _on_failed(self, message: str) -> None:
         for name in self._running:
@@ -239,4 +246,6 @@ class RefreshPanel(QWidget):
             for s in self.result.sources:
                 if s.source in self._states:
                     self._states[s.source].setText(self._state_text(s.status, s.change, s.kind))
+            if self.task is None or not self.task.running:
+                self._emit_result_state()
         self._show_last_success()
