@@ -170,8 +170,9 @@ def test_the_panel_runs_the_cli_refresh_list_and_says_why_in_korean(qtbot, ctx, 
     assert "http://127.0.0.1:9" in panel.details.toPlainText()  # the URL, behind "details"
     assert panel.btn_details.text() == "자세히"
     assert states[-1] == "새로 고침: 0개 성공, 3개 실패"  # the status-bar item's line
-    set_language("en")
-    assert states[-1] == "Refreshed: 0 ok, 3 failed" and panel._states["npm"].text() == "connection failed"
+    set_language("en")  # widgets hear of it through a posted LanguageChange event
+    qtbot.waitUntil(lambda: states[-1] == "Refreshed: 0 ok, 3 failed", timeout=2_000)
+    assert panel._states["npm"].text() == "connection failed"
 
 
 def test_at_1280x800_with_refresh_running_the_watchlist_shows_all_eight_names(
