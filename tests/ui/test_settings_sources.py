@@ -71,3 +71,38 @@ def test_a_user_agent_without_an_email_is_refused_in_her_language(qtbot, ctx, db
     assert "이메일" in dialog.error.text(), dialog.error.text()
     assert ctx.cache.settings.get(UA_SETTING) is None
     assert dialog.sources_box.title() == "데이터 출처"
+
+
+def test_without_a_keyring_the_key_is_refused_and_nothing_else_is_saved(qtbot, ctx, db_path) -> None:
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.errors import KeyringError
+
+    class Locked(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service, username):
+            return None
+
+        def set_password(self, service, username, password):
+            raise KeyringError("the Secret Service is locked")
+
+        def delete_password(self, service, username):
+            raise KeyringError("the Secret Service is locked")
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Locked())
+    try:
+        i18n.set_language("ko")
+        dialog = SettingsDialog(str(db_path), ["house_default"], ctx=ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.focus_field("sec_user_agent"), UA)
+        qtbot.keyClicks(dialog.focus_field("artificial_analysis"), "aa-key-abcdefghij")
+        dialog.save_and_accept()
+    finally:
+        keyring.set_keyring(previous)
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.error.text().startswith("키를 보관할 OS 키링이 없습니다")
+    assert "locked" in dialog.error.toolTip()  # the keyring's own words, not on the dialog
+    assert ctx.cache.settings.get(UA_SETTING) is None  # nothing half-saved

@@ -60,6 +60,7 @@ class RefreshPanel(QWidget):
         self._states: dict[str, QLabel] = {}
         self._names: dict[str, QLabel] = {}
         self._errors: dict[str, str] = {}  # source → its own sentence (the details)
+        self._running: list[str] = []  # the sources of the run in progress
         grid = QGridLayout()
         grid.setVerticalSpacing(2)
         half = max(1, (len(self.sources) + 1) // 2)  # two columns of sources: half the height
