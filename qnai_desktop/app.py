@@ -177,8 +177,10 @@ def offer_restore(path: Path, exc: Exception, *, ask: bool = True) -> bool:
 
 
 def screenshot(db: Path | str | None, tab: str, out: Path, lang: str | None = None,
-               size: tuple[int, int] = (1400, 860)) -> Path:
-    """Render one tab of the main window offscreen to a PNG (used for the README screenshot)."""
+               size: tuple[int, int] = (1400, 860), view: str | None = None) -> Path:
+    """Render one tab of the main window offscreen to a PNG (used for the README screenshot);
+    ``view`` = ``settings``, ``data-sources`` or ``refresh`` renders that instead (the refresh
+    panel opened from its status-bar item, over the tab)."""
     from PySide6.QtWidgets import QApplication
 
     from .store import health
@@ -197,11 +199,44 @@ def screenshot(db: Path | str | None, tab: str, out: Path, lang: str | None = No
     if reason is not None:
         raise CorruptCacheError(f"{path}: the cache file is damaged (SQLite: {reason})")
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
+    target = _view_for_screenshot(window, view, size) if view else window
+    if not target.grab().save(str(out)):
         raise OSError(f"could not write {out}")
     window.ctx.stop()
     window.close()
     return out
+
+
+def _view_for_screenshot(window, view: str, size: tuple[int, int]):
+    """The dialog or panel ``view`` of ``window``, shown and laid out, ready to grab."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    if view == "refresh":
+        window.sources_ui.toggle_panel()
+        target = window
+    elif view == "data-sources":
+        target = window.sources_ui.show_data_sources()
+        deadline = time.monotonic() + 30
+        while not target.states and time.monotonic() < deadline:  # read on a worker
+            QApplication.processEvents()
+            time.sleep(0.01)
+    elif view == "settings":
+        from .ui.common.style import available_styles
+        from .ui.shell.settings_dialog import SettingsDialog
+
+        target = SettingsDialog(str(window.ctx.cache.path), list(available_styles()), window,
+                                ctx=window.ctx)
+    else:
+        raise ValueError(f"unknown view {view!r}: settings, data-sources or refresh")
+    if target is not window:
+        target.resize(min(size[0], target.sizeHint().width() if view == "settings" else size[0]),
+                      target.sizeHint().height() if view == "settings" else size[1])
+        target.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    return target
 
 
 def load_house_style(name_or_path: str):

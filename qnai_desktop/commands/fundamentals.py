@@ -145,6 +145,9 @@ def _import_prices(args: argparse.Namespace) -> int:
     else:
         for t, (d, v) in res.closes.items():
             print(f"{t:<6} close {v:,.2f} on {d}")
+        for t, (d, v) in res.at_note.items():
+            print(f"{t:<6} close {v:,.2f} on {d}, the note's as-of: market cap and PER move with "
+                  "the price until share counts arrive")
         if res.unmatched:
             print(f"not matched: {', '.join(res.unmatched)}")
         print(("would import" if args.dry_run else "imported") + f": {len(res.closes)} close(s)")
@@ -152,13 +155,14 @@ def _import_prices(args: argparse.Namespace) -> int:
 
 
 def _set_user_agent(args: argparse.Namespace) -> int:
-    from ..services.fundamentals.sec import UA_SETTING
+    from ..services.source_settings import UserAgentError, normalize_user_agent, set_user_agent
 
-    text = " ".join(args.text.split())
-    if "@" not in text:
-        return fail("SEC asks for a name and a contact e-mail, e.g. \"Jane Analyst jane@example.com\"")
+    try:
+        text = normalize_user_agent(args.text)
+    except UserAgentError as exc:
+        return fail(str(exc))
     with open_cache(args) as cache:
-        cache.settings.set(UA_SETTING, text)
+        set_user_agent(cache, text)
     print_json({"user_agent": text}) if args.json else print(f"SEC User-Agent: {text}")
     return 0
 

@@ -1,4 +1,6 @@
-"""``qnai-desktop screenshot --tab NAME --out FILE.png``: render a tab offscreen.
+"""``qnai-desktop screenshot --tab NAME --out FILE.png``: render a tab offscreen (``--view
+settings|data-sources|refresh``: the Settings dialog, the Data sources view, or the window with
+the refresh panel open).
 
 The output path is checked before the window is built (a missing folder is created); the PNG is
 written under a temporary name and renamed into place, so a failure leaves nothing behind and
@@ -15,10 +17,13 @@ from ._common import fail
 NAME = "screenshot"
 HELP = "render a tab of the main window offscreen to PNG"
 TABS = ["watchlist", "charts", "monitors", "scenarios"]
+VIEWS = ["settings", "data-sources", "refresh"]
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--tab", required=True, choices=TABS)
+    parser.add_argument("--tab", default="watchlist", choices=TABS)
+    parser.add_argument("--view", choices=VIEWS, default=None,
+                        help="render a dialog or panel instead of the tab")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
     parser.add_argument("--size", default="1400x860", help="WIDTHxHEIGHT in pixels")
@@ -34,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with atomic_output(args.out) as tmp:
             args.window.screenshot(getattr(args, "db", None), args.tab, tmp,
-                                   getattr(args, "lang", None), size=(w, h))
+                                   getattr(args, "lang", None), size=(w, h),
+                                   **({"view": args.view} if args.view else {}))
     except OutputPathError as exc:
         return fail(str(exc))
     except OSError:  # Qt's QImage.save said no, without a reason

@@ -42,6 +42,7 @@ from ..core.changes import ChangeSet
 from ..store.cache import Cache
 from .importers.commit import write_replacing_demo
 from .providers import Cancelled, FetchContext, HttpClient, Provider, ProviderError
+from .refresh_reasons import kind_of_exception, kind_of_text, kind_of_unavailable
 from .scrub import known_secrets, scrub_bundles, scrub_text, scrub_value
 from .secrets import stored_keys
 
@@ -67,12 +68,16 @@ class SourceResult:
     seconds: float = 0.0
     #: a local source's per-item outcome (a linked file each), as plain dicts
     items: list[dict] = field(default_factory=list)
+    #: why it did not succeed, as a code the window translates (``services.refresh_reasons``)
+    kind: str = ""
 
     def to_dict(self) -> dict:
         out = {"source": self.source, "status": self.status, "error": self.error,
                "added": self.change.added, "changed": self.change.changed,
                "unchanged": self.change.unchanged, "series": sorted(self.change.series),
                "requests": self.requests, "seconds": round(self.seconds, 3)}
+        if self.kind:
+            out["kind"] = self.kind
         if self.items:
             out["items"] = self.items
         return out
@@ -176,12 +181,15 @@ def run_refresh(cache: Cache, providers: list[Provider | LocalSource], *,
             res = provider.run(cache, write=write, progress=progress, cancelled=cancelled,
                                explicit=explicit)
             res.seconds = time.perf_counter() - started
+            if res.status != OK and not res.kind:
+                res.kind = kind_of_text(res.error)
             result.sources.append(res)
             continue
         reason = provider.unavailable()
         if reason:
             status = FAILED if explicit else SKIPPED
-            result.sources.append(write(_record, provider, SourceResult(name, status, error=reason)))
+            result.sources.append(write(_record, provider, SourceResult(
+                name, status, error=reason, kind=kind_of_unavailable(reason))))
             progress(name, 1, 1, reason)
             continue
         http = make_http(cancelled)
@@ -213,12 +221,13 @@ def _run_one(write: Write, provider: Provider, last_dates: dict[str, date | None
         scrub_pending(provider, secrets)
         res.change = write(_store_source, provider, bundles, http.requests)
     except Cancelled:
-        res.status, res.error = CANCELLED, "cancelled"
+        res.status, res.error, res.kind = CANCELLED, "cancelled", "cancelled"
     except ProviderError as exc:
-        res.status, res.error = FAILED, str(exc)
+        res.status, res.error, res.kind = FAILED, str(exc), kind_of_exception(exc)
     except Exception as exc:  # a provider bug must not stop the other sources
         log.exception("refresh %s failed unexpectedly", name)
         res.status, res.error = FAILED, f"unexpected error ({type(exc).__name__}: {exc})"
+        res.kind = "unexpected"
     finally:
         http.close()
     res.error = scrub_text(res.error, known_secrets(keys, http.sent_secrets, keyring=False))

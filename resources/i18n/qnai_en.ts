@@ -418,6 +418,125 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
     </message>
 </context>
 <context>
+    <name>DataSourcesView</name>
+    <message>
+        <source>configured</source>
+        <translation>configured</translation>
+    </message>
+    <message>
+        <source>needs API key</source>
+        <translation>needs API key</translation>
+    </message>
+    <message>
+        <source>needs SEC User-Agent</source>
+        <translation>needs SEC User-Agent</translation>
+    </message>
+    <message>
+        <source>no file linked</source>
+        <translation>no file linked</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation>real</translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation>proxy</translation>
+    </message>
+    <message>
+        <source>illustrative</source>
+        <translation>illustrative</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source>, stale</source>
+        <translation>, stale</translation>
+    </message>
+    <message>
+        <source>Enter User-Agent…</source>
+        <translation>Enter User-Agent…</translation>
+    </message>
+    <message>
+        <source>Enter API key…</source>
+        <translation>Enter API key…</translation>
+    </message>
+    <message>
+        <source>Link a file…</source>
+        <translation>Link a file…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Refresh now</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last refresh</source>
+        <translation>Last refresh</translation>
+    </message>
+    <message>
+        <source>Series kept</source>
+        <translation>Series kept</translation>
+    </message>
+    <message>
+        <source>Series waiting</source>
+        <translation>Series waiting</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Chart of the note</source>
+        <translation>Chart of the note</translation>
+    </message>
+    <message>
+        <source>Stands on</source>
+        <translation>Stands on</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>What would make it real</source>
+        <translation>What would make it real</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>Data sources</translation>
+    </message>
+    <message>
+        <source>Where every number comes from: the sources a refresh runs, and what each chart of the note stands on.</source>
+        <translation>Where every number comes from: the sources a refresh runs, and what each chart of the note stands on.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Error</source>
@@ -698,6 +817,56 @@ Import anyway?</translation>
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Keep linked</source>
+        <translation>Keep linked</translation>
+    </message>
+    <message>
+        <source>Re-read the file whenever it is saved (e.g. a Bloomberg workbook refreshed in Excel) and on every refresh</source>
+        <translation>Re-read the file whenever it is saved (e.g. a Bloomberg workbook refreshed in Excel) and on every refresh</translation>
+    </message>
+</context>
+<context>
+    <name>ImportNotes</name>
+    <message>
+        <source>delimiter {d}</source>
+        <translation>delimiter {d}</translation>
+    </message>
+    <message>
+        <source>sheet {s} skipped: no table</source>
+        <translation>sheet {s} skipped: no table</translation>
+    </message>
+    <message>
+        <source>{n} row(s) above the header read as notes</source>
+        <translation>{n} row(s) above the header read as notes</translation>
+    </message>
+    <message>
+        <source>NN/NN/YYYY dates read day-first (a first part is above 12)</source>
+        <translation>NN/NN/YYYY dates read day-first (a first part is above 12)</translation>
+    </message>
+    <message>
+        <source>{label}: no values (blank or #N/A), skipped</source>
+        <translation>{label}: no values (blank or #N/A), skipped</translation>
+    </message>
+</context>
+<context>
+    <name>LinkWatcher</name>
+    <message>
+        <source>The linked file {file} is not there any more (moved, renamed or deleted); nothing was updated.</source>
+        <translation>The linked file {file} is not there any more (moved, renamed or deleted); nothing was updated.</translation>
+    </message>
+    <message>
+        <source>The linked file {file} would overwrite values from another source; nothing was updated.</source>
+        <translation>The linked file {file} would overwrite values from another source; nothing was updated.</translation>
+    </message>
+    <message>
+        <source>The linked file {file} could not be read; nothing was updated.</source>
+        <translation>The linked file {file} could not be read; nothing was updated.</translation>
+    </message>
+    <message>
+        <source>Linked file {file} re-read: {added} added, {changed} changed</source>
+        <translation>Linked file {file} re-read: {added} added, {changed} changed</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1432,33 @@ Import anyway?</translation>
     </message>
 </context>
 <context>
+    <name>PriceImporter</name>
+    <message>
+        <source>Import prices</source>
+        <translation>Import prices</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>No column of {file} is the price of a watchlist name; nothing was imported.</source>
+        <translation>No column of {file} is the price of a watchlist name; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Columns found: {found}</source>
+        <translation>Columns found: {found}</translation>
+    </message>
+    <message>
+        <source>Prices imported from {file}: {closes} — market cap and PER follow</source>
+        <translation>Prices imported from {file}: {closes} — market cap and PER follow</translation>
+    </message>
+    <message>
+        <source>{file} could not be read as a price file; nothing was imported.</source>
+        <translation>{file} could not be read as a price file; nothing was imported.</translation>
+    </message>
+</context>
+<context>
     <name>RefreshPanel</name>
     <message>
         <source>fetching…</source>
@@ -1273,10 +1469,6 @@ Import anyway?</translation>
         <translation>Refresh: {ok} ok, {failed} failed — {summary}</translation>
     </message>
     <message>
-        <source>failed: {error}</source>
-        <translation>failed: {error}</translation>
-    </message>
-    <message>
         <source>{added:,} added, {changed:,} changed, {unchanged:,} unchanged</source>
         <translation>{added:,} added, {changed:,} changed, {unchanged:,} unchanged</translation>
     </message>
@@ -1285,12 +1477,40 @@ Import anyway?</translation>
         <translation>done: {summary}</translation>
     </message>
     <message>
-        <source>skipped: {error}</source>
-        <translation>skipped: {error}</translation>
+        <source>waiting…</source>
+        <translation>waiting…</translation>
+    </message>
+    <message>
+        <source>Refreshing… 0/{n}</source>
+        <translation>Refreshing… 0/{n}</translation>
+    </message>
+    <message>
+        <source>fetching… {done}/{total}</source>
+        <translation>fetching… {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Refreshing… {done}/{n}</source>
+        <translation>Refreshing… {done}/{n}</translation>
+    </message>
+    <message>
+        <source>Refreshed: {ok} ok, {failed} failed</source>
+        <translation>Refreshed: {ok} ok, {failed} failed</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>unexpected error</translation>
+    </message>
+    <message>
+        <source>Refresh failed</source>
+        <translation>Refresh failed</translation>
     </message>
     <message>
         <source>cancelled</source>
         <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>No problems reported.</source>
+        <translation>No problems reported.</translation>
     </message>
     <message>
         <source>last success {when}</source>
@@ -1301,8 +1521,12 @@ Import anyway?</translation>
         <translation>never succeeded</translation>
     </message>
     <message>
-        <source>Refresh data</source>
-        <translation>Refresh data</translation>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Data sources…</source>
+        <translation>Data sources…</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1311,6 +1535,80 @@ Import anyway?</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshReasons</name>
+    <message>
+        <source>connection failed</source>
+        <translation>connection failed</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>no answer in time</translation>
+    </message>
+    <message>
+        <source>refused by the server — check the key or User-Agent</source>
+        <translation>refused by the server — check the key or User-Agent</translation>
+    </message>
+    <message>
+        <source>not found on the server</source>
+        <translation>not found on the server</translation>
+    </message>
+    <message>
+        <source>too many requests — try again later</source>
+        <translation>too many requests — try again later</translation>
+    </message>
+    <message>
+        <source>server error — try again later</source>
+        <translation>server error — try again later</translation>
+    </message>
+    <message>
+        <source>unexpected answer from the server</source>
+        <translation>unexpected answer from the server</translation>
+    </message>
+    <message>
+        <source>no API key — enter it in Settings</source>
+        <translation>no API key — enter it in Settings</translation>
+    </message>
+    <message>
+        <source>no SEC User-Agent — enter it in Settings</source>
+        <translation>no SEC User-Agent — enter it in Settings</translation>
+    </message>
+    <message>
+        <source>no linked files</source>
+        <translation>no linked files</translation>
+    </message>
+    <message>
+        <source>a linked file moved or could not be read</source>
+        <translation>a linked file moved or could not be read</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>unexpected error</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshStatusButton</name>
+    <message>
+        <source>Refresh ▸</source>
+        <translation>Refresh ▸</translation>
+    </message>
+    <message>
+        <source>Show the refresh panel: each source&apos;s progress and problems</source>
+        <translation>Show the refresh panel: each source&apos;s progress and problems</translation>
+    </message>
+    <message>
+        <source>Last success:</source>
+        <translation>Last success:</translation>
     </message>
 </context>
 <context>
@@ -1748,6 +2046,7 @@ Import anyway?</translation>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>what ``refresh`` runs (``services.refresh_sources.configured_providers``): the market-data providers, then SEC filings and end-of-day quotes, then the linked workbooks</extracomment>
         <translation>Settings</translation>
     </message>
     <message>
@@ -1799,12 +2098,48 @@ Import anyway?</translation>
         <translation>Auto-refresh sources</translation>
     </message>
     <message>
+        <source>Data sources</source>
+        <translation>Data sources</translation>
+    </message>
+    <message>
+        <source>SEC User-Agent</source>
+        <translation>SEC User-Agent</translation>
+    </message>
+    <message>
+        <source>Your name and e-mail, e.g. Jane Analyst jane@example.com</source>
+        <translation>Your name and e-mail, e.g. Jane Analyst jane@example.com</translation>
+    </message>
+    <message>
         <source>OpenRouter API key</source>
         <translation>OpenRouter API key</translation>
     </message>
     <message>
+        <source>SEC filings (share counts) and Meta&apos;s ad metrics need it; SEC asks for your name and a contact e-mail.</source>
+        <translation>SEC filings (share counts) and Meta&apos;s ad metrics need it; SEC asks for your name and a contact e-mail.</translation>
+    </message>
+    <message>
+        <source>Sent to SEC EDGAR with every request.</source>
+        <translation>Sent to SEC EDGAR with every request.</translation>
+    </message>
+    <message>
+        <source>SEC asks for a name and a contact e-mail, e.g. &quot;Jane Analyst jane@example.com&quot;.</source>
+        <translation>SEC asks for a name and a contact e-mail, e.g. &quot;Jane Analyst jane@example.com&quot;.</translation>
+    </message>
+    <message>
+        <source>No OS keyring is available to keep the key; install and unlock one (e.g. GNOME Keyring or KWallet).</source>
+        <translation>No OS keyring is available to keep the key; install and unlock one (e.g. GNOME Keyring or KWallet).</translation>
+    </message>
+    <message>
         <source>Open folder</source>
         <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Quote service key (Tiingo)</source>
+        <translation>Quote service key (Tiingo)</translation>
+    </message>
+    <message>
+        <source>Artificial Analysis API key</source>
+        <translation>Artificial Analysis API key</translation>
     </message>
     <message>
         <source>Stored: {masked}</source>
@@ -1817,6 +2152,17 @@ Import anyway?</translation>
     <message>
         <source>Keys are kept only in the OS keyring</source>
         <translation>Keys are kept only in the OS keyring</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesUi</name>
+    <message>
+        <source>Data sources</source>
+        <translation>Data sources</translation>
+    </message>
+    <message>
+        <source>Import prices…</source>
+        <translation>Import prices…</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2565,10 @@ Import anyway?</translation>
         <translation>Close (USD)</translation>
     </message>
     <message>
+        <source>Close on the note&apos;s date (USD)</source>
+        <translation>Close on the note&apos;s date (USD)</translation>
+    </message>
+    <message>
         <source>Shares outstanding</source>
         <translation>Shares outstanding</translation>
     </message>
@@ -2233,6 +2583,19 @@ Import anyway?</translation>
     <message>
         <source>Revenue (TTM)</source>
         <translation>Revenue (TTM)</translation>
+    </message>
+    <message>
+        <source>close × shares outstanding (SEC)</source>
+        <extracomment>what a live market cap / PER rests on (``live.value_table``&apos;s ``basis``); the full line is the tooltip</extracomment>
+        <translation>close × shares outstanding (SEC)</translation>
+    </message>
+    <message>
+        <source>note&apos;s market cap × price move since its date (no share count yet)</source>
+        <translation>note&apos;s market cap × price move since its date (no share count yet)</translation>
+    </message>
+    <message>
+        <source>market cap ÷ 12MF earnings estimate</source>
+        <translation>market cap ÷ 12MF earnings estimate</translation>
     </message>
     <message>
         <source>What the figures rest on (as of, source)</source>

@@ -418,6 +418,125 @@ The {n} scenario curve(s) published with it are deleted too.</source>
     </message>
 </context>
 <context>
+    <name>DataSourcesView</name>
+    <message>
+        <source>configured</source>
+        <translation>설정됨</translation>
+    </message>
+    <message>
+        <source>needs API key</source>
+        <translation>API 키 필요</translation>
+    </message>
+    <message>
+        <source>needs SEC User-Agent</source>
+        <translation>SEC User-Agent 필요</translation>
+    </message>
+    <message>
+        <source>no file linked</source>
+        <translation>연결된 파일 없음</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>사용할 수 없음</translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation>실데이터</translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation>대용 지표</translation>
+    </message>
+    <message>
+        <source>illustrative</source>
+        <translation>예시 데이터</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>, stale</source>
+        <translation>, 오래됨</translation>
+    </message>
+    <message>
+        <source>Enter User-Agent…</source>
+        <translation>User-Agent 입력…</translation>
+    </message>
+    <message>
+        <source>Enter API key…</source>
+        <translation>API 키 입력…</translation>
+    </message>
+    <message>
+        <source>Link a file…</source>
+        <translation>파일 연결…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>지금 새로 고침</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Last refresh</source>
+        <translation>마지막 새로 고침</translation>
+    </message>
+    <message>
+        <source>Series kept</source>
+        <translation>보유 시리즈</translation>
+    </message>
+    <message>
+        <source>Series waiting</source>
+        <translation>대기 시리즈</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>할 일</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>라이선스</translation>
+    </message>
+    <message>
+        <source>Chart of the note</source>
+        <translation>노트의 차트</translation>
+    </message>
+    <message>
+        <source>Stands on</source>
+        <translation>데이터 근거</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>시리즈</translation>
+    </message>
+    <message>
+        <source>What would make it real</source>
+        <translation>실데이터로 만들려면</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>데이터 출처</translation>
+    </message>
+    <message>
+        <source>Where every number comes from: the sources a refresh runs, and what each chart of the note stands on.</source>
+        <translation>모든 숫자의 출처: 새로 고침이 실행하는 소스와, 노트의 각 차트가 기대는 데이터.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Error</source>
@@ -698,6 +817,56 @@ Import anyway?</source>
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Keep linked</source>
+        <translation>연결 유지</translation>
+    </message>
+    <message>
+        <source>Re-read the file whenever it is saved (e.g. a Bloomberg workbook refreshed in Excel) and on every refresh</source>
+        <translation>파일을 저장할 때마다(예: Excel에서 새로 고친 Bloomberg 통합 문서)와 새로 고침 때마다 다시 읽습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ImportNotes</name>
+    <message>
+        <source>delimiter {d}</source>
+        <translation>구분자 {d}</translation>
+    </message>
+    <message>
+        <source>sheet {s} skipped: no table</source>
+        <translation>시트 {s} 건너뜀: 표 없음</translation>
+    </message>
+    <message>
+        <source>{n} row(s) above the header read as notes</source>
+        <translation>머리글 위 {n}개 행은 메모로 읽음</translation>
+    </message>
+    <message>
+        <source>NN/NN/YYYY dates read day-first (a first part is above 12)</source>
+        <translation>NN/NN/YYYY 날짜를 일/월/연 순으로 읽음 (앞부분이 12보다 큼)</translation>
+    </message>
+    <message>
+        <source>{label}: no values (blank or #N/A), skipped</source>
+        <translation>{label}: 값 없음(빈칸 또는 #N/A), 건너뜀</translation>
+    </message>
+</context>
+<context>
+    <name>LinkWatcher</name>
+    <message>
+        <source>The linked file {file} is not there any more (moved, renamed or deleted); nothing was updated.</source>
+        <translation>연결된 파일 {file}이(가) 더 이상 없습니다(이동, 이름 변경 또는 삭제). 아무것도 갱신하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The linked file {file} would overwrite values from another source; nothing was updated.</source>
+        <translation>연결된 파일 {file}이(가) 다른 출처의 값을 덮어쓰게 됩니다. 아무것도 갱신하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The linked file {file} could not be read; nothing was updated.</source>
+        <translation>연결된 파일 {file}을(를) 읽을 수 없습니다. 아무것도 갱신하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Linked file {file} re-read: {added} added, {changed} changed</source>
+        <translation>연결된 파일 {file} 다시 읽음: {added}개 추가, {changed}개 변경</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1432,33 @@ Import anyway?</source>
     </message>
 </context>
 <context>
+    <name>PriceImporter</name>
+    <message>
+        <source>Import prices</source>
+        <translation>가격 가져오기</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>No column of {file} is the price of a watchlist name; nothing was imported.</source>
+        <translation>{file}에 관심 종목의 가격 열이 없습니다. 아무것도 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Columns found: {found}</source>
+        <translation>찾은 열: {found}</translation>
+    </message>
+    <message>
+        <source>Prices imported from {file}: {closes} — market cap and PER follow</source>
+        <translation>{file}에서 가격을 가져왔습니다: {closes} — 시가총액과 PER에 반영</translation>
+    </message>
+    <message>
+        <source>{file} could not be read as a price file; nothing was imported.</source>
+        <translation>{file}을(를) 가격 파일로 읽을 수 없습니다. 아무것도 가져오지 않았습니다.</translation>
+    </message>
+</context>
+<context>
     <name>RefreshPanel</name>
     <message>
         <source>fetching…</source>
@@ -1273,10 +1469,6 @@ Import anyway?</source>
         <translation>새로 고침: {ok}개 성공, {failed}개 실패 — {summary}</translation>
     </message>
     <message>
-        <source>failed: {error}</source>
-        <translation>실패: {error}</translation>
-    </message>
-    <message>
         <source>{added:,} added, {changed:,} changed, {unchanged:,} unchanged</source>
         <translation>추가 {added:,}건, 변경 {changed:,}건, 동일 {unchanged:,}건</translation>
     </message>
@@ -1285,12 +1477,40 @@ Import anyway?</source>
         <translation>완료: {summary}</translation>
     </message>
     <message>
-        <source>skipped: {error}</source>
-        <translation>건너뜀: {error}</translation>
+        <source>waiting…</source>
+        <translation>대기 중…</translation>
+    </message>
+    <message>
+        <source>Refreshing… 0/{n}</source>
+        <translation>새로 고침 중… 0/{n}</translation>
+    </message>
+    <message>
+        <source>fetching… {done}/{total}</source>
+        <translation>가져오는 중… {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Refreshing… {done}/{n}</source>
+        <translation>새로 고침 중… {done}/{n}</translation>
+    </message>
+    <message>
+        <source>Refreshed: {ok} ok, {failed} failed</source>
+        <translation>새로 고침: {ok}개 성공, {failed}개 실패</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>예상치 못한 오류</translation>
+    </message>
+    <message>
+        <source>Refresh failed</source>
+        <translation>새로 고침 실패</translation>
     </message>
     <message>
         <source>cancelled</source>
         <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>No problems reported.</source>
+        <translation>보고된 문제가 없습니다.</translation>
     </message>
     <message>
         <source>last success {when}</source>
@@ -1301,8 +1521,12 @@ Import anyway?</source>
         <translation>성공 기록 없음</translation>
     </message>
     <message>
-        <source>Refresh data</source>
-        <translation>데이터 새로 고침</translation>
+        <source>Details</source>
+        <translation>자세히</translation>
+    </message>
+    <message>
+        <source>Data sources…</source>
+        <translation>데이터 출처…</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1311,6 +1535,80 @@ Import anyway?</source>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshReasons</name>
+    <message>
+        <source>connection failed</source>
+        <translation>연결 실패</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>응답 시간 초과</translation>
+    </message>
+    <message>
+        <source>refused by the server — check the key or User-Agent</source>
+        <translation>서버가 거부함 — 키 또는 User-Agent 확인</translation>
+    </message>
+    <message>
+        <source>not found on the server</source>
+        <translation>서버에 없음</translation>
+    </message>
+    <message>
+        <source>too many requests — try again later</source>
+        <translation>요청 한도 초과 — 나중에 다시</translation>
+    </message>
+    <message>
+        <source>server error — try again later</source>
+        <translation>서버 오류 — 나중에 다시</translation>
+    </message>
+    <message>
+        <source>unexpected answer from the server</source>
+        <translation>서버 응답 형식이 다름</translation>
+    </message>
+    <message>
+        <source>no API key — enter it in Settings</source>
+        <translation>API 키 없음 — 설정에서 입력</translation>
+    </message>
+    <message>
+        <source>no SEC User-Agent — enter it in Settings</source>
+        <translation>SEC User-Agent 없음 — 설정에서 입력</translation>
+    </message>
+    <message>
+        <source>no linked files</source>
+        <translation>연결된 파일 없음</translation>
+    </message>
+    <message>
+        <source>a linked file moved or could not be read</source>
+        <translation>연결된 파일이 옮겨졌거나 읽을 수 없음</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>사용할 수 없음</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>예상치 못한 오류</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshStatusButton</name>
+    <message>
+        <source>Refresh ▸</source>
+        <translation>새로 고침 ▸</translation>
+    </message>
+    <message>
+        <source>Show the refresh panel: each source&apos;s progress and problems</source>
+        <translation>새로 고침 패널 보기: 소스별 진행 상황과 문제</translation>
+    </message>
+    <message>
+        <source>Last success:</source>
+        <translation>마지막 성공:</translation>
     </message>
 </context>
 <context>
@@ -1748,6 +2046,7 @@ Import anyway?</source>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>what ``refresh`` runs (``services.refresh_sources.configured_providers``): the market-data providers, then SEC filings and end-of-day quotes, then the linked workbooks</extracomment>
         <translation>설정</translation>
     </message>
     <message>
@@ -1799,12 +2098,48 @@ Import anyway?</source>
         <translation>자동 새로고침 소스</translation>
     </message>
     <message>
+        <source>Data sources</source>
+        <translation>데이터 출처</translation>
+    </message>
+    <message>
+        <source>SEC User-Agent</source>
+        <translation>SEC 사용자 에이전트(User-Agent)</translation>
+    </message>
+    <message>
+        <source>Your name and e-mail, e.g. Jane Analyst jane@example.com</source>
+        <translation>이름과 이메일, 예: Jane Analyst jane@example.com</translation>
+    </message>
+    <message>
         <source>OpenRouter API key</source>
         <translation>OpenRouter API 키</translation>
     </message>
     <message>
+        <source>SEC filings (share counts) and Meta&apos;s ad metrics need it; SEC asks for your name and a contact e-mail.</source>
+        <translation>SEC 공시(주식 수)와 Meta 광고 지표에 필요합니다. SEC는 이름과 연락 이메일을 요구합니다.</translation>
+    </message>
+    <message>
+        <source>Sent to SEC EDGAR with every request.</source>
+        <translation>SEC EDGAR에 요청할 때마다 보냅니다.</translation>
+    </message>
+    <message>
+        <source>SEC asks for a name and a contact e-mail, e.g. &quot;Jane Analyst jane@example.com&quot;.</source>
+        <translation>SEC는 이름과 연락 이메일을 요구합니다. 예: &quot;Jane Analyst jane@example.com&quot;.</translation>
+    </message>
+    <message>
+        <source>No OS keyring is available to keep the key; install and unlock one (e.g. GNOME Keyring or KWallet).</source>
+        <translation>키를 보관할 OS 키링이 없습니다. 키링(예: GNOME Keyring, KWallet)을 설치하고 잠금을 해제하세요.</translation>
+    </message>
+    <message>
         <source>Open folder</source>
         <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Quote service key (Tiingo)</source>
+        <translation>시세 서비스 키 (Tiingo)</translation>
+    </message>
+    <message>
+        <source>Artificial Analysis API key</source>
+        <translation>Artificial Analysis API 키</translation>
     </message>
     <message>
         <source>Stored: {masked}</source>
@@ -1817,6 +2152,17 @@ Import anyway?</source>
     <message>
         <source>Keys are kept only in the OS keyring</source>
         <translation>키는 OS 키링에만 저장됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesUi</name>
+    <message>
+        <source>Data sources</source>
+        <translation>데이터 출처</translation>
+    </message>
+    <message>
+        <source>Import prices…</source>
+        <translation>가격 가져오기…</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2565,10 @@ Import anyway?</source>
         <translation>종가 (달러)</translation>
     </message>
     <message>
+        <source>Close on the note&apos;s date (USD)</source>
+        <translation>노트 기준일 종가 (USD)</translation>
+    </message>
+    <message>
         <source>Shares outstanding</source>
         <translation>발행주식수</translation>
     </message>
@@ -2233,6 +2583,19 @@ Import anyway?</source>
     <message>
         <source>Revenue (TTM)</source>
         <translation>매출 (최근 4분기)</translation>
+    </message>
+    <message>
+        <source>close × shares outstanding (SEC)</source>
+        <extracomment>what a live market cap / PER rests on (``live.value_table``&apos;s ``basis``); the full line is the tooltip</extracomment>
+        <translation>종가 × 발행 주식 수 (SEC)</translation>
+    </message>
+    <message>
+        <source>note&apos;s market cap × price move since its date (no share count yet)</source>
+        <translation>노트 시가총액 × 노트 기준일 이후 주가 변화 (주식 수 아직 없음)</translation>
+    </message>
+    <message>
+        <source>market cap ÷ 12MF earnings estimate</source>
+        <translation>시가총액 ÷ 12MF 이익 추정치</translation>
     </message>
     <message>
         <source>What the figures rest on (as of, source)</source>

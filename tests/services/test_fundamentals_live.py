@@ -192,3 +192,36 @@ def test_a_broken_price_file_imports_nothing(tmp_path: Path, cache: Cache) -> No
                                          ("META PE_RATIO", None), ("TSM", None), ("", None)])
 def test_price_columns_are_matched_to_watched_tickers(label: str, want: str | None) -> None:
     assert ticker_of(label, {"META", "GOOGL"}) == want
+
+
+def test_a_price_history_covering_the_note_date_moves_cap_and_per_at_once(tmp_path: Path,
+                                                                           cache: Cache) -> None:
+    """No share count yet: cap = note cap × P_new / P_as-of, PER from it; shares take over later."""
+    px = tmp_path / "nvda.csv"
+    px.write_text("Date,NVDA,ORCL\n2026-07-02,160,200\n2026-07-03,170,210\n2026-11-20,187,168\n",
+                  encoding="utf-8")  # the note is as of 2026-07-06 (a Monday): 07-03 is its close
+    res = import_prices(cache, px)
+    assert res.at_note == {"NVDA": ("2026-07-03", 170.0), "ORCL": ("2026-07-03", 210.0)}
+    nvda = cache.watchlist.company("NVDA")
+    assert nvda["market_cap_usd_bn"] == pytest.approx(round(4736.0 * 187 / 170, 2))
+    assert nvda["per_12mf"] == pytest.approx(round(19.0 * 187 / 170, 2), abs=0.01)
+    assert nvda["as_of"] == "2026-11-20"
+    cap = value_table(cache, TODAY)["NVDA"]["market_cap_usd_bn"]
+    assert cap["basis"] == "price_move" and "÷ close 170.00 on 2026-07-03" in cap["source"]
+    assert value_table(cache, TODAY)["NVDA"]["per_12mf"]["basis"] == "earnings"
+    # her estimate: PER = the moved cap ÷ her earnings
+    set_earnings(cache, "NVDA", 250.0, "2026-11-21")
+    assert cache.watchlist.company("NVDA")["per_12mf"] == pytest.approx(
+        round(round(4736.0 * 187 / 170, 2) / 250.0, 2))
+    # SEC share counts arrive: close × shares from then on
+    put(cache, "NVDA", "shares_outstanding", 24.3e9, "2026-10-26", "SEC")
+    recompute(cache)
+    assert cache.watchlist.company("NVDA")["market_cap_usd_bn"] == pytest.approx(round(187 * 24.3, 2))
+    assert value_table(cache, TODAY)["NVDA"]["market_cap_usd_bn"]["basis"] == "shares"
+
+
+def test_a_history_that_starts_after_the_note_date_moves_nothing(tmp_path: Path, cache: Cache) -> None:
+    px = tmp_path / "late.csv"
+    px.write_text("Date,NVDA\n2026-11-19,180\n2026-11-20,187\n", encoding="utf-8")
+    res = import_prices(cache, px)
+    assert res.at_note == {} and cache.watchlist.company("NVDA")["market_cap_usd_bn"] == 4736.0

@@ -255,3 +255,16 @@ def test_configured_sources_end_with_the_links(cache: Cache) -> None:
     assert isinstance(configured_providers(cache)[-1], LinkedFiles)
     assert [p.name for p in configured_providers(cache, ["links"])] == ["links"]
     assert [p.name for p in configured_providers(cache, ["fred"])] == ["fred"]
+
+
+def test_add_links_links_every_previewed_file_in_one_go(cache: Cache, tmp_path: Path) -> None:
+    """The import dialog's "keep linked": each file linked with its mapping, counted as an import."""
+    from qnai_desktop.services.links import add_links
+
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text("series,date,value\ncds.oracle_5y,2026-11-02,140.5\n", encoding="utf-8")
+    b.write_text("series,date,value\ncds.coreweave_5y,2026-11-02,610\n", encoding="utf-8")
+    result = add_links(cache, [preview_file(a, cache.series.metas()), preview_file(b, cache.series.metas())])
+    assert sorted(Path(info.path).name for info in list_links(cache)) == ["a.csv", "b.csv"]
+    assert result.total.added >= 2 and "linked_files" in result.change.tables
+    assert all(info.state == OK for info in list_links(cache))

@@ -168,19 +168,24 @@ def test_import_shortcut_and_dropped_files_open_the_import_dialog(window, qtbot,
     mime.setUrls([QUrl.fromLocalFile(str(csv))])
     event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(event)
+    window.import_dialog = None
+    window.dropEvent(event)  # not a price file of watchlist names: the import dialog opens
+    qtbot.waitUntil(lambda: window.import_dialog is not None, timeout=5000)
     dialog = window.import_dialog
     assert dialog.isVisible()
     assert [Path(e.path).name for e in dialog.files] == ["cds.csv"]
     dialog.close()
 
 
-def test_refresh_shortcut_shows_progress_dock(window, monkeypatch) -> None:
+def test_refresh_shortcut_runs_in_the_status_bar_and_opens_the_panel_on_demand(window, qtbot,
+                                                                           monkeypatch) -> None:
     started = []
     monkeypatch.setattr(window.refresh_panel, "start", lambda sources=None: started.append(sources))
     assert window.act_refresh.shortcut().toString() == "Ctrl+R"
     window.act_refresh.trigger()
-    assert window.refresh_dock.isVisible() and started == [None]
+    assert started == [None] and not window.refresh_dock.isVisible()  # compact: no dock
+    qtbot.mouseClick(window.sources_ui.status, Qt.MouseButton.LeftButton)
+    assert window.refresh_dock.isVisible()
 
 
 def test_palette_jumps_select_the_ticker_monitor_and_model(window) -> None:

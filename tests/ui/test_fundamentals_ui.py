@@ -60,7 +60,9 @@ def test_watchlist_detail_shows_dates_sources_and_takes_an_estimate(qtbot, ctx, 
     cap = values.row("market_cap_usd_bn")
     assert cap[1] == "1,761.2" and cap[2].startswith("2026-01-02")
     assert "(경과)" in cap[2]  # an old close is marked stale
-    assert "Tiingo EOD close" in cap[3] and "SEC EDGAR" in cap[3]
+    assert cap[3] == "종가 × 발행 주식 수 (SEC)"  # its basis, in her language
+    assert "Tiingo EOD close" in values.source_tip("market_cap_usd_bn")  # the full line
+    assert "SEC EDGAR" in values.source_tip("market_cap_usd_bn")
     assert values.row("earnings_12mf_usd_bn")[3] == "노트"
     values.earnings.setValue(100.0)
     values.save.click()

@@ -268,3 +268,17 @@ def test_a_dataset_changing_many_stored_values_asks_first(qtbot, dialog, ctx, tm
     with qtbot.waitSignal(ctx.sig_cache_changed, timeout=10_000):
         dialog.btn_commit.click()
     assert ctx.cache.series.observations("agents.commits.total")["value"].iat[-1] == 6680504 * 2
+
+
+def test_the_preview_notes_are_in_her_language(qtbot, dialog, tmp_path: Path) -> None:
+    set_language("ko")
+    sent = tmp_path / "sent.csv"
+    sent.write_text("Exported by a colleague;;\ndate;CoreWeave CDS;Empty\n03/08/2026;610;\n"
+                    "04/08/2026;615;\n13/08/2026;620;\n", encoding="utf-8")
+    dialog.add_files([sent])
+    wait_counts(qtbot, dialog)
+    notes = dialog.notes.text()
+    assert "구분자 ';'" in notes and "머리글 위 1개 행은 메모로 읽음" in notes, notes
+    assert "'Empty': 값 없음(빈칸 또는 #N/A), 건너뜀" in notes, notes
+    assert "NN/NN/YYYY 날짜를 일/월/연 순으로 읽음" in notes, notes
+    assert "delimiter" not in notes and "header" not in notes

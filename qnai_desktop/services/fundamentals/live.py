@@ -1,6 +1,11 @@
 """Live watchlist figures: market cap = last close × shares outstanding, 12MF PER = market cap ÷
 the analyst's 12-month-forward earnings estimate — each dated and sourced.
 
+Before SEC share counts arrive, a price history that covers the note's as-of date moves the
+figures with the price at once: market cap = the note's cap × P_new ÷ P_as-of (``close_at_note_usd``
+holds the close on the note's as-of date, from a price import), and PER follows from it and the
+estimate. Share counts, once there, take over.
+
 Inputs live in ``company_values`` (one row per name and field): ``close_usd`` (quotes or a price
 import), ``shares_outstanding`` (SEC EDGAR), ``earnings_12mf_usd_bn`` (the analyst's estimate;
 until one is entered it is the note's own: note market cap ÷ note PER, source ``note``, dated
@@ -22,13 +27,16 @@ from ...core.watchlist import DEFAULT_STALE_DAYS, STALE_SETTING
 from ...store.cache import Cache
 
 CLOSE, SHARES, EARNINGS = "close_usd", "shares_outstanding", "earnings_12mf_usd_bn"
+BASE_CLOSE = "close_at_note_usd"  # the close on the note's as-of date (price imports)
+#: what a market cap / PER rests on (``value_table``'s ``basis``; the window translates it)
+SHARES_BASIS, PRICE_BASIS, EARNINGS_BASIS = "shares", "price_move", "earnings"
 MARKET_CAP, PER = "market_cap_usd_bn", "per_12mf"
 NOTE, ANALYST = "note", "analyst"
 NOTE_HOWS = ("seed", "migration")
 #: Days after which a value is stale, by kind; prices follow the watchlist's own setting.
 FILING_STALE_DAYS = 150  # a 10-Q comes every ~91 days plus up to 45 days to file it
 ESTIMATE_STALE_DAYS = 90
-KIND = {CLOSE: "price", MARKET_CAP: "price", PER: "price", SHARES: "filing",
+KIND = {CLOSE: "price", BASE_CLOSE: "reference", MARKET_CAP: "price", PER: "price", SHARES: "filing",
         "capex_ttm_usd_bn": "filing", "revenue_ttm_usd_bn": "filing", EARNINGS: "estimate"}
 
 
@@ -83,7 +91,8 @@ def recompute(cache: Cache, *, how: str = "fetch", tickers: list[str] | None = N
         for company in cache.watchlist.companies().to_dict("records"):
             ticker = company["ticker"]
             got = values.get(ticker, {})
-            figures = _figures(company, got, force=ticker in forced)
+            note = note_figures(cache, ticker) if BASE_CLOSE in got else None
+            figures = _figures(company, got, force=ticker in forced, note=note)
             if figures is None:
                 continue
             value_rows += figures[0]
@@ -96,11 +105,17 @@ def recompute(cache: Cache, *, how: str = "fetch", tickers: list[str] | None = N
     return change
 
 
-def _figures(company: dict, got: dict[str, dict], *, force: bool) -> tuple[list[dict], dict] | None:
+def _figures(company: dict, got: dict[str, dict], *, force: bool,
+             note: tuple[float | None, float | None, str | None] | None = None,
+             ) -> tuple[list[dict], dict] | None:
     ticker = company["ticker"]
     close, shares, earn = got.get(CLOSE), got.get(SHARES), got.get(EARNINGS)
+    base = got.get(BASE_CLOSE)
     live = close is not None and shares is not None and close["value"] and shares["value"]
-    if not live and not force:
+    moved = (not live and close is not None and base is not None and bool(close["value"])
+             and bool(base["value"]) and note is not None and note[0] is not None
+             and str(close["as_of"]) >= str(base["as_of"]))
+    if not live and not moved and not force:
         return None
     rows = []
     if live:
@@ -110,6 +125,14 @@ def _figures(company: dict, got: dict[str, dict], *, force: bool) -> tuple[list[
                       f"{shares['value']:,.0f} ({shares['source']}, {shares['as_of']})")
         rows.append({"ticker": ticker, "field": MARKET_CAP, "value": cap, "as_of": cap_as_of,
                      "source": cap_source})
+    elif moved:
+        cap = round(note[0] * close["value"] / base["value"], 2)
+        cap_as_of = close["as_of"]
+        rows.append({"ticker": ticker, "field": MARKET_CAP, "value": cap, "as_of": cap_as_of,
+                     "source": f"note market cap {note[0]:,.1f} ({note[2]}) × close "
+                               f"{close['value']:,.2f} ({close['source']}, {close['as_of']}) ÷ close "
+                               f"{base['value']:,.2f} on {base['as_of']} (price move; no share "
+                               f"count yet)"})
     else:
         cap, cap_as_of = _num(company["market_cap_usd_bn"]), company["as_of"]
     per = None
@@ -152,7 +175,9 @@ def stale_limits(cache: Cache) -> dict[str, int]:
         price = int(cache.settings.get(STALE_SETTING) or DEFAULT_STALE_DAYS)
     except ValueError:
         price = DEFAULT_STALE_DAYS
-    return {"price": price, "filing": FILING_STALE_DAYS, "estimate": ESTIMATE_STALE_DAYS}
+    # the close on the note's date is a fixed reference point: it never goes stale
+    return {"price": price, "filing": FILING_STALE_DAYS, "estimate": ESTIMATE_STALE_DAYS,
+            "reference": 10**6}
 
 
 def value_table(cache: Cache, today: date,
@@ -184,8 +209,22 @@ def value_table(cache: Cache, today: date,
         for fld, r in sorted(got.items()):
             entry[fld] = {"value": _num(r["value"]), "as_of": r["as_of"], "source": r["source"],
                           "stale": _stale(r["as_of"], limits[KIND.get(fld, "filing")], today)}
+            if basis := basis_of(fld, r["source"]):  # a live cap / PER: what it rests on
+                entry[fld]["basis"] = basis
         out[ticker] = entry
     return out
+
+
+def basis_of(field: str, source: object) -> str:
+    """What a live market cap or PER rests on, from its source line ('' for other figures)."""
+    text = str(source or "")
+    if field == MARKET_CAP and text.startswith("close ") and " × shares " in text:
+        return SHARES_BASIS
+    if field == MARKET_CAP and text.startswith("note market cap ") and "price move" in text:
+        return PRICE_BASIS
+    if field == PER and text.startswith("market cap ÷ 12MF earnings"):
+        return EARNINGS_BASIS
+    return ""
 
 
 def _last_how(cache: Cache, ticker: str) -> str:

@@ -166,12 +166,15 @@ class EodQuotes(Provider):
 class PriceImport:
     file: str
     closes: dict[str, tuple[str, float]] = field(default_factory=dict)  # ticker -> (date, close)
+    #: ticker -> (date, close) on (or just before) the note's as-of date, when the file covers it
+    at_note: dict[str, tuple[str, float]] = field(default_factory=dict)
     unmatched: list[str] = field(default_factory=list)
     change: ChangeSet = field(default_factory=ChangeSet)
 
     def to_dict(self) -> dict:
         return {"file": self.file, "closes": {t: {"as_of": d, "close": v}
                                               for t, (d, v) in self.closes.items()},
+                "at_note": {t: {"as_of": d, "close": v} for t, (d, v) in self.at_note.items()},
                 "unmatched": self.unmatched, "added": self.change.added,
                 "changed": self.change.changed, "unchanged": self.change.unchanged}
 
@@ -186,9 +189,32 @@ def ticker_of(label: str, tickers: set[str]) -> str | None:
     return words[0] if all(w in _PRICE_FIELDS for w in rest) else None
 
 
+#: a price history "covers" the note's as-of date when it has a close at most this many days before
+NOTE_DATE_GAP_DAYS = 7  # a long weekend plus a holiday
+
+
+def close_on_note_date(cache: Cache, ticker: str, frame) -> tuple[str, float] | None:
+    """The close on (or within a week before) the note's as-of date for ``ticker``, from a
+    price history frame (``date``, ``value``); None when the history does not reach back."""
+    import pandas as pd
+
+    note = live.note_figures(cache, ticker)
+    if note is None or not note[2]:
+        return None
+    as_of = pd.Timestamp(note[2])
+    before = frame[frame["date"] <= as_of].dropna(subset=["value"])
+    if before.empty or (as_of - before["date"].iloc[-1]).days > NOTE_DATE_GAP_DAYS:
+        return None
+    row = before.iloc[-1]
+    return row["date"].date().isoformat(), float(row["value"])
+
+
 def import_prices(cache: Cache, path: Path | str, *, dry_run: bool = False) -> PriceImport:
     """Closes from a price export → ``close_usd`` (source ``import: <file>``) + live recompute,
-    in one transaction; raises ``ImportFileError`` naming the file for an unreadable one."""
+    in one transaction; raises ``ImportFileError`` naming the file for an unreadable one. A
+    history that covers the note's as-of date also stores that day's close
+    (``close_at_note_usd``), so market cap and PER move with the price before share counts
+    arrive (``live.recompute``)."""
     from ..importers import preview_file
 
     path = Path(path)
@@ -202,10 +228,14 @@ def import_prices(cache: Cache, path: Path | str, *, dry_run: bool = False) -> P
             continue
         last = cand.frame.iloc[-1]
         result.closes[ticker] = (last["date"].date().isoformat(), float(last["value"]))
+        if (base := close_on_note_date(cache, ticker, cand.frame)) is not None:
+            result.at_note[ticker] = base
     if dry_run or not result.closes:
         return result
     rows = [{"ticker": t, "field": live.CLOSE, "value": v, "as_of": d,
              "source": f"import: {path.name}"} for t, (d, v) in result.closes.items()]
+    rows += [{"ticker": t, "field": live.BASE_CLOSE, "value": v, "as_of": d,
+              "source": f"import: {path.name}"} for t, (d, v) in result.at_note.items()]
     with cache.transaction():
         result.change = cache.watchlist.set_values(rows, how="import", origin=str(path))
         result.change.merge(live.recompute(cache, how="import"))

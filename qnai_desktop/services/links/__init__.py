@@ -27,6 +27,7 @@ from .service import (
     LinkRead,
     LinkResult,
     add_link,
+    add_links,
     list_links,
     preview_link,
     refresh_links,
@@ -37,5 +38,6 @@ from .service import (
 from .source import LinkedFiles
 
 __all__ = ["CONFLICT", "LINKS_SOURCE", "MOVED", "OK", "UNCHANGED", "UNREADABLE", "LinkError",
-           "LinkInfo", "LinkRead", "LinkResult", "LinkedFiles", "add_link", "list_links",
+           "LinkInfo", "LinkRead", "LinkResult", "LinkedFiles", "add_link", "add_links",
+           "list_links",
            "preview_link", "refresh_links", "remove_link", "reread_link", "split_status"]

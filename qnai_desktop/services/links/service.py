@@ -162,6 +162,22 @@ def add_link(cache: Cache, preview: ImportPreview, sheet: str = "", *, dry_run: 
     return LinkResult(link_id, preview, result)
 
 
+def add_links(cache: Cache, previews: list[ImportPreview], *,
+              replace: bool | Collection[str] = False) -> ImportResult:
+    """The import dialog's "keep linked": link and import every previewed file — ONE
+    transaction for all of them, as a plain import is; the result counts like an import's."""
+    out = ImportResult()
+    with cache.transaction(bulk=True):
+        for preview in previews:
+            preview.path = _resolved(preview.path)
+            linked = add_link(cache, preview, replace=replace)
+            out.files += linked.result.files
+            out.total.merge(linked.result.total)
+            out.review = linked.result.review
+    out.total.merge(ChangeSet(tables={"linked_files"}))  # the window's file watcher follows
+    return out
+
+
 def remove_link(cache: Cache, link_id: int) -> ChangeSet:
     """Forget a link; the data it imported stays. LinkError for an unknown id."""
     if cache.links.get(link_id) is None:

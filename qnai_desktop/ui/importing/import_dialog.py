@@ -11,7 +11,8 @@ error (file, row, column, value) and nothing is imported until it is removed.
 The same header in two dropped files gives two series. A row that would overwrite stored values
 from another file, source or title gets a choice (new series by default, replace, skip) and the
 counts say how many stored series would be replaced; a dataset changing more than 2% of the
-stored values it overlaps asks before it writes.
+stored values it overlaps asks before it writes. "Keep linked" imports through
+``services.links.add_links`` instead: the same write, and the files are re-read when saved.
 ``MappingTable`` lives here because only this dialog edits a mapping.
 """
 
@@ -24,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -51,6 +53,7 @@ from ...services.importers import (
     preview_file,
     remembered_mappings,
 )
+from ...services.links import add_links
 from ..common.app_context import AppContext
 from ..common.i18n import current_language
 from ..common.operations import CacheOp, run_op
@@ -58,6 +61,7 @@ from ..common.pandas_model import PandasTableModel
 from ..common.tasks import Task, while_alive
 from ..common.theme import qcolor, set_tone
 from .mapping_table import MappingTable, decided_lines, mass_lines, review_lines
+from .note_text import note_text
 
 
 def read_preview(path: Path, existing: dict[str, SeriesMeta],
@@ -156,12 +160,14 @@ class ImportDialog(QDialog):
         self.btn_commit.setDefault(True)
         self.btn_commit.clicked.connect(self.commit)
         self.btn_close.clicked.connect(self.reject)
+        self.keep_linked = QCheckBox()  # link the files: re-read when she saves them (links)
         top = QHBoxLayout()
         top.addWidget(self.drop_label, 1)
         top.addWidget(self.btn_add)
         top.addWidget(self.btn_remove)
         bottom = QHBoxLayout()
         bottom.addWidget(self.counts, 1)
+        bottom.addWidget(self.keep_linked)
         bottom.addWidget(self.btn_commit)
         bottom.addWidget(self.btn_close)
         layout = QVBoxLayout(self)
@@ -228,7 +234,7 @@ class ImportDialog(QDialog):
         entry = self.files[row] if 0 <= row < len(self.files) else None
         p = entry.preview if entry else None
         self._show_info(p)
-        self.notes.setText(" · ".join(p.notes) if p else "")
+        self.notes.setText(" · ".join(note_text(n) for n in p.notes) if p else "")
         self._set_error(entry.error if entry else "")
         self.preview_model.set_frame(p.table if p else PandasTableModel().frame)
         taken = {m.series_id for f in self.files if f is not entry and f.preview
@@ -301,7 +307,8 @@ class ImportDialog(QDialog):
         if mass and not self._confirm(mass):
             return
         approved = {sid for m in mass for sid in m.series}
-        op = run_op(self.ctx, self, commit_imports, previews, replace=approved) \
+        write = add_links if self.keep_linked.isChecked() else commit_imports
+        op = run_op(self.ctx, self, write, previews, replace=approved) \
             .expecting(DatasetError).on_success(self._committed) \
             .on_failure(lambda exc: self._set_error(str(exc)))
         self._track_op(op).run()
@@ -374,6 +381,9 @@ class ImportDialog(QDialog):
         self.btn_remove.setText(self.tr("Remove"))
         self.btn_commit.setText(self.tr("Import"))
         self.btn_close.setText(self.tr("Close"))
+        self.keep_linked.setText(self.tr("Keep linked"))
+        self.keep_linked.setToolTip(self.tr("Re-read the file whenever it is saved (e.g. a Bloomberg "
+                                            "workbook refreshed in Excel) and on every refresh"))
         row = self.file_list.currentRow()
         self._show_info(self.files[row].preview if 0 <= row < len(self.files) else None)
         self._update_state()

@@ -21,6 +21,7 @@ from ..monitors.alert_watcher import AlertWatcher
 from .cache_guard import CacheGuard
 from .command_palette import CommandPalette
 from .help_dialog import HelpDialog
+from .sources_ui import SourcesUi
 
 TAB_NAMES = ["watchlist", "charts", "monitors", "scenarios"]
 TAB_TITLES = {"watchlist": QT_TRANSLATE_NOOP("MainWindow", "Watchlist"),
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.newest_label)
         self.statusBar().addWidget(self.cache_label)
         self._build_menus()
+        self.sources_ui = SourcesUi(self)  # refresh status item, Data sources, prices, linked files
         ctx.sig_cache_changed.connect(self._on_cache_changed)
         ctx.sig_status_message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         ctx.sig_open_chart_requested.connect(self.open_chart)
@@ -191,7 +193,7 @@ class MainWindow(QMainWindow):
         self.act_palette.triggered.connect(lambda: self.palette.open_palette())
         self.view_menu.addAction(self.act_palette)
         self.act_settings = QAction(self, shortcut=QKeySequence("Ctrl+,"))
-        self.act_settings.triggered.connect(self.show_settings)
+        self.act_settings.triggered.connect(lambda: self.show_settings())
         self.file_menu.insertAction(self.act_quit, self.act_settings)
 
         self.help_menu = bar.addMenu("")
@@ -306,6 +308,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._refresh_dock)
         self._refresh_dock.hide()
         self._refresh_panel.sig_refresh_finished.connect(lambda _r: self._update_status())
+        self.sources_ui.panel_built(self._refresh_panel)
 
     def _palette_entries(self) -> list[PaletteEntry]:
         from .palette_entries import build_entries
@@ -327,10 +330,10 @@ class MainWindow(QMainWindow):
         SeriesEditor(self.ctx, None, self).show()
 
     def refresh(self) -> None:
-        """Ctrl+R: refresh the chosen sources on a worker; the dock shows progress and Cancel."""
+        """Ctrl+R: refresh the chosen sources on a worker; the status-bar item shows progress
+        and opens the panel (progress, reasons, Cancel) on demand."""
         chosen = str(make_settings().value("refresh/sources", "")).split(",")
         sources = [s for s in chosen if s in self.refresh_panel.sources] or None
-        self.refresh_dock.show()
         self.refresh_panel.start(sources)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -341,7 +344,7 @@ class MainWindow(QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.open_import(paths)
+            self.sources_ui.handle_drop(paths)  # a price file updates prices; others: import
 
     def export_current_chart(self) -> None:
         """File → Export…: the chart on screen (opens the Charts tab if no chart is shown yet)."""
@@ -365,7 +368,8 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         HelpDialog(self).exec()
 
-    def show_settings(self) -> None:
+    def show_settings(self, field: str = "") -> None:
+        """File → Settings…; ``field`` puts the cursor where a data source needs something."""
         from .settings_dialog import SettingsDialog
 
         try:
@@ -373,7 +377,10 @@ class MainWindow(QMainWindow):
             styles = list(available_styles())
         except ImportError:
             styles = ["house_default"]
-        dialog = SettingsDialog(str(self.ctx.cache.path), styles, self)
+        dialog = SettingsDialog(str(self.ctx.cache.path), styles, self, ctx=self.ctx)
+        if field:
+            dialog.focus_field(field)
+        self.settings_dialog = dialog
         if dialog.exec():
             values = dialog.values()
             self.set_language(str(values["main/lang"]))

@@ -26,17 +26,25 @@ from PySide6.QtWidgets import (
 
 from ..common.theme import qcolor
 
-ORDER = ("market_cap_usd_bn", "per_12mf", "close_usd", "shares_outstanding",
+ORDER = ("market_cap_usd_bn", "per_12mf", "close_usd", "close_at_note_usd", "shares_outstanding",
          "earnings_12mf_usd_bn", "capex_ttm_usd_bn", "revenue_ttm_usd_bn")
 
 FIELDS = {
     "market_cap_usd_bn": QT_TRANSLATE_NOOP("WatchlistValues", "Market cap (USD bn)"),
     "per_12mf": QT_TRANSLATE_NOOP("WatchlistValues", "12MF PER"),
     "close_usd": QT_TRANSLATE_NOOP("WatchlistValues", "Close (USD)"),
+    "close_at_note_usd": QT_TRANSLATE_NOOP("WatchlistValues", "Close on the note's date (USD)"),
     "shares_outstanding": QT_TRANSLATE_NOOP("WatchlistValues", "Shares outstanding"),
     "earnings_12mf_usd_bn": QT_TRANSLATE_NOOP("WatchlistValues", "12MF earnings estimate"),
     "capex_ttm_usd_bn": QT_TRANSLATE_NOOP("WatchlistValues", "Capex (TTM)"),
     "revenue_ttm_usd_bn": QT_TRANSLATE_NOOP("WatchlistValues", "Revenue (TTM)"),
+}
+#: what a live market cap / PER rests on (``live.value_table``'s ``basis``); the full line is the tooltip
+BASIS = {
+    "shares": QT_TRANSLATE_NOOP("WatchlistValues", "close × shares outstanding (SEC)"),
+    "price_move": QT_TRANSLATE_NOOP("WatchlistValues",
+                                    "note's market cap × price move since its date (no share count yet)"),
+    "earnings": QT_TRANSLATE_NOOP("WatchlistValues", "market cap ÷ 12MF earnings estimate"),
 }
 
 
@@ -45,7 +53,8 @@ def fmt_value(name: str, value: float | None) -> str:
         return "-"
     if name == "shares_outstanding":
         return f"{value / 1e9:,.3f}bn"
-    return f"{value:,.2f}" if name in ("close_usd", "per_12mf") else f"{value:,.1f}"
+    return f"{value:,.2f}" if name in ("close_usd", "close_at_note_usd", "per_12mf") \
+        else f"{value:,.1f}"
 
 
 class WatchlistValues(QWidget):
@@ -106,6 +115,8 @@ class WatchlistValues(QWidget):
             v = values[name]
             source = v["source"] or ""
             source = sources.get(source, source)
+            if v.get("basis") in BASIS:
+                source = self.tr(BASIS[v["basis"]])
             as_of = (v["as_of"] or "-") + (f" ({stale})" if v["stale"] else "")
             label = self.tr(FIELDS[name]) if name in FIELDS else name
             item = QTreeWidgetItem([label, fmt_value(name, v["value"]), as_of, source])
@@ -131,6 +142,14 @@ class WatchlistValues(QWidget):
             item = self.tree.topLevelItem(i)
             if item.data(0, Qt.ItemDataRole.UserRole) == name:
                 return [item.text(c) for c in range(4)]
+        return None
+
+    def source_tip(self, name: str) -> str | None:
+        """The full source line of one field (its tooltip)."""
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == name:
+                return item.toolTip(3)
         return None
 
     def _emit(self) -> None:
