@@ -198,6 +198,7 @@ def _extract(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Candidate]:
         if src.kind == "csv":  # cells beyond the header's last name are refused unless empty
             width = max(i for i, h in enumerate(header) if str(h).strip()) + 1
             body = read_body(src, layout, width)
+            src.text, src.data = "", b""  # read: 2 × the file's size freed before the series
         else:  # columns named even when no row is below the header (else body[col] is a KeyError)
             body = pd.DataFrame(sheet.rows[layout.header + 1:], columns=range(sheet.width),
                                 dtype=object)
