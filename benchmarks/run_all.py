@@ -151,6 +151,13 @@ BENCHES = [
                target=("<=", 50.0)),
         Figure("Open a 20-year daily series (warm)", r"warm\s+" + NUM, "ms"),
     ], timeout=2400),
+    Bench("bench_import_big.py", "100 MB CSV imports (peak memory)", [
+        *[Figure(f"{kind.title()} CSV ≈ 100 MB import, end to end", rf"{kind} CSV .*?: import " + NUM,
+                 "s", rf"{kind} CSV .*?raw executemany " + NUM, "raw sqlite3.executemany of the same rows",
+                 ("ratio<=", 1.5) if kind == "wide" else None) for kind in ("wide", "long")],
+        *[Figure(f"{kind.title()} CSV ≈ 100 MB import, peak RSS", rf"{kind} CSV .*?peak " + NUM, "MB",
+                 target=("<=", limit)) for kind, limit in (("wide", 700.0), ("long", 400.0))],
+    ], quick_args=["--small"], timeout=2400),
     Bench("bench_alerts.py", "Alert evaluation", [
         Figure("200 alert rules over 50 series × 10 years", r"evaluate_rules \(numpy FrameCache\):\s+" + NUM,
                "ms", r"naive pandas per rule \(baseline\):\s+" + NUM, "naive pandas, rule by rule",
