@@ -115,7 +115,8 @@ def test_manifest_names_chart_series_sources_dates_and_provenance() -> None:
     assert png["sources"] == ["Bloomberg"] and png["as_of"] == "2026-07-31"
     assert png["size"] == [1920, 1080] and png["sha256"] == "ab" * 32
     chart = info["charts"]["cds_test"]
-    assert chart["source_line"] == "자료: Bloomberg, SK증권" and chart["is_demo"] is True
+    assert chart["source_line"] == "자료: 예시 데이터 — 실제 자료 아님 (Bloomberg), SK증권"
+    assert chart["is_demo"] is True
     series = chart["series"][0]
     assert series["id"] == "cds.oracle_5y" and series["as_of"] == "2026-07-31"
     assert series["provenance"][0]["origin"] == "cds.xlsx"
