@@ -95,7 +95,8 @@ def test_footnote_groups_reasons_and_never_shows_an_unnamed_id() -> None:
 
 @pytest.mark.parametrize(("name", "particle"), [
     ("Codex", "는"), ("Windsurf", "는"), ("Amazon Q", "는"), ("Devin", "은"), ("Copilot", "은"),
-    ("Cline", "은"), ("H100", "은"), ("B200", "은"), ("GPT-5", "는"), ("코어위브", "는"), ("오라클", "은")])
+    ("Cline", "은"), ("H100", "은"), ("B200", "은"), ("GPT-5", "는"), ("코어위브", "는"), ("오라클", "은"),
+    ("하이일드 OAS (대용치, CDS 아님)", "는"), ("Cursor (백그라운드)", "는")])
 def test_topic_particle_follows_the_korean_reading(name: str, particle: str) -> None:
     assert topic_particle(name) == particle
 
@@ -129,3 +130,4 @@ def test_invented_series_carry_the_flag_before_any_publisher() -> None:
     assert source_line(spec, demo, "ko") == "자료: 예시 데이터 — 실제 자료 아님 (Bloomberg), SK증권"
     assert source_line(spec, {**real, **demo}, "en") == (
         "Source: Illustrative data — not a real source (Bloomberg), Epoch AI, SK Securities")
+

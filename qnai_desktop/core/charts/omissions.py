@@ -9,6 +9,7 @@ raw series id. Pure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -70,7 +71,8 @@ _LETTER_FINAL = ("L", "M", "N", "R")
 def topic_particle(name: str) -> str:
     """``은`` after a final consonant, else ``는``: Hangul exactly, Latin script by its usual
     Korean reading (a best effort: brand names have no fixed reading)."""
-    text = name.rstrip(" )")
+    # a trailing parenthetical is an aside: "하이일드 OAS (대용치)" reads as "OAS는"
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", name).rstrip() or name.rstrip(" )")
     if not text:
         return "는"
     last = text[-1]

@@ -12,11 +12,15 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsObject
 
 #: Degrees the text rises from left to right.
 ANGLE = 24.0
+#: A light halo around each letter (opacity, width in font heights): the mark reads on dark
+#: stacked areas as well as on white.
+HALO_ALPHA = 0.35
+HALO_WIDTH = 0.10
 Z_ABOVE_LINES = 1_000_000
 
 
@@ -60,9 +64,13 @@ class Watermark(QGraphicsObject):
             painter.setClipRect(rect)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            painter.setFont(self._font)
-            painter.setPen(self._color)
             fm = QFontMetricsF(self._font)
+            glyphs = QPainterPath()
+            glyphs.addText(0.0, 0.0, self._font, self.text)
+            halo = QColor(255, 255, 255)
+            halo.setAlphaF(HALO_ALPHA)
+            halo_pen = QPen(halo, fm.height() * HALO_WIDTH)
+            halo_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             width = fm.horizontalAdvance(self.text)
             step_x = width * 1.35
             step_y = fm.height() * 3.2
@@ -74,7 +82,9 @@ class Watermark(QGraphicsObject):
             for row in range(-rows, rows + 1):
                 shift = (row % 2) * step_x / 2  # staggered rows: no column of blank plot
                 for col in range(-cols, cols + 1):
-                    painter.drawText(QPointF(col * step_x + shift - width / 2, row * step_y),
-                                     self.text)
+                    at = glyphs.translated(QPointF(col * step_x + shift - width / 2,
+                                                   row * step_y))
+                    painter.strokePath(at, halo_pen)
+                    painter.fillPath(at, self._color)
         finally:
             painter.restore()

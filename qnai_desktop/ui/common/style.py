@@ -66,7 +66,7 @@ class HouseStyle:
     stale_color: str = "#C0392B"
     #: the illustrative-data watermark repeated across the plot: colour, opacity, size
     watermark_color: str = "#C0392B"
-    watermark_alpha: float = 0.16
+    watermark_alpha: float = 0.2
     watermark_size: float = 22
     #: Empty: each series keeps its house colour (core color_for); else colours by position.
     series_palette: tuple[str, ...] = ()
