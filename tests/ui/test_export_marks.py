@@ -205,6 +205,17 @@ def test_a_series_hidden_on_screen_is_named_in_the_footnote(qtbot, jobs) -> None
     assert canvas.note_label.text() == "주: 일별 공개 오퍼 중앙값"
 
 
+def test_the_stamp_dates_the_lines_on_screen(qtbot, cache) -> None:
+    (job,) = gather_jobs(cache, ["ai_lab_valuation"])
+    canvas = ChartCanvas()
+    qtbot.addWidget(canvas)
+    canvas.show_chart(job.prepared, job.spec, "en", today=PACK_DAY)
+    assert canvas.stamp_label.text().startswith("As of 2026-01-06")  # xAI's last round
+    canvas.set_series_visible("epoch.valuation.xai", False)
+    assert canvas.stamp_label.text().startswith("As of 2025-")
+    assert canvas.note_label.text() == "Note: xAI hidden"
+
+
 # -- an empty chart ----------------------------------------------------------------------------
 def test_an_empty_chart_on_screen_says_so_without_the_last_charts_axes(qtbot, jobs) -> None:
     canvas = ChartCanvas()

@@ -4,6 +4,7 @@ footnote, and the empty chart's message without axes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,9 @@ def set_marks(self: ChartCanvas, prepared: PreparedChart) -> None:
     """The as-of stamp (warning colour and age when stale) and, on invented data, the
     watermark across the plot."""
     st, lang = self._style, self.lang
-    stamp = chart_stamp(prepared, self.today or date.today())
+    shown = replace(prepared, last_dates={sid: d for sid, d in prepared.last_dates.items()
+                                          if sid not in self.hidden})
+    stamp = chart_stamp(shown, self.today or date.today())  # of the lines on screen
     self.stamp_label.setText(stamp.text(lang) if stamp else "")
     self.stamp_label.setVisible(stamp is not None)
     stale = stamp is not None and stamp.stale
