@@ -243,3 +243,35 @@ def test_an_empty_chart_on_screen_says_so_without_the_last_charts_axes(qtbot, jo
     QApplication.processEvents()
     assert canvas.plot_item.getAxis("left").isVisible()
     assert canvas.plot_item.getAxis("bottom").isVisible()
+
+
+def test_vector_files_carry_the_mark_inside_the_plot_and_stay_small(renderer, jobs,
+                                                                     tmp_path) -> None:
+    """SVG/PDF: whole sentences as text, only inside the plot (QSvgGenerator writes no clip, so
+    a cut-off sentence would spill over the title in a viewer); a few kB, not megabytes."""
+    import shutil
+    import subprocess
+
+    job = jobs["openrouter_tokens"]
+    plain = without_demo(job.prepared)
+    sizes = {}
+    for name, prepared in (("demo", job.prepared), ("plain", plain)):
+        for fmt, write in (("svg", renderer.write_svg), ("pdf", renderer.write_pdf)):
+            path = write(tmp_path / f"{name}.{fmt}", prepared, job.spec, "ko", 1920, 1080)
+            sizes[name, fmt] = path.stat().st_size
+    for fmt in ("svg", "pdf"):
+        assert sizes["demo", fmt] < sizes["plain", fmt] * 1.6, sizes
+    rect = plot_rect(renderer.canvas)
+    if shutil.which("rsvg-convert") is None:
+        pytest.skip("rsvg-convert not installed: the spill check needs a real SVG viewer")
+    for name in ("demo", "plain"):
+        subprocess.run(["rsvg-convert", "-w", "1920", "-h", "1080", str(tmp_path / f"{name}.svg"),
+                        "-o", str(tmp_path / f"{name}.png")], check=True)
+    demo, bare = (rgb(QImage(str(tmp_path / f"{n}.png"))) for n in ("demo", "plain"))
+    changed = np.abs(demo - bare).max(axis=2) > 8
+    outside = changed.copy()
+    outside[rect.top():rect.bottom() + 1, rect.left():rect.right() + 1] = False
+    outside[:rect.top() // 2, 1920 * 3 // 4:] = False  # the badge, top right
+    assert outside.sum() < 50
+    for tile in tiles(rect, 2):
+        assert changed[tile.top():tile.bottom() + 1, tile.left():tile.right() + 1].sum() > 400
