@@ -38,6 +38,23 @@ _VECTOR = (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
 Z_ABOVE_LINES = 1_000_000
 
 
+_OUTLINES: dict[tuple[str, str], QPainterPath] = {}
+
+
+def _outline(font_key: str, text: str) -> QPainterPath:
+    """The text's glyph outline, made once per font and text in the process: the outline Qt
+    returns moves by ~1/64 px once other text has warmed the font engine, and the same chart
+    must give the same file every run (tests/ui/test_export_pack.py)."""
+    found = _OUTLINES.get((font_key, text))
+    if found is None:
+        font = QFont()
+        font.fromString(font_key)
+        found = QPainterPath()
+        found.addText(0.0, 0.0, font, text)
+        _OUTLINES[(font_key, text)] = found
+    return found
+
+
 class Watermark(QGraphicsObject):
     """Tiles ``text`` over its ViewBox; hidden until :meth:`set_mark` gives it text."""
 
@@ -94,8 +111,7 @@ class Watermark(QGraphicsObject):
         """Raster: staggered rows over the whole plot (clipped), each letter with a halo."""
         fm = QFontMetricsF(self._font)
         width = fm.horizontalAdvance(self.text)
-        glyphs = QPainterPath()
-        glyphs.addText(0.0, 0.0, self._font, self.text)
+        glyphs = _outline(self._font.toString(), self.text)
         halo = QColor(255, 255, 255)
         halo.setAlphaF(HALO_ALPHA)
         halo_pen = QPen(halo, fm.height() * HALO_WIDTH)
