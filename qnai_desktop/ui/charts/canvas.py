@@ -5,7 +5,9 @@ A contract shared with the exporter, which renders canvases offscreen at slide s
 ``set_style(style)``, ``scale`` (fonts, pens and margins grow with it, so a 1920-px export at
 scale 2 looks like the 960-px chart, not like a thin-lined, tiny-legend blow-up — pyqtgraph
 issues #16, #562, #1767), and the widgets ``title_label``, ``source_label``, ``note_label``,
-``demo_badge``, ``legend``, ``plot_widget``. ``render_chart()`` does the offscreen dance.
+``demo_badge``, ``stamp_label`` (as-of, stale), ``watermark``, ``legend``, ``plot_widget``.
+``render_chart()`` does the offscreen dance. The state marks live in marks.py, styling in
+canvas_style.py.
 """
 
 from __future__ import annotations
