@@ -24,7 +24,8 @@ def test_charts_list_json(db_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert (rent["title_ko"], rent["title_en"]) == ("B200, H100 렌탈 가격 추이", "B200 and H100 rental price")
     cds = rows["cds_oracle_coreweave"]
     assert cds["is_demo"] is True and set(cds["demo_series"]) == {"cds.oracle_5y", "cds.coreweave_5y"}
-    assert cds["source_en"] == "Source: Bloomberg, SK Securities"
+    assert cds["source_en"] == ("Source: Illustrative data — not a real source (Bloomberg), "
+                                "SK Securities")
     assert rows["coding_agent_intensity"]["note_ko"] == "주: 업데이트 및 다운로드 수 기준"
     assert all(r["source_ko"].startswith("자료: ") for r in rows.values())
 

@@ -18,6 +18,21 @@ DAYS_SINCE = Localized("경과일", "Days since")
 DAY_N = Localized("{days:,}일", "day {days:,}")
 RIGHT_AXIS = Localized(" (우)", " (R)")
 ILLUSTRATIVE = Localized("예시 데이터", "Illustrative data")
+#: the chart's state on every image: the newest observation shown, and how old it is when stale
+AS_OF_STAMP = Localized("기준: {date}", "As of {date}")
+STALE_ALL = Localized(" · {days:,}일 경과", " · {days:,} days old")
+STALE_SOME = Localized(" · {names} {days:,}일 경과", " · {names} {days:,} days old")
+#: the source line of invented numbers: never a real publisher's name alone
+ILLUSTRATIVE_SOURCE = Localized("예시 데이터 — 실제 자료 아님 ({names})",
+                                "Illustrative data — not a real source ({names})")
+#: the footnote naming series a chart leaves out ("주: Codex, Amazon Q는 누적 1만 미달로 제외")
+OMITTED_CUMULATIVE = Localized("{names}{topic} 누적 {n} 미달로 제외",
+                               "{names} not shown (cumulative total below {n})")
+OMITTED_LEVEL = Localized("{names}{topic} {n} 미달로 제외", "{names} not shown (never reached {n})")
+OMITTED_NO_DATA = Localized("{names}{topic} 데이터가 없어 제외", "{names} not shown (no data)")
+OMITTED_HIDDEN = Localized("{names}{topic} 숨김", "{names} hidden")
+OMITTED_OTHER = Localized("{names}{topic} 그릴 수 없어 제외", "{names} not shown (cannot be drawn)")
+NAMES_MORE = Localized("{names} 외 {n}개", "{names} and {n} more")
 CHART_NO_DATA = Localized("데이터 없음 — 새로 고침(Ctrl+R) 또는 가져오기(Ctrl+I)로 채우세요",
                           "No data yet — refresh (Ctrl+R) or import (Ctrl+I) to fill it")
 

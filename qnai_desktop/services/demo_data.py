@@ -18,6 +18,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
+from ..core.charts.labels import display_name
 from ..core.series import SeriesBundle, SeriesMeta
 
 END = pd.Timestamp("2026-07-31")
@@ -32,6 +33,15 @@ def _rng(series_id: str) -> np.random.Generator:
 def _walk(series_id: str, n: int, start: float, drift: float, vol: float) -> np.ndarray:
     z = _rng(series_id).standard_normal(n)
     return start * np.exp(np.cumsum(drift + vol * z) - (drift + vol * z[0]))
+
+
+def _ko(key: str) -> str:
+    """A series key as a reader sees it (차선단, not near_frontier)."""
+    return display_name(key, "ko")
+
+
+def _en(key: str) -> str:
+    return display_name(key, "en")
 
 
 def _meta(sid: str, ko: str, en: str, unit: str, freq: str, source: str,
@@ -53,7 +63,7 @@ def openrouter_tokens() -> list[SeriesBundle]:
     out = []
     for key, (start, drift) in vendors.items():
         sid = f"openrouter.tokens.{key}"
-        meta = _meta(sid, f"OpenRouter 주간 토큰 사용량: {key}", f"OpenRouter weekly tokens: {key}",
+        meta = _meta(sid, f"OpenRouter 주간 토큰 사용량: {_ko(key)}", f"OpenRouter weekly tokens: {_en(key)}",
                      "tokens_bn", "W", "OpenRouter")
         out.append(SeriesBundle(meta, _frame(dates, _walk(sid, len(dates), start, drift, 0.06), 1)))
     return out
@@ -68,7 +78,7 @@ def npm_downloads() -> list[SeriesBundle]:
     for key, (launch, start, drift) in pkgs.items():
         dates = pd.date_range(launch, END, freq="D")
         sid = f"npm.downloads.{key}"
-        meta = _meta(sid, f"npm 일간 다운로드: {key}", f"npm daily downloads: {key}", "count", "D",
+        meta = _meta(sid, f"npm 일간 다운로드: {_ko(key)}", f"npm daily downloads: {_en(key)}", "count", "D",
                      "NPMjs", note_ko="업데이트 및 다운로드 수 기준",
                      note_en="Based on update and download counts")
         out.append(SeriesBundle(meta, _frame(dates, _walk(sid, len(dates), start, drift, 0.08), 0)))
@@ -102,7 +112,7 @@ def llm_share() -> list[SeriesBundle]:
     out = []
     for key, values in raw.items():
         sid = f"similarweb.share.{key}"
-        meta = _meta(sid, f"LLM 트래픽 점유율: {key}", f"LLM traffic share: {key}", "pct", "M",
+        meta = _meta(sid, f"LLM 트래픽 점유율: {_ko(key)}", f"LLM traffic share: {_en(key)}", "pct", "M",
                      "SimilarWeb")
         out.append(SeriesBundle(meta, _frame(dates, values / total * 100, 2)))
     return out
@@ -115,7 +125,7 @@ def inference_cost() -> list[SeriesBundle]:
     out = []
     for key, (start, drift) in tiers.items():
         sid = f"aa.inference_cost.{key}"
-        meta = _meta(sid, f"지능 수준별 추론 비용: {key}", f"Inference cost by tier: {key}",
+        meta = _meta(sid, f"지능 수준별 추론 비용: {_ko(key)}", f"Inference cost by tier: {_en(key)}",
                      "usd_per_m_tokens", "M", "Artificial Analysis")
         out.append(SeriesBundle(meta, _frame(dates, _walk(sid, len(dates), start, drift, 0.03))))
     return out

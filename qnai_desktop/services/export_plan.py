@@ -221,6 +221,13 @@ class HeldBack:
                 "actions_ko": list(self.actions_ko), "actions_en": list(self.actions_en)}
 
 
+def _titled(prepared: PreparedChart, ids: Sequence[str], lang: str, most: int = 4) -> str:
+    """The series by the chart's titles where it has them (마이크로소프트, not capex.msft.ttm)."""
+    titled = {o.series_id: o.label(lang) for o in prepared.omitted if o.label(lang)}
+    shown = [titled.get(sid, sid) for sid in ids]
+    return ", ".join(shown[:most]) + ("…" if len(shown) > most else "")
+
+
 def hold_back(jobs: Sequence[ChartJob]) -> tuple[list[ChartJob], list[HeldBack]]:
     """(charts to export, charts held back): a chart with no data in range is not exported —
     an empty picture would go out under her name — and says how to fill it."""
@@ -236,8 +243,8 @@ def hold_back(jobs: Sequence[ChartJob]) -> tuple[list[ChartJob], list[HeldBack]]
         absent = [sid for sid, why in p.skipped.items() if why in ("not in cache", "no observations")]
         wanted = absent or [ref.series_id for ref in job.spec.series]
         if absent:
-            names = ", ".join(absent[:4]) + ("…" if len(absent) > 4 else "")
-            reason_ko, reason_en = f"캐시에 없는 시리즈: {names}", f"series not in the cache: {names}"
+            reason_ko = f"캐시에 없는 시리즈: {_titled(p, absent, 'ko')}"
+            reason_en = f"series not in the cache: {_titled(p, absent, 'en')}"
         else:
             reason_ko, reason_en = "기간 안에 데이터가 없음", "no data in the chart's range"
         held.append(HeldBack(job.chart_id, p.title("ko"), p.title("en"), reason_ko, reason_en,

@@ -281,8 +281,8 @@ Restore the newest usable backup ({backup}) and reopen? The damaged file is kept
         <translation> (illustrative)</translation>
     </message>
     <message>
-        <source>Not drawn: {items}</source>
-        <translation>Not drawn: {items}</translation>
+        <source>Not in the cache: {items}</source>
+        <translation>Not in the cache: {items}</translation>
     </message>
     <message>
         <source>Unreadable saved charts: {items}</source>
@@ -1415,6 +1415,10 @@ Import anyway?</translation>
         <translation>Export failed: {error}</translation>
     </message>
     <message>
+        <source>Nothing exported: every chosen chart is held back</source>
+        <translation>Nothing exported: every chosen chart is held back</translation>
+    </message>
+    <message>
         <source>{done}/{total} {what}</source>
         <translation>{done}/{total} {what}</translation>
     </message>
@@ -1425,6 +1429,10 @@ Import anyway?</translation>
     <message>
         <source>{n} files written to {folder} ({sec:.1f} s)</source>
         <translation>{n} files written to {folder} ({sec:.1f} s)</translation>
+    </message>
+    <message>
+        <source>Held back: {line}</source>
+        <translation>Held back: {line}</translation>
     </message>
     <message>
         <source>No warnings</source>

@@ -281,8 +281,8 @@ Restore the newest usable backup ({backup}) and reopen? The damaged file is kept
         <translation> (예시)</translation>
     </message>
     <message>
-        <source>Not drawn: {items}</source>
-        <translation>표시하지 못한 시리즈: {items}</translation>
+        <source>Not in the cache: {items}</source>
+        <translation>캐시에 없음: {items}</translation>
     </message>
     <message>
         <source>Unreadable saved charts: {items}</source>
@@ -1415,6 +1415,10 @@ Import anyway?</source>
         <translation>내보내기 실패: {error}</translation>
     </message>
     <message>
+        <source>Nothing exported: every chosen chart is held back</source>
+        <translation>내보낸 파일 없음: 고른 차트가 모두 보류되었습니다</translation>
+    </message>
+    <message>
         <source>{done}/{total} {what}</source>
         <translation>{done}/{total} {what}</translation>
     </message>
@@ -1425,6 +1429,10 @@ Import anyway?</source>
     <message>
         <source>{n} files written to {folder} ({sec:.1f} s)</source>
         <translation>{n}개 파일을 {folder}에 저장했습니다 ({sec:.1f}초)</translation>
+    </message>
+    <message>
+        <source>Held back: {line}</source>
+        <translation>보류: {line}</translation>
     </message>
     <message>
         <source>No warnings</source>

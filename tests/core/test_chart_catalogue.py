@@ -265,7 +265,7 @@ def test_prepare_weekly_stacked_area_sums_flows_and_aligns() -> None:
     assert anthropic.y.tolist() == [0.0, 14.0]  # stacked: absent week counts as 0
     assert np.array_equal(anthropic.x, openai.x)
     assert anthropic.label("en") == "Anthropic" and anthropic.color == color_for("anthropic")
-    assert chart.source("ko") == "자료: OpenRouter, SK증권"
+    assert chart.source("ko") == "자료: 예시 데이터 — 실제 자료 아님 (OpenRouter), SK증권"
     assert chart.table_for("en").columns.tolist() == ["Anthropic", "OpenAI"]
 
 
@@ -286,8 +286,13 @@ def test_prepare_rebased_chart_uses_days_and_explains_missing_lines() -> None:
     assert not chart.x_is_date and chart.table.index.name == "days"
     assert "never reached" in chart.skipped["npm.downloads.cline"]
     assert chart.skipped["npm.downloads.codex"] == "no observations"
-    assert chart.note("ko") == "주: 업데이트 및 다운로드 수 기준"
-    assert chart.source("en") == "Source: NPMjs, SK Securities"
+    # the lines left out are named by title in the footnote, in the chart's language
+    assert chart.note("ko") == ("주: 업데이트 및 다운로드 수 기준; Cline은 누적 100만 미달로 제외; "
+                                "Codex는 데이터가 없어 제외")
+    assert chart.note("en") == ("Note: Based on update and download counts; Cline not shown "
+                                "(cumulative total below 1,000,000); Codex not shown (no data)")
+    assert chart.source("en") == ("Source: Illustrative data — not a real source (NPMjs), "
+                                  "SK Securities")
 
 
 def test_prepare_share_of_total_makes_a_100_percent_stack() -> None:

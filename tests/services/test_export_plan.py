@@ -115,7 +115,8 @@ def test_manifest_names_chart_series_sources_dates_and_provenance() -> None:
     assert png["sources"] == ["Bloomberg"] and png["as_of"] == "2026-07-31"
     assert png["size"] == [1920, 1080] and png["sha256"] == "ab" * 32
     chart = info["charts"]["cds_test"]
-    assert chart["source_line"] == "자료: Bloomberg, SK증권" and chart["is_demo"] is True
+    assert chart["source_line"] == "자료: 예시 데이터 — 실제 자료 아님 (Bloomberg), SK증권"
+    assert chart["is_demo"] is True
     series = chart["series"][0]
     assert series["id"] == "cds.oracle_5y" and series["as_of"] == "2026-07-31"
     assert series["provenance"][0]["origin"] == "cds.xlsx"
@@ -253,6 +254,9 @@ def test_an_empty_chart_is_held_back_with_how_to_fill_it(cache) -> None:
     kept, held = hold_back(jobs)
     assert [j.chart_id for j in kept] == ["meta_ads"]
     (capex,) = held
-    assert capex.chart_id == "ai_capex" and "capex." in capex.reason("en")
+    assert capex.chart_id == "ai_capex"
+    # named as the chart names them, not by series id
+    assert capex.reason("en") == "series not in the cache: Microsoft, Alphabet, Amazon, Meta…"
+    assert capex.reason("ko") == "캐시에 없는 시리즈: 마이크로소프트, 알파벳, 아마존, 메타…"
     assert any("refresh --source sec" in a for a in capex.actions("en"))
     assert capex.line("ko").startswith("주요 AI Capex")

@@ -87,7 +87,9 @@ def test_a_refresh_puts_the_proxies_beside_cds_labelled_as_proxies(cache, httpse
                                                  "US BBB OAS (proxy, not CDS)")
     assert all("CDS" not in lab or "not CDS" in lab or "CDS 아님" in lab
                for sid, pair in labels.items() if sid.startswith("spread_proxy.") for lab in pair)
-    assert chart.source_en == "Source: Bloomberg, FRED (ICE BofA), SK Securities"
+    # the CDS lines are still illustrative: flagged; the real proxies keep their publisher
+    assert chart.source_en == ("Source: Illustrative data — not a real source (Bloomberg), "
+                               "FRED (ICE BofA), SK Securities")
 
 
 def test_the_monitors_tab_lists_the_proxies_once_they_are_cached(cache, httpserver) -> None:

@@ -86,7 +86,8 @@ def test_the_llm_share_chart_shows_statcounter_when_present_and_says_so(cache, h
     spec = catalogue_by_id()["llm_share"]
     before = cache.series.metas()
     assert all(s.startswith("similarweb.share.") for s in resolve_series(spec, before))
-    assert source_line(spec, before, "en") == "Source: SimilarWeb, SK Securities"
+    assert source_line(spec, before, "en") == ("Source: Illustrative data — not a real source "
+                                               "(SimilarWeb), SK Securities")
     httpserver.expect_request(PATH).respond_with_data(body())
     assert run_refresh(cache, [StatCounterChatbots(httpserver.url_for(""))], today=TODAY,
                        http_factory=fast_http).ok

@@ -117,7 +117,9 @@ def test_demo_badge_for_demo_series_only(canvas, cache) -> None:
     assert canvas.demo_badge.text() == "예시 데이터"
     draw(canvas, cache, "cds_oracle_coreweave", lang="en")
     assert canvas.demo_badge.text() == "Illustrative data"
-    assert canvas.source_label.text() == "Source: Bloomberg, SK Securities"
+    # invented numbers never carry a real publisher alone (issue 17)
+    assert canvas.source_label.text() == ("Source: Illustrative data — not a real source "
+                                          "(Bloomberg), SK Securities")
 
 
 def test_clear_empties_the_canvas(canvas, cache) -> None:

@@ -127,3 +127,29 @@ def test_pack_refuses_to_start_without_charts_or_with_a_bad_folder(ctx, qtbot, t
     assert dlg.start_button.isEnabled() and dlg.result is None
     assert dlg.status.text() == f"{blocker}에 쓸 수 없습니다: {blocker}은(는) 폴더가 아니라 파일입니다"
     assert [p.name for p in user.iterdir()] == ["file.txt"]
+
+
+def test_pack_holds_back_an_empty_chart_and_says_how_to_fill_it(ctx, qtbot, tmp_path) -> None:
+    """The GUI's pack runs the CLI's pre-flight: no picture of an empty chart goes out, and the
+    dialog lists it with the reason and the command that fills it."""
+    out = tmp_path / "pack"
+    dlg = pack_dialog(ctx, qtbot, out, ["meta_ads", "ai_capex"])
+    with qtbot.waitSignal(dlg.sig_pack_exported, timeout=30_000):
+        assert dlg.start()
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "meta_ads.png", "meta_ads.pptx"]
+    info = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [h["chart"] for h in info["held_back"]] == ["ai_capex"]
+    listed = [dlg.warnings.item(i).text() for i in range(dlg.warnings.count())]
+    held = [t for t in listed if "주요 AI Capex (ai_capex)" in t]
+    assert len(held) == 1 and "qnai-desktop refresh --source sec" in held[0]
+    assert listed.index(held[0]) == 0  # held back first, then the warnings
+
+
+def test_pack_of_only_empty_charts_writes_nothing_and_lists_them(ctx, qtbot, tmp_path) -> None:
+    out = tmp_path / "pack"
+    dlg = pack_dialog(ctx, qtbot, out, ["ai_capex", "ai_capex_share"])
+    assert dlg.start()
+    qtbot.waitUntil(lambda: not dlg.running, timeout=20_000)
+    assert not out.exists() and dlg.result is None
+    listed = [dlg.warnings.item(i).text() for i in range(dlg.warnings.count())]
+    assert len(listed) == 2 and all("--source sec" in t for t in listed)

@@ -62,7 +62,7 @@ def test_pack_files_match_the_manifest_and_the_deck(renderer, jobs, tmp_path: Pa
         if entry["format"] == "png":
             assert QImageReader(str(out / entry["file"])).size().toTuple() == (1920, 1080)
     meta = info["charts"]["meta_ads"]
-    assert meta["source_line"] == "자료: Meta, SK증권" and meta["is_demo"]
+    assert meta["source_line"] == "자료: 예시 데이터 — 실제 자료 아님 (Meta), SK증권" and meta["is_demo"]
     assert {s["id"] for s in meta["series"]} == {"meta.ad_price_yoy", "meta.ad_impressions_yoy"}
     assert all(s["provenance"] and s["as_of"] for s in meta["series"])
     assert info["charts"]["coding_agent_intensity"]["note_line"].startswith("주: ")

@@ -208,8 +208,11 @@ def build_catalogue() -> list[ChartSpec]:
                 for agent in ("claude", "cursor_editor", "copilot", "cursor_bg", "jules", "devin")
             ),
             transforms=(TransformStep("moving_average", {"window": 7}),),
-            note_ko="전체 공개 커밋 대비 비중, 7일 이동평균",
-            note_en="Share of all public commits, 7-day moving average",
+            # the agents left out are named on the image (issue 17: no silent omission)
+            note_ko="전체 공개 커밋 대비 비중, 7일 이동평균; Codex, Aider, Amp, Amazon Q, Junie, "
+                    "OpenCode, Windsurf는 제외",
+            note_en="Share of all public commits, 7-day moving average; Codex, Aider, Amp, "
+                    "Amazon Q, Junie, OpenCode and Windsurf not shown",
             **_PCT,
         ),
         ChartSpec(

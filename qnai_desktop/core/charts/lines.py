@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from qnai_desktop.core.charts.resolve import resolve_series
 from qnai_desktop.core.charts.spec import ChartSpec
+from qnai_desktop.core.phrases import ILLUSTRATIVE_FLAG, ILLUSTRATIVE_SOURCE
 from qnai_desktop.core.series import SeriesMeta
 
 HOUSE_NAME = {"ko": "SK증권", "en": "SK Securities"}
@@ -33,14 +34,26 @@ def chart_sources(spec: ChartSpec, metas: Mapping[str, SeriesMeta], lang: str) -
 
 
 def source_line(spec: ChartSpec, metas: Mapping[str, SeriesMeta], lang: str = "ko") -> str:
-    """``자료: OpenRouter, SK증권`` / ``Source: OpenRouter, SK Securities``."""
+    """``자료: OpenRouter, SK증권`` / ``Source: OpenRouter, SK Securities``.
+
+    Invented numbers never carry a real publisher's name alone: the publishers of illustrative
+    series stand inside the flag, first — ``자료: 예시 데이터 — 실제 자료 아님 (OpenRouter), SK증권``.
+    """
     lang = _lang(lang)
-    names = [*chart_sources(spec, metas, lang), HOUSE_NAME[lang]]
-    return SOURCE_PREFIX[lang] + ", ".join(names)
+    real = {sid: m for sid, m in metas.items() if not m.is_demo}
+    demo = {sid: m for sid, m in metas.items() if m.is_demo}
+    names = chart_sources(spec, real, lang)
+    if demo:
+        shown = chart_sources(spec, demo, lang)
+        flag = (ILLUSTRATIVE_SOURCE.pick(lang).format(names=", ".join(shown)) if shown
+                else ILLUSTRATIVE_FLAG.pick(lang))
+        names = [flag, *names]
+    return SOURCE_PREFIX[lang] + ", ".join([*names, HOUSE_NAME[lang]])
 
 
-def note_line(spec: ChartSpec, lang: str = "ko") -> str:
-    """``주: …`` / ``Note: …``, or an empty string when the chart has no note."""
+def note_line(spec: ChartSpec, lang: str = "ko", extra: Sequence[str] = ()) -> str:
+    """``주: …`` / ``Note: …`` (the chart's note, then ``extra`` sentences such as the series
+    left out, joined by "; "), or an empty string when there is nothing to note."""
     lang = _lang(lang)
-    note = spec.note(lang).strip()
-    return NOTE_PREFIX[lang] + note if note else ""
+    parts = [t.strip() for t in (spec.note(lang), *extra) if t and t.strip()]
+    return NOTE_PREFIX[lang] + "; ".join(parts) if parts else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,7 @@ from qnai_desktop.core.charts.colors import colors_for
 from qnai_desktop.core.charts.derived import with_derived
 from qnai_desktop.core.charts.labels import display_name
 from qnai_desktop.core.charts.lines import source_line
+from qnai_desktop.core.charts.omissions import NO_DATA, OTHER, THRESHOLD, Omission
 from qnai_desktop.core.charts.prepared import PreparedChart, PreparedSeries
 from qnai_desktop.core.charts.resolve import resolve_refs, unresolved_refs
 from qnai_desktop.core.charts.spec import REPORT_MERGE_DAYS, ChartSpec, SeriesRef, TransformStep
@@ -32,7 +34,13 @@ class _Working:
 
 
 class _Skip(Exception):
-    """A series cannot be plotted; the message is the reason shown to the user."""
+    """A series cannot be plotted; the message is the reason kept in ``skipped`` (English, for
+    logs and the manifest), ``omission`` what the footnote on the image says."""
+
+    def __init__(self, message: str, reason: str = OTHER, threshold: float | None = None,
+                 cumulative: bool = False) -> None:
+        super().__init__(message)
+        self.reason, self.threshold, self.cumulative = reason, threshold, cumulative
 
 
 def _apply_step(step: TransformStep, work: _Working, meta: SeriesMeta | None) -> _Working:
@@ -42,6 +50,11 @@ def _apply_step(step: TransformStep, work: _Working, meta: SeriesMeta | None) ->
         fn = tf.rebase_at_threshold if step.name == "rebase_at_threshold" else tf.index_to
         result = fn(s, **params)
         if not result.ok:
+            if result.reason == "no observations":
+                raise _Skip(result.reason, NO_DATA)
+            if step.name == "rebase_at_threshold" and "never reached" in result.reason:
+                raise _Skip(result.reason, THRESHOLD, float(params.get("threshold", 1_000_000)),
+                            bool(params.get("cumulative", False)))
             raise _Skip(result.reason)
         rebased = pd.Series(result.frame["value"].to_numpy(), index=pd.DatetimeIndex(result.frame["date"]))
         return _Working(rebased, result.base_date)
@@ -63,6 +76,7 @@ def _run_steps(
     working: dict[str, _Working],
     metas: Mapping[str, SeriesMeta],
     skipped: dict[str, str],
+    why: dict[str, _Skip],
 ) -> dict[str, _Working]:
     for step in spec.transforms:
         if step.is_cross_series:
@@ -74,8 +88,9 @@ def _run_steps(
         for sid, work in working.items():
             try:
                 after[sid] = _apply_step(step, work, metas.get(sid))
-            except _Skip as why:
-                skipped[sid] = str(why)
+            except _Skip as skip:
+                skipped[sid] = str(skip)
+                why[sid] = skip
         working = after
     return working
 
@@ -108,6 +123,21 @@ def _plotted(spec: ChartSpec, working: dict[str, _Working]) -> dict[str, pd.Seri
 
 def _label(ref: SeriesRef, key: str, meta: SeriesMeta | None, lang: str) -> str:
     return ref.label(lang) or display_name(key, lang, meta)
+
+
+def _omission(sid: str, ref: SeriesRef, meta: SeriesMeta | None, skip: _Skip) -> Omission:
+    """The footnote's record of a left-out series, titled like a legend entry; a series with no
+    title at all keeps an empty label (counted, never shown by id)."""
+    key = ref.key_for(sid)
+    labels = [_label(ref, key, meta, lang) for lang in ("ko", "en")]
+    labels = ["" if label in (sid, key) and meta is None and not ref.label(lang) else label
+              for label, lang in zip(labels, ("ko", "en"), strict=True)]
+    return Omission(sid, labels[0], labels[1], skip.reason, skip.threshold, skip.cumulative)
+
+
+def _last_date(values: pd.Series) -> date | None:
+    valid = values.dropna()
+    return valid.index.max().date() if len(valid) else None
 
 
 def _table(spec: ChartSpec, plotted: dict[str, pd.Series]) -> pd.DataFrame:
@@ -154,13 +184,18 @@ def prepare(
     frames, metas = with_derived(spec, frames, metas)
     available = set(frames) | set(metas)
     skipped = {pattern: "not in cache" for pattern in unresolved_refs(spec, available)}
+    # a named series that is not cached is left out; an empty glob names no series
+    why: dict[str, _Skip] = {p: _Skip("not in cache", NO_DATA) for p in skipped
+                             if not any(ref.is_glob for ref in spec.series if ref.series_id == p)}
     refs = resolve_refs(spec, available)
     working: dict[str, _Working] = {}
+    last_dates: dict[str, date | None] = {}
     for sid, _ in refs:
         frame = frames.get(sid)
         values = tf.to_series(frame) if frame is not None else None
         if values is None or values.dropna().empty:
             skipped[sid] = "no observations"
+            why[sid] = _Skip("no observations", NO_DATA)
             continue
         if spec.points == "reports":
             values = tf.merge_close_reports(values, REPORT_MERGE_DAYS)
@@ -170,9 +205,11 @@ def prepare(
         if (axis is None) != (spec.x_mode != "param"):
             skipped[sid] = ("not a parameter curve (dated series)" if axis is None
                             else "a parameter curve, not dated data")
+            why[sid] = _Skip(skipped[sid])
             continue
         working[sid] = _Working(values, x_axis=axis)
-    working = _run_steps(spec, working, metas, skipped)
+        last_dates[sid] = _last_date(values) if axis is None else None  # a curve has no date
+    working = _run_steps(spec, working, metas, skipped, why)
     plotted = _plotted(spec, working)
 
     # Colours come from every resolved series, so a line keeps its colour when another is skipped.
@@ -200,6 +237,12 @@ def prepare(
             )
         )
     plotted_ids = [s.series_id for s in series]
+    ref_of = dict(refs)
+    plain = {ref.series_id: ref for ref in spec.series if not ref.is_glob}
+    order = {sid: i for i, (sid, _) in enumerate(refs)}  # the footnote lists in plotting order
+    omitted = tuple(_omission(sid, ref_of.get(sid) or plain[sid], metas.get(sid), skip)
+                    for sid, skip in sorted(why.items(), key=lambda kv: order.get(kv[0], -1))
+                    if sid in ref_of or sid in plain)
     cited = {sid: metas[sid] for sid in plotted_ids if sid in metas}
     return PreparedChart(
         spec=spec,
@@ -209,4 +252,7 @@ def prepare(
         source_en=source_line(spec, cited, "en"),
         skipped=skipped,
         categories=_categories(working, {sid: plotted[sid] for sid in plotted_ids}),
+        omitted=omitted,
+        last_dates={sid: last_dates.get(sid) for sid in plotted_ids},
+        frequencies={sid: metas[sid].frequency for sid in plotted_ids if sid in metas},
     )

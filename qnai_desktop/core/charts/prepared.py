@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from qnai_desktop.core.charts.lines import note_line
+from qnai_desktop.core.charts.omissions import Omission, omission_sentences
 from qnai_desktop.core.charts.spec import ChartSpec
 from qnai_desktop.core.phrases import CATEGORY, DATE, DAYS_SINCE, X_AXIS
 
@@ -49,6 +51,12 @@ class PreparedChart:
     #: A category chart's x positions and their names, (x, ko, en) left to right; empty when x
     #: is numeric (see core/param_axis.py ``names_ko``).
     categories: tuple[tuple[float, str, str], ...] = ()
+    #: series left out, as the footnote names them (core/charts/omissions.py)
+    omitted: tuple[Omission, ...] = ()
+    #: newest raw observation of each plotted series (None on a parameter chart) and its
+    #: frequency: the as-of stamp and the stale mark on the image (core/charts/stamp.py)
+    last_dates: dict[str, date | None] = field(default_factory=dict)
+    frequencies: dict[str, str] = field(default_factory=dict)
 
     @property
     def x_is_date(self) -> bool:
@@ -91,8 +99,16 @@ class PreparedChart:
     def source(self, lang: str) -> str:
         return self.source_ko if lang == "ko" else self.source_en
 
-    def note(self, lang: str) -> str:
-        return note_line(self.spec, lang)
+    def note(self, lang: str, extra: tuple[str, ...] = ()) -> str:
+        """``주: <the chart's note>; <who is left out and why>`` — the footnote every output
+        prints under the chart (``extra``: more sentences, such as the series hidden on screen)."""
+        return note_line(self.spec, lang, (*omission_sentences(self.omitted, lang), *extra))
+
+    @property
+    def as_of(self) -> date | None:
+        """The newest observation shown (raw dates, also on a days-since chart)."""
+        dates = [d for d in self.last_dates.values() if d is not None]
+        return max(dates) if dates else None
 
     def unit(self, lang: str, axis: str = "left") -> str:
         return self.spec.unit(lang, axis)

@@ -1,4 +1,5 @@
-"""Axis items for charts: Korean broker dates ("26.01", "1Q24"), separated values, styling."""
+"""Axis items for charts: Korean broker dates ("26.01", "26.07.06", "1Q24"), separated values,
+styling, and the tick-aligned log range."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from ..common.style import HouseStyle
 _DAY = 86_400
 _MONTH = 28 * _DAY
 _YEAR = 365 * _DAY
+#: Above this span the date axis ticks months; at or below it, days.
+MONTH_TICKS_AFTER_DAYS = 75
 
 
 class HouseDateAxis(pg.DateAxisItem):
-    """Dates as the note prints them: ``2025`` (years), ``26.01`` (months), ``07.05`` (days).
+    """Dates as the note prints them: ``2025`` (years), ``26.01`` (months), ``26.07.05`` (days —
+    always with the year: a month.day label alone reads as year.month in the same pack).
 
     Ticks are one level at a calendar step (1/2/3/6/12… months or 1/2/7/14 days) chosen so the
     labels fit the axis; pyqtgraph's own levels drop every month label once two year ticks are
@@ -29,20 +33,21 @@ class HouseDateAxis(pg.DateAxisItem):
         super().__init__(orientation, utcOffset=0, **kwargs)
         self.korean = korean
 
-    def _max_labels(self, size: float) -> int:
+    def _max_labels(self, size: float, sample: str = "00.00") -> int:
         font = self.style.get("tickFont") or QFont()
-        label = QFontMetricsF(font).horizontalAdvance("00.00")
+        label = QFontMetricsF(font).horizontalAdvance(sample)
         return max(2, int(size / (label * 1.9)))
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         if not self.korean or maxVal <= minVal:
             return super().tickValues(minVal, maxVal, size)
-        return calendar_ticks(minVal, maxVal, self._max_labels(size))
+        daily = (maxVal - minVal) / _DAY <= MONTH_TICKS_AFTER_DAYS
+        return calendar_ticks(minVal, maxVal, self._max_labels(size, "00.00.00" if daily else "00.00"))
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if not self.korean or spacing < _DAY:
             return super().tickStrings(values, scale, spacing)
-        fmt = "%Y" if spacing >= _YEAR else "%y.%m" if spacing >= _MONTH else "%m.%d"
+        fmt = "%Y" if spacing >= _YEAR else "%y.%m" if spacing >= _MONTH else "%y.%m.%d"
         out: list[str] = []
         for v in values:
             try:
@@ -55,7 +60,7 @@ class HouseDateAxis(pg.DateAxisItem):
 def calendar_ticks(lo: float, hi: float, max_labels: int) -> list[tuple[float, list[float]]]:
     """One tick level at month starts (every 1/2/3/6/12/24/60 months) or days, ≤ max_labels."""
     span_days = (hi - lo) / _DAY
-    if span_days > 75:
+    if span_days > MONTH_TICKS_AFTER_DAYS:
         months = span_days / 30.44
         step = next((m for m in (1, 2, 3, 6, 12, 24, 60) if months / m <= max_labels), 120)
         start = datetime.fromtimestamp(lo, UTC)
@@ -81,8 +86,13 @@ def style_axis(axis: pg.AxisItem, style: HouseStyle, font: QFont, scale: float) 
     """Pen, tick font, tick length and label colour of one axis, scaled for export size."""
     axis.setPen(pg.mkPen(style.axis_color, width=max(1.0, style.axis_width * scale)))
     axis.setTextPen(pg.mkPen(style.text_color))
+    value_axis = axis.orientation in ("left", "right")
+    # pyqtgraph hides a label that pokes past the axis ends — the top tick's, sitting on the
+    # axis' last pixel, is half outside: allow half a label of overflow on value axes
+    overflow = math.ceil(font.pixelSize() * 0.75) + 2 if value_axis else True
     axis.setStyle(tickFont=font, tickLength=round(style.tick_length * scale),
                   tickTextOffset=round(4 * scale), autoExpandTextSpace=True,
+                  hideOverlappingLabels=overflow,
                   # major ticks only on value axes: one clean grid line per label
                   maxTickLevel=1 if axis.orientation in ("bottom", "top") else 0)
     axis.label.setFont(font)
@@ -94,6 +104,15 @@ class HouseValueAxis(pg.AxisItem):
     Log ticks are chosen here too: pyqtgraph labels only whole decades, so a log chart that
     spans less than one (a price between 1.8 and 2.7) would show a single tick.
     """
+
+    def boundingRect(self):
+        """pyqtgraph adds the label overflow (``hideOverlappingLabels``) only without a grid;
+        with one, the top and bottom tick labels would be dropped: add it here too."""
+        rect = super().boundingRect()
+        m = self.style.get("hideOverlappingLabels")
+        if self.grid is not False and type(m) is int and self.orientation in ("left", "right"):
+            rect = rect.adjusted(0, -m, 0, m)
+        return rect
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         if not self.logMode or not (math.isfinite(minVal) and math.isfinite(maxVal)) or maxVal <= minVal:
@@ -137,22 +156,73 @@ def log_ticks(lo: float, hi: float, target: int = 5) -> list[float]:
     return [math.log10(v) for v in values if v > 0 and lo <= math.log10(v) <= hi]
 
 
-def period_ticks(xs: np.ndarray, max_labels: int = 16) -> list[tuple[float, str]] | None:
-    """Explicit ticks for bars at regular periods: ``1Q24`` for quarters, ``24.01`` for months.
+def nice_log_range(a: float, b: float) -> tuple[float, float]:
+    """(low, high) in log10 units on the values :func:`log_ticks` labels, around data [a, b]:
+    the chart then ends on a labelled tick instead of an unlabelled band."""
+    lo, hi = a, b
+    for _ in range(4):
+        decades = hi - lo
+        if decades >= 3.5:
+            step = max(1, math.ceil(decades / 7))
+            new_lo = math.floor(a / step + 1e-6) * step
+            new_hi = math.ceil(b / step - 1e-6) * step
+        elif decades >= 0.8:
+            values = [m * 10.0 ** e for e in range(math.floor(a) - 1, math.ceil(b) + 2)
+                      for m in (1, 2, 5)]
+            new_lo = math.log10(max(v for v in values if math.log10(v) <= a + 1e-6))
+            new_hi = math.log10(min(v for v in values if math.log10(v) >= b - 1e-6))
+        else:
+            va, vb = 10.0 ** a, 10.0 ** b
+            step = _nice_step(max((10.0 ** hi - 10.0 ** lo) / 5, 1e-12))
+            low = math.floor(va / step + 1e-9) * step
+            new_lo = math.log10(low) if low > 0 else a
+            new_hi = math.log10(math.ceil(vb / step - 1e-9) * step)
+        if (new_lo, new_hi) == (lo, hi):
+            break
+        lo, hi = new_lo, new_hi
+    return lo - 1e-9, hi + 1e-9
 
-    Returns None when the spacing is not quarterly or monthly (the date axis decides then).
-    """
+
+#: Label steps by period: every 1/2/3/6/12… months, every 1/2/4/8 quarters, aligned to the year.
+_MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60)
+_QUARTER_STEPS = (1, 2, 4, 8, 20)
+
+
+def period_of(xs: np.ndarray) -> str | None:
+    """``"Q"`` / ``"M"`` when the points sit a quarter / a month apart, else None."""
     xs = np.unique(xs[np.isfinite(xs)])
     if len(xs) < 2:
         return None
     step_days = float(np.median(np.diff(xs))) / _DAY
-    dates = [datetime.fromtimestamp(x, UTC) for x in xs]
     if 80 <= step_days <= 100:
-        labels = [f"{(d.month - 1) // 3 + 1}Q{d:%y}" for d in dates]
-    elif 27 <= step_days <= 32:
-        labels = [f"{d:%y.%m}" for d in dates]
-    else:
+        return "Q"
+    if 27 <= step_days <= 32:
+        return "M"
+    return None
+
+
+def period_ticks(xs: np.ndarray, max_labels: int = 16) -> list[tuple[float, str]] | None:
+    """Explicit ticks at the points of a quarterly (``2Q26``) or monthly (``26.07``) series —
+    the data's own dates, so a quarter-end point sits on its quarter's label — thinned to every
+    2/3/6… months or 2/4… quarters, aligned to the calendar.
+
+    Returns None when the spacing is not quarterly or monthly (the date axis decides then).
+    """
+    period = period_of(xs)
+    if period is None:
         return None
-    every = max(1, math.ceil(len(xs) / max_labels))
-    return [(float(x), label) for i, (x, label) in enumerate(zip(xs, labels, strict=True))
-            if (len(xs) - 1 - i) % every == 0]
+    xs = np.unique(xs[np.isfinite(xs)])
+    dates = [datetime.fromtimestamp(x, UTC) for x in xs]
+    if period == "Q":
+        index = [d.year * 4 + (d.month - 1) // 3 for d in dates]
+        labels = [f"{(d.month - 1) // 3 + 1}Q{d:%y}" for d in dates]
+        steps = _QUARTER_STEPS
+    else:
+        index = [d.year * 12 + d.month - 1 for d in dates]
+        labels = [f"{d:%y.%m}" for d in dates]
+        steps = _MONTH_STEPS
+    span = index[-1] - index[0] + 1
+    every = next((s for s in steps if math.ceil(span / s) <= max_labels), steps[-1])
+    kept = [(float(x), label) for x, label, i in zip(xs, labels, index, strict=True)
+            if i % every == 0]
+    return kept or [(float(xs[-1]), labels[-1])]

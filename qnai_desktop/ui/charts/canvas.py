@@ -5,29 +5,44 @@ A contract shared with the exporter, which renders canvases offscreen at slide s
 ``set_style(style)``, ``scale`` (fonts, pens and margins grow with it, so a 1920-px export at
 scale 2 looks like the 960-px chart, not like a thin-lined, tiny-legend blow-up — pyqtgraph
 issues #16, #562, #1767), and the widgets ``title_label``, ``source_label``, ``note_label``,
-``demo_badge``, ``legend``, ``plot_widget``. ``render_chart()`` does the offscreen dance.
+``demo_badge``, ``stamp_label`` (as-of, stale), ``watermark``, ``legend``, ``plot_widget``.
+``render_chart()`` does the offscreen dance. The state marks live in marks.py, styling in
+canvas_style.py.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.charts import ChartSpec, PreparedChart
+from ...core.charts.omissions import Omission, omission_sentences
 from ...core.charts.spec import STACKED_KINDS
-from ...core.phrases import CHART_NO_DATA, DAYS_SINCE, ILLUSTRATIVE, RIGHT_AXIS
+from ...core.phrases import DAYS_SINCE, ILLUSTRATIVE, RIGHT_AXIS
 from ..common.fonts import korean_family
 from ..common.style import HouseStyle, load_style
 from .axes import HouseDateAxis, HouseValueAxis, period_ticks, style_axis
+from .canvas_style import apply_style
 from .category_axis import apply_category_ticks
-from .draw import bar_items, bar_spacing, enable_fast_paint, line_item, look_for, stacked_items
+from .draw import (
+    REPORT_MARKER,
+    bar_items,
+    bar_spacing,
+    enable_fast_paint,
+    line_item,
+    look_for,
+    report_items,
+    stacked_items,
+)
 from .legend import ChartLegend, LegendEntry
-
-_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
-          "right": Qt.AlignmentFlag.AlignRight}
+from .marks import hidden_omissions, set_marks, show_empty
+from .viewbox import HouseViewBox
+from .watermark import Watermark
 
 
 def _unit_text(unit: str) -> str:
@@ -53,7 +68,9 @@ class ChartCanvas(QWidget):
         self.hidden: set[str] = set()
         self._log_y = False
         self.items: dict[str, pg.GraphicsObject] = {}
+        self.markers: dict[str, pg.PlotDataItem] = {}  # one per report line: a dot per report
         self._x_mode = "date"
+        self.today: date | None = None  # the stamp's "today" (None: the real one)
         self._build()
         self._apply_style()
 
@@ -64,22 +81,27 @@ class ChartCanvas(QWidget):
         self.title_label.setWordWrap(True)
         self.demo_badge = QLabel()
         self.demo_badge.setVisible(False)
+        # the chart's state: "기준: 2026-07-31", in the warning colour with its age when stale
+        self.stamp_label = QLabel()
+        self.stamp_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.title_rule = QFrame()
         self.legend = ChartLegend()
         self.legend.sig_series_toggled.connect(self.set_series_visible)
         self.unit_label = QLabel()
         self.unit_right_label = QLabel()
         self.unit_right_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.plot_widget = pg.PlotWidget(axisItems={
+        self.plot_widget = pg.PlotWidget(viewBox=HouseViewBox(), axisItems={
             "bottom": HouseDateAxis(), "left": HouseValueAxis("left"), "right": HouseValueAxis("right")})
         self.plot_item = self.plot_widget.getPlotItem()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()
         self.plot_item.hideAxis("top")
         self.view_box = self.plot_item.getViewBox()
+        self.view_box.value_axis = self.plot_item.getAxis("left")
         self.view_box.setMouseEnabled(x=True, y=False)  # time series: zoom/pan in time, y follows
         self.view_box.setAutoVisible(y=True)
-        self.right_view = pg.ViewBox(enableMenu=False)
+        self.right_view = HouseViewBox(enableMenu=False)
+        self.right_view.value_axis = self.plot_item.getAxis("right")
         self.right_view.setMouseEnabled(x=False, y=False)
         self.right_view.setAutoVisible(y=True)
         self.plot_item.scene().addItem(self.right_view)
@@ -87,6 +109,7 @@ class ChartCanvas(QWidget):
         self.plot_item.getAxis("right").linkToView(self.right_view)
         self.view_box.sigResized.connect(self._sync_right_view)
         self._empty_text = pg.TextItem(anchor=(0.5, 0.5))
+        self.watermark = Watermark(self.view_box)
         self.source_label = QLabel()
         self.note_label = QLabel()
         # a long note (a published scenario lists every input) wraps instead of widening the
@@ -98,7 +121,8 @@ class ChartCanvas(QWidget):
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.title_label, 1)
-        head.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.stamp_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignVCenter)
         units = QHBoxLayout()
         units.setContentsMargins(0, 0, 0, 0)
         units.addWidget(self.unit_label)
@@ -160,52 +184,15 @@ class ChartCanvas(QWidget):
         return korean_family() or QApplication.font().family()
 
     def _apply_style(self) -> None:
-        st, s = self._style, self._scale
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(st.background))
-        self.setPalette(palette)
-        m = round(st.margin * s)
-        self._layout.setContentsMargins(m, m, m, m)
-        self._layout.setSpacing(round(st.spacing * s))
-        self.title_label.setFont(self.house_font(st.title_size, st.title_bold))
-        self.title_label.setAlignment(_ALIGN[st.title_align] | Qt.AlignmentFlag.AlignVCenter)
-        self.title_label.setStyleSheet(f"color: {st.title_color};")
-        self.title_rule.setFixedHeight(max(1, round(st.title_rule_width * s)))
-        self.title_rule.setStyleSheet(f"background: {st.accent_color}; border: none;")
-        self.title_rule.setVisible(st.title_rule_width > 0)
-        self.demo_badge.setFont(self.house_font(st.legend_size, True))
-        pad_v, pad_h, radius = round(2 * s), round(8 * s), round(3 * s)
-        self.demo_badge.setStyleSheet(
-            f"color: {st.demo_badge_color}; background: {st.demo_badge_background};"
-            f" padding: {pad_v}px {pad_h}px; border-radius: {radius}px;")
-        for label in (self.unit_label, self.unit_right_label):
-            label.setFont(self.house_font(st.unit_size))
-            label.setStyleSheet(f"color: {st.muted_color};")
-        for label, size in ((self.source_label, st.source_size), (self.note_label, st.note_size)):
-            label.setFont(self.house_font(size))
-            label.setStyleSheet(f"color: {st.source_color};")
-            label.setAlignment(_ALIGN[st.source_align])
-        # legend above the plot (after the title rule) or below it (before the source line)
-        self._layout.removeWidget(self.legend)
-        at = self._legend_index if st.legend_position == "top" else self._layout.count() - 2
-        self._layout.insertWidget(at, self.legend)
-        self.plot_widget.setBackground(st.plot_background)
-        tick_font = self.house_font(st.tick_size)
-        for name in ("left", "bottom", "right"):
-            style_axis(self.plot_item.getAxis(name), st, tick_font, s)
-        bottom = self.plot_item.getAxis("bottom")
-        if isinstance(bottom, HouseDateAxis):
-            bottom.korean = st.date_format == "korean"
-        self.plot_item.showGrid(x=st.grid_x, y=st.grid_y, alpha=st.grid_alpha)
-        self.plot_item.layout.setContentsMargins(0, round(4 * s), round(6 * s), 0)
-        self._empty_text.setColor(st.muted_color)
-        self._empty_text.setFont(self.house_font(st.legend_size))
+        apply_style(self)
 
     # -- showing a chart ----------------------------------------------------------------
     def show_chart(self, prepared: PreparedChart, spec: ChartSpec, lang: str, *,
-                   keep_view: bool = False) -> None:
+                   keep_view: bool = False, today: date | None = None) -> None:
         """Draw ``prepared``; ``keep_view`` (same chart, new data) keeps hidden series, the log
-        toggle and a zoomed x range, as a live redraw should."""
+        toggle and a zoomed x range, as a live redraw should. ``today`` dates the stamp's age
+        (an export passes its own day; None: today)."""
+        self.today = today
         same = keep_view and self.spec is not None and self.spec.id == spec.id
         x_range = self.view_box.viewRange()[0] if same and not self._x_auto() else None
         if not same:
@@ -229,13 +216,16 @@ class ChartCanvas(QWidget):
         self.plot_item.clear()
         self.right_view.clear()
         self.items = {}
+        self.markers = {}
         prepared, spec = self.prepared, self.spec
         if prepared is None or spec is None:
             for label in (self.title_label, self.source_label, self.note_label, self.unit_label,
-                          self.unit_right_label):
+                          self.unit_right_label, self.stamp_label):
                 label.clear()
             self.note_label.setVisible(False)
             self.demo_badge.setVisible(False)
+            self.stamp_label.setVisible(False)
+            self.watermark.set_mark("", self.font(), "#000000", 0.0)
             self.legend.set_entries([], self._style, self.house_font(self._style.legend_size), self._scale)
             return
         lang = self.lang
@@ -243,11 +233,18 @@ class ChartCanvas(QWidget):
         self.demo_badge.setText(ILLUSTRATIVE.pick(lang))
         self.demo_badge.setVisible(prepared.is_demo)
         self.source_label.setText(prepared.source(lang))
-        note = prepared.note(lang)
+        note = prepared.note(lang, tuple(omission_sentences(self._hidden_omissions(), lang)))
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
+        self._set_marks(prepared)
+        if prepared.is_empty:
+            self._show_empty()
+            self.sig_drawn.emit()
+            return
         self._set_x_axis(spec.x_mode)
         apply_category_ticks(self.plot_item.getAxis("bottom"), prepared.category_ticks(lang))
+        for name in ("left", "bottom"):
+            self.plot_item.showAxis(name)
         has_right = any(s.axis == "right" for s in prepared.series)
         self.unit_label.setText(_unit_text(spec.unit(lang)))
         self.unit_right_label.setText(_unit_text(spec.unit(lang, "right")) if has_right else "")
@@ -256,6 +253,15 @@ class ChartCanvas(QWidget):
         self._set_legend(prepared, spec)
         self._apply_log()
         self.sig_drawn.emit()
+
+    def _hidden_omissions(self) -> list[Omission]:
+        return hidden_omissions(self)
+
+    def _set_marks(self, prepared: PreparedChart) -> None:
+        set_marks(self, prepared)
+
+    def _show_empty(self) -> None:
+        show_empty(self)
 
     def _set_x_axis(self, x_mode: str) -> None:
         """A date axis, or a numeric one titled "days since" / with the input's name and unit
@@ -279,7 +285,10 @@ class ChartCanvas(QWidget):
         if label is None:
             axis.showLabel(False)
         ticks = None
-        if self.spec is not None and self.spec.kind == "bar" and x_mode == "date" and self.prepared:
+        # quarterly series on quarter labels (2Q26), monthly on months (26.07), at the data's own
+        # dates; reports (irregular by nature) and daily/weekly data on the calendar axis
+        if self.spec is not None and x_mode == "date" and self.prepared \
+                and self.spec.points == "line":
             ticks = period_ticks(np.concatenate([p.x for p in self.prepared.series] or [np.array([])]))
         axis.setTicks([ticks] if ticks else None)
 
@@ -287,6 +296,8 @@ class ChartCanvas(QWidget):
         st, s = self._style, self._scale
         looks = {p.series_id: look_for(st, i, p) for i, p in enumerate(prepared.series)}
         visible = [p for p in prepared.series if p.series_id not in self.hidden]
+        marker_px = REPORT_MARKER * s / 2 + s if spec.points == "reports" else 0.0
+        self.view_box.headroom_px = self.right_view.headroom_px = marker_px
         if spec.kind in STACKED_KINDS:
             tops, under = stacked_items([(p, looks[p.series_id]) for p in visible], st, s)
             self.items.update(tops)
@@ -300,12 +311,16 @@ class ChartCanvas(QWidget):
                 self.plot_item.addItem(item)
         else:
             for p in visible:
-                item = line_item(p, looks[p.series_id], st, s)
-                self.items[p.series_id] = item
-                if p.axis == "right":
-                    self.right_view.addItem(item)
+                if spec.points == "reports":
+                    item, markers = report_items(p, looks[p.series_id], st, s)
+                    self.markers[p.series_id] = markers
                 else:
-                    self.plot_item.addItem(item)
+                    item, markers = line_item(p, looks[p.series_id], st, s), None
+                self.items[p.series_id] = item
+                target = self.right_view if p.axis == "right" else self.plot_item
+                target.addItem(item)
+                if markers is not None:  # same points as the steps; its symbol padding would
+                    target.addItem(markers, ignoreBounds=True)  # push the range below zero
         for item in self.items.values():
             enable_fast_paint(item)
         self.plot_item.showAxis("right", has_right)
@@ -316,10 +331,6 @@ class ChartCanvas(QWidget):
         if spec.kind == "bar" or negative:
             zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(st.text_color, width=max(1.0, s)))
             self.plot_item.addItem(zero, ignoreBounds=True)
-        if prepared.is_empty:
-            self._empty_text.setText(CHART_NO_DATA.pick(self.lang))
-            self.plot_item.addItem(self._empty_text, ignoreBounds=True)
-            self._empty_text.setPos(0.5, 0.5)
         self.view_box.enableAutoRange()
         self.right_view.enableAutoRange(y=True)
         if spec.kind == "area_pct":

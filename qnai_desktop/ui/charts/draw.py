@@ -122,3 +122,30 @@ def bar_items(series: list[tuple[PreparedSeries, SeriesLook]], style: HouseStyle
         items[s.series_id] = pg.BarGraphItem(x=s.x[ok] + offset, height=s.y[ok], width=width * 0.92,
                                              brush=QColor(look.color), pen=pg.mkPen(None))
     return items
+
+
+def step_arrays(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The corners of a step line through reports: each value holds until the next report,
+    then the line rises or falls at that report's date; it ends at the last report."""
+    ok = np.isfinite(x) & np.isfinite(y)
+    x, y = x[ok], y[ok]
+    if len(x) < 2:
+        return x, y
+    return np.repeat(x, 2)[1:], np.repeat(y, 2)[:-1]
+
+
+def report_items(series: PreparedSeries, look: SeriesLook, style: HouseStyle, scale: float
+                 ) -> tuple[pg.PlotDataItem, pg.PlotDataItem]:
+    """Point-in-time figures (funding rounds, reported ARR): a step line and a marker on each
+    report — the same for every company, whatever its number of reports."""
+    xs, ys = step_arrays(series.x, series.y)
+    steps = pg.PlotDataItem(xs, ys, pen=line_pen(look, style, scale), **_fast_opts(len(xs)))
+    ok = np.isfinite(series.x) & np.isfinite(series.y)
+    markers = pg.PlotDataItem(series.x[ok], series.y[ok], pen=None, symbol="o",
+                              symbolSize=REPORT_MARKER * scale, symbolBrush=QColor(look.color),
+                              symbolPen=pg.mkPen(style.plot_background, width=max(1.0, scale)))
+    return steps, markers
+
+
+#: Marker diameter on a report line, in style pixels.
+REPORT_MARKER = 7.0

@@ -269,8 +269,11 @@ class ChartsTab(CacheTab):
             self.apply_preset(self._preset)  # new data moved the last date: keep the window
         if self.table_view.isVisible():
             self._fill_table()
-        notes = [f"{sid} ({why})" for sid, why in prepared.skipped.items()]
-        info = [self.tr("Not drawn: {items}").format(items="; ".join(notes))] if notes else []
+        # series left out are named by the canvas' footnote, by title, in the chart's language;
+        # a saved chart of hers whose series id is gone also gets the id she picked
+        gone = [sid for sid, why in prepared.skipped.items() if why == "not in cache"]
+        info = ([self.tr("Not in the cache: {items}").format(items=", ".join(gone))]
+                if gone and spec.origin == "user" else [])
         if self._list_errors:
             info.append(self.tr("Unreadable saved charts: {items}").format(
                 items="; ".join(self._list_errors)))

@@ -62,6 +62,12 @@ class HouseStyle:
     demo_badge_background: str = "#C0392B"
     demo_badge_color: str = "#FFFFFF"
     crosshair_color: str = "#7F7F7F"
+    #: the as-of stamp of stale data ("기준: 2026-07-31 · 129일 경과")
+    stale_color: str = "#C0392B"
+    #: the illustrative-data watermark repeated across the plot: colour, opacity, size
+    watermark_color: str = "#C0392B"
+    watermark_alpha: float = 0.2
+    watermark_size: float = 22
     #: Empty: each series keeps its house colour (core color_for); else colours by position.
     series_palette: tuple[str, ...] = ()
     #: Dash patterns by series position (``[]`` = solid); empty: all solid.

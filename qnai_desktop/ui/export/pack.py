@@ -133,6 +133,7 @@ class PackExporter:
             self._renderer = ChartRenderer(self.style)
         elif self._renderer.style != self.style:
             self._renderer.set_style(self.style)
+        self._renderer.today = self.today  # the stamps' age: the same day as the checks
         return self._renderer
 
     def check(self, job: ChartJob, renderer: ChartRenderer | None) -> list[ExportWarning]:

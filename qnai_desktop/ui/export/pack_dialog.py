@@ -31,9 +31,11 @@ from ...services.export_plan import (
     FORMATS,
     ExportError,
     ExportOptions,
+    HeldBack,
     StagedFolder,
     all_specs,
     gather_jobs,
+    hold_back,
 )
 from ...services.output_paths import OutputPathError
 from ..common.app_context import AppContext
@@ -62,6 +64,7 @@ class PackExportDialog(QDialog):
         self._steps: Iterator | None = None
         self._exporter: PackExporter | None = None
         self._planning: Task | None = None
+        self.held_back: list[HeldBack] = []  # charts with nothing to show: listed, not exported
         settings = make_settings()
 
         self.folder = QLineEdit(str(settings.value("export/pack_dir", str(Path.home() / "qnai-pack"))))
@@ -194,11 +197,12 @@ class PackExportDialog(QDialog):
             return False
         specs = self.specs
 
-        def plan(work: Work) -> list | Exception:
+        def plan(work: Work) -> tuple | Exception:
             try:
                 with StagedFolder(Path(folder)):  # an unwritable folder: say so now, not at the end
                     pass
-                return gather_jobs(work.cache, charts, specs=specs)
+                # the CLI's pre-flight: an empty chart is held back with how to fill it
+                return hold_back(gather_jobs(work.cache, charts, specs=specs))
             except (OutputPathError, ExportError, ValueError, KeyError) as exc:
                 return exc
 
@@ -212,7 +216,7 @@ class PackExportDialog(QDialog):
         task.start()
         return True
 
-    def _planned(self, task: Task, outcome: list | Exception, options: ExportOptions, folder: str,
+    def _planned(self, task: Task, outcome: tuple | Exception, options: ExportOptions, folder: str,
                  formats: tuple[str, ...]) -> None:
         """Planning ended: begin the export, or say why it cannot (nothing was written)."""
         if task is not self._planning:
@@ -221,8 +225,14 @@ class PackExportDialog(QDialog):
         try:
             if isinstance(outcome, Exception):
                 raise outcome
-            self._exporter = PackExporter(outcome, options, Path(folder),
-                                          style=load_style(options.style))
+            jobs, self.held_back = outcome
+            if not jobs:
+                self._set_running(False)
+                self.status.setText(self.tr("Nothing exported: every chosen chart is held back"))
+                self._list_findings([])
+                return
+            self._exporter = PackExporter(jobs, options, Path(folder),
+                                          style=load_style(options.style), held_back=self.held_back)
         except OutputPathError as exc:  # a read-only folder, a name too long, …: one sentence
             self._set_running(False)
             self._show_output_error(exc)
@@ -298,12 +308,20 @@ class PackExportDialog(QDialog):
             n=len(result.files), folder=str(result.out_dir), sec=result.seconds)
         self.status.setText(msg)
         self.ctx.sig_status_message.emit(msg)
-        self.warnings.setVisible(True)
-        for w in result.warnings:
-            self.warnings.addItem(f"{w.chart_id}: {w.message(current_language())}")
-        if not result.warnings:
-            self.warnings.addItem(self.tr("No warnings"))
+        self._list_findings(result.warnings)
         self.sig_pack_exported.emit(result)
+
+    def _list_findings(self, warnings) -> None:
+        """Held-back charts first (title — reason; how to fill it), then each chart's warnings."""
+        lang = current_language()
+        self.warnings.clear()
+        self.warnings.setVisible(True)
+        for held in self.held_back:
+            self.warnings.addItem(self.tr("Held back: {line}").format(line=held.line(lang)))
+        for w in warnings:
+            self.warnings.addItem(f"{w.chart_id}: {w.message(lang)}")
+        if not warnings and not self.held_back:
+            self.warnings.addItem(self.tr("No warnings"))
 
     def _set_running(self, on: bool) -> None:
         self.start_button.setEnabled(not on)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -103,6 +104,8 @@ class ChartRenderer:
         self.canvas.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self._transparent = False
         self._chrome = True
+        #: the day the stamp measures staleness against (a pack passes its own; None: today)
+        self.today: date | None = None
 
     # -- state ---------------------------------------------------------------------------
     def set_style(self, style: HouseStyle) -> None:
@@ -122,7 +125,7 @@ class ChartRenderer:
 
     def _set_chrome(self, on: bool) -> None:
         """Title, rule, source and note lines on (PNG/SVG/PDF) or off (deck picture: the slide
-        carries them as editable text). The illustrative-data badge always stays."""
+        carries them as editable text). The as-of stamp and the illustrative-data badge stay."""
         c = self.canvas
         c.title_label.setVisible(on)
         rule = getattr(c, "title_rule", None)  # beyond the canvas contract: optional
@@ -141,7 +144,7 @@ class ChartRenderer:
         if abs(c.scale - scale) > 1e-9:
             c.set_scale(scale)
         c.resize(width, height)
-        c.show_chart(prepared, spec, lang)
+        c.show_chart(prepared, spec, lang, today=self.today)
         self._set_chrome(chrome)
         if prepared.is_demo:  # the export must carry the mark, whatever the canvas decided
             c.demo_badge.setText(c.demo_badge.text() or ILLUSTRATIVE.pick(lang))
@@ -182,7 +185,7 @@ class ChartRenderer:
 
         A deck slide carries the title and the source line as editable text, so its picture is
         the legend and plot band of the same render — cropped, not drawn again (half the cost
-        of a pack). An illustrative chart keeps its badge, moved onto its own band on top.
+        of a pack). The as-of stamp and an illustrative chart's badge move onto a band on top.
         """
         c = self.canvas
         optional = [getattr(c, name, None) for name in ("unit_label", "unit_right_label")]
@@ -192,7 +195,11 @@ class ChartRenderer:
         bottom = max(w.geometry().bottom() for w in parts) + 1
         pad = round(self.style.spacing * c.scale)
         body = image.copy(0, top, image.width(), bottom - top + pad)
-        badge = c.demo_badge.geometry() if c.demo_badge.isVisibleTo(c) else None
+        marks = [w.geometry() for w in (getattr(c, "stamp_label", None), c.demo_badge)
+                 if w is not None and w.isVisibleTo(c) and w.text()]
+        badge = None
+        for rect in marks:
+            badge = rect if badge is None else badge.united(rect)
         band = badge.height() + 2 * pad if badge is not None else 0
         out = QImage(body.width(), body.height() + band, QImage.Format.Format_RGB32)
         out.fill(QColor(self.style.background))
