@@ -15,7 +15,8 @@ from typing import Any
 import pandas as pd
 
 from ..core.changes import ChangeSet
-from ..core.monitors import FrameCache, Rule, RuleError, describe, evaluate_rules, parse_rule
+from ..core.localized import Localized
+from ..core.monitors import WATCH_RULES, FrameCache, Rule, RuleError, describe, evaluate_rules, parse_rule
 from ..core.series import SeriesMeta
 from ..store.cache import Cache
 from ..store.errors import ValidationError
@@ -23,6 +24,7 @@ from .monitor_table import known_metas, series_frames
 
 EVENT_TABLES = frozenset({"alert_events"})  # what recording alerts announces; never re-evaluate it
 _COLUMNS = ("id", "name", "enabled")  # kept in their own columns, not in the spec
+REASON = "reason"  # {"ko", "en"} in the stored spec: the note's sentence the rule tests
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class StoredRule:
     active: bool
     rule: Rule | None
     problem: str = ""
+    reason: Localized | None = None  # the note's sentence this rule watches (seeded rules)
 
 
 @dataclass
@@ -77,24 +80,44 @@ def load_rules(cache: Cache) -> list[StoredRule]:
     for row in cache.alerts.rules().itertuples():
         rid = int(row.id)
         enabled = bool(row.enabled)
-        base = {k: v for k, v in dict(row.spec).items() if k not in _COLUMNS}
+        base = {k: v for k, v in dict(row.spec).items() if k not in (*_COLUMNS, REASON)}
         data = {**base, "id": str(rid), "name": row.name, "enabled": enabled}
         try:
             rule, problem = parse_rule(data), ""
         except RuleError as exc:
             rule, problem = None, str(exc)
         out.append(StoredRule(rid, row.name, dict(row.spec), enabled, state.get(rid, False),
-                              rule, problem))
+                              rule, problem, _reason(row.spec.get(REASON))))
     return out
 
 
-def add_rule(cache: Cache, spec: dict[str, Any], name: str = "",
-             enabled: bool = True) -> tuple[int, ChangeSet]:
+def _reason(stored: object) -> Localized | None:
+    if isinstance(stored, dict) and isinstance(stored.get("ko"), str):
+        return Localized(stored["ko"], str(stored.get("en") or stored["ko"]))
+    return None
+
+
+def add_rule(cache: Cache, spec: dict[str, Any], name: str = "", enabled: bool = True,
+             reason: Localized | None = None) -> tuple[int, ChangeSet]:
     """Validate (RuleError on a bad field) and store a rule; returns its id and the change."""
     rule = validate_spec(spec, known_metas(cache))
     name = (name or spec.get("name") or "").strip()
-    rule_id = cache.alerts.add_rule(name, stored_spec(rule), enabled)
+    stored = stored_spec(rule)
+    if reason is not None:
+        stored[REASON] = {"ko": reason.ko, "en": reason.en}
+    rule_id = cache.alerts.add_rule(name, stored, enabled)
     return rule_id, ChangeSet(added=1, tables={"alert_rules"})
+
+
+def seed_watch_rules(cache: Cache, lang: str = "ko") -> ChangeSet:
+    """The note's watch points as enabled rules (a new cache's), named in ``lang``; a rule whose
+    series the cache does not hold is left out rather than stored broken."""
+    change = ChangeSet(tables={"alert_rules"})
+    metas = known_metas(cache)
+    for watch in WATCH_RULES:
+        if watch.spec["series"] in metas:
+            change.merge(add_rule(cache, watch.spec, watch.name.pick(lang), True, watch.reason)[1])
+    return change
 
 
 def add_rule_op(cache: Cache, spec: dict[str, Any], name: str = "") -> ChangeSet:

@@ -1316,17 +1316,17 @@ Import anyway?</source>
 <context>
     <name>RuleEditorDialog</name>
     <message>
-        <source>CDS jump: Oracle +50 bp in 20 days</source>
-        <extracomment>key -&gt; (the rule&apos;s name, content in both languages; its spec)</extracomment>
-        <translation>CDS 급등: 오라클 20일 내 50bp 이상 상승</translation>
+        <source>CDS jump: {series} +60 bp in 20 days</source>
+        <extracomment>key -&gt; (the rule&apos;s name with {series} for the watched series&apos; title, both languages; its spec). The note&apos;s watch points (core.monitors.watch_points): the same thresholds as the seeded rules.</extracomment>
+        <translation>CDS 급등: {series} 20일 내 +60 bp</translation>
     </message>
     <message>
-        <source>GPU rent drop: H100 −4% in a month</source>
-        <translation>GPU 대여 가격 하락: H100 1개월 4% 이상 하락</translation>
+        <source>Rent drop: {series} −4% in a month</source>
+        <translation>대여 가격 하락: {series} 1개월 4% 이상 하락</translation>
     </message>
     <message>
-        <source>Thesis break: Oracle CDS &gt; 250 bp and H100 −4% m/m</source>
-        <translation>논지 훼손: 오라클 CDS 250bp 초과 + H100 1개월 4% 하락</translation>
+        <source>Thesis break: {series} &gt; 250 bp and H100 −4% m/m</source>
+        <translation>논지 훼손: {series} 250bp 초과 + H100 1개월 4% 하락</translation>
     </message>
     <message>
         <source>Condition {n}</source>
@@ -1567,6 +1567,7 @@ Import anyway?</source>
     <name>ScenarioParamRow</name>
     <message>
         <source>assumption</source>
+        <extracomment>key -&gt; (steps of the single step, steps of the page step); Home/End are handled apart</extracomment>
         <translation>가정</translation>
     </message>
     <message>
