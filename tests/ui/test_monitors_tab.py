@@ -250,7 +250,8 @@ def test_a_template_names_its_series_and_renames_when_the_series_changes(tab, qt
     assert "CDS 급등: Oracle 5년 CDS 스프레드 20일 내 +60 bp" in labels
     dialog.apply_template("cds_jump")
     assert dialog.rule_name() == "Oracle 5년 CDS 스프레드 급등"
-    assert dialog.preview_text() == "Oracle 5년 CDS 스프레드 급등: Oracle 5년 CDS 스프레드 20일 내 60 bp 이상 상승"
+    assert dialog.preview_text() == ("Oracle 5년 CDS 스프레드 급등: "
+                                     "Oracle 5년 CDS 스프레드 20일 내 60 bp 이상 상승")
     series = dialog.conditions[0].series
     series.setCurrentIndex(series.findData("cds.coreweave_5y"))
     assert dialog.rule_name() == "CoreWeave 5년 CDS 스프레드 급등"
