@@ -2031,6 +2031,10 @@ Import anyway?</translation>
         <translation>Big-tech avg</translation>
     </message>
     <message>
+        <source>{ticker} 12MF earnings: {old} → {new}</source>
+        <translation>{ticker} 12MF earnings: {old} → {new}</translation>
+    </message>
+    <message>
         <source>Not saved: {msg}</source>
         <translation>Not saved: {msg}</translation>
     </message>

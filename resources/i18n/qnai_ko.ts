@@ -2031,6 +2031,10 @@ Import anyway?</source>
         <translation>빅테크 평균</translation>
     </message>
     <message>
+        <source>{ticker} 12MF earnings: {old} → {new}</source>
+        <translation>{ticker} 12MF 순이익 추정: {old} → {new}</translation>
+    </message>
+    <message>
         <source>Not saved: {msg}</source>
         <translation>저장 실패: {msg}</translation>
     </message>
