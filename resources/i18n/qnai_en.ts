@@ -1685,6 +1685,22 @@ Import anyway?</translation>
         <translation>A scenario curve is not a dated series and cannot be edited here (publish it again from the Scenarios tab)</translation>
     </message>
     <message>
+        <source>Not saved: the stored history is kept</source>
+        <translation>Not saved: the stored history is kept</translation>
+    </message>
+    <message>
+        <source>Replace the stored history?</source>
+        <translation>Replace the stored history?</translation>
+    </message>
+    <message>
+        <source>“{title}” holds {n} illustrative points ({first} – {last}). Saving replaces them with the {typed} typed here.</source>
+        <translation>“{title}” holds {n} illustrative points ({first} – {last}). Saving replaces them with the {typed} typed here.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
         <source>Saved: {added} added, {changed} changed, {unchanged} unchanged</source>
         <translation>Saved: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>

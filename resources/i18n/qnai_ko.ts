@@ -1685,6 +1685,22 @@ Import anyway?</source>
         <translation>시나리오 곡선은 날짜 시리즈가 아니어서 여기서 편집할 수 없습니다 (시나리오 탭에서 다시 게시)</translation>
     </message>
     <message>
+        <source>Not saved: the stored history is kept</source>
+        <translation>저장하지 않음: 저장된 이력을 유지합니다</translation>
+    </message>
+    <message>
+        <source>Replace the stored history?</source>
+        <translation>저장된 이력을 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>“{title}” holds {n} illustrative points ({first} – {last}). Saving replaces them with the {typed} typed here.</source>
+        <translation>“{title}”에는 예시 데이터 {n}개({first} – {last})가 있습니다. 저장하면 여기 입력한 {typed}개로 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
         <source>Saved: {added} added, {changed} changed, {unchanged} unchanged</source>
         <translation>저장됨: 추가 {added}건, 변경 {changed}건, 동일 {unchanged}건</translation>
     </message>
