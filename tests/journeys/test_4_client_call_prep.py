@@ -66,7 +66,8 @@ def test_client_call_prep(qtbot, open_window, db_path) -> None:
     m = tab.compare_model
     assert [m.headerData(c, Qt.Orientation.Horizontal) for c in range(2, m.columnCount())] == [
         "노트 기준", BEAR]
-    r = next(r for r in range(m.rowCount()) if m.index(r, 1).data() == "AI 인프라 추가 출회 (주요 AI Capex 대비)")
+    added = "AI 인프라 추가 출회 (주요 AI Capex 대비)"
+    r = next(r for r in range(m.rowCount()) if m.index(r, 1).data() == added)
     assert [m.index(r, c).data() for c in (2, 3)] == ["3.4%", "6.0%"]
 
     # She opens the sensitivity grid: sale fraction × Meta's capex share, her case outlined.
