@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QLayout, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.changes import ChangeSet
 from ...core.formatting import fmt_date
@@ -21,6 +21,7 @@ from ..monitors.alert_watcher import AlertWatcher
 from .cache_guard import CacheGuard
 from .command_palette import CommandPalette
 from .help_dialog import HelpDialog
+from .window_geometry import MINIMUM, first_run_geometry
 
 TAB_NAMES = ["watchlist", "charts", "monitors", "scenarios"]
 TAB_TITLES = {"watchlist": QT_TRANSLATE_NOOP("MainWindow", "Watchlist"),
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
+        # Only she resizes the window: a tab or dock with a larger minimum must not grow it.
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(*MINIMUM)
         self.badges: dict[str, int] = {}
         # Alerts run from start-up whether or not the Monitors tab was ever opened.
         self.alert_watcher = AlertWatcher(ctx, parent=self)
@@ -405,8 +409,8 @@ class MainWindow(QMainWindow):
         geometry = s.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        else:  # first run: most of the screen, centred
+            self.setGeometry(first_run_geometry(self.screen().availableGeometry()))
         state = s.value("main/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
