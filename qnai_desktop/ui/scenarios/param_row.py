@@ -125,7 +125,9 @@ class ScenarioParamRow(QWidget):
     def value(self) -> float:
         if isinstance(self.control, QComboBox):
             return float(self.control.currentData())
-        return float(self.control.value()) / self._scale
+        if self.param.integer:
+            return float(self.control.value()) / self._scale
+        return self.snapped(float(self.control.value())) / self._scale
 
     def set_value(self, value: float) -> None:
         """Show ``value`` without emitting anything (the state already has it)."""
@@ -134,7 +136,8 @@ class ScenarioParamRow(QWidget):
             if isinstance(self.control, QComboBox):
                 self.control.setCurrentIndex(max(0, self.control.findData(value)))
             else:
-                self.control.setValue(value * self._scale)
+                # 0.29 × 100 is 28.999…96 in floats: shown (and read back) as the 29 it means
+                self.control.setValue(round(value * self._scale, step_decimals(self.param) + 2))
         finally:
             self.control.blockSignals(False)
 
@@ -145,7 +148,7 @@ class ScenarioParamRow(QWidget):
     def _on_slider(self, shown: float) -> None:
         if not self.param.integer and not isinstance(self.control, QComboBox):
             on_grid = self.snapped(float(shown))
-            if abs(on_grid - float(shown)) > 1e-9:  # a drag between two steps: onto the nearer
+            if on_grid != float(shown):  # between two steps (or 28.999…): onto the nearer one
                 self.control.setValue(on_grid)  # emits valueChanged(on_grid): this slot again
                 return
         self.sig_value_changing.emit(self.param.name, float(shown) / self._scale)
