@@ -8,8 +8,9 @@ a rule's armed/active state changed, so a process that re-evaluates on every cha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
@@ -198,6 +199,45 @@ def evaluate_and_count(cache: Cache, today: date, lang: str = "ko") -> AlertRun:
 
 
 # -- events ---------------------------------------------------------------------------------------
+_OBSERVED = re.compile(r"\((\d{4}-\d\d-\d\d)\)\s*$")
+
+
+@dataclass(frozen=True)
+class AlertWindow:
+    """What an alert looked at: its series, the days its rule compared (``start`` → ``end``, the
+    crossing) and the rule's name."""
+
+    series_id: str
+    start: date
+    end: date
+    rule: str
+
+
+def alert_window(cache: Cache, event_id: int) -> AlertWindow | None:
+    """The window of a recorded alert, for showing it on its chart (None: unknown event). The
+    crossing day is the one its message ends with, else the series' newest point; a rule without
+    a span of days (a level) gives a one-day window."""
+    found = cache.alerts.events()
+    found = found[found["id"] == int(event_id)]
+    if found.empty:
+        return None
+    ev = found.iloc[0]
+    stored = next((r for r in load_rules(cache) if r.id == int(ev["rule_id"])), None)
+    legs = [] if stored is None or stored.rule is None else (
+        list(stored.rule.rules) if stored.rule.kind == "all_of" else [stored.rule])
+    leg = next((r for r in legs if r.series == ev["series_id"] and r.n_days), None)
+    seen = _OBSERVED.search(str(ev["message"]))
+    if seen:
+        end = date.fromisoformat(seen.group(1))
+    else:
+        obs = cache.series.observations(str(ev["series_id"]))
+        if obs.empty:
+            return None
+        end = obs["date"].iloc[-1].date()
+    start = end - timedelta(days=int(leg.n_days)) if leg is not None else end
+    return AlertWindow(str(ev["series_id"]), start, end, str(ev["rule"]))
+
+
 def events(cache: Cache, unacknowledged_only: bool = False) -> pd.DataFrame:
     return cache.alerts.events(unacknowledged_only=unacknowledged_only)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pyqtgraph as pg
 import pytest
 from journey_files import business_days, rent_snapshot, write_bloomberg_cds
 from PySide6.QtCore import Qt
@@ -23,6 +24,7 @@ from waiting import ops_landed, wait_until
 from qnai_desktop.services import alerts
 from qnai_desktop.services.links import add_link, preview_link, refresh_links
 from qnai_desktop.store.cache import Cache
+from qnai_desktop.ui.monitors.alert_overlay import epoch
 
 MONITORS = 2  # the tab's index
 DAYS = business_days(date(2026, 6, 1), 70)  # yesterday's workbook: the first 60 of these
@@ -118,7 +120,18 @@ def test_morning_check(qtbot, open_window, yesterday, db_path) -> None:
     assert window.tabs.currentIndex() == 1
     wait_until(lambda: charts.canvas.spec is not None and charts.canvas.spec.id == "cds_oracle_coreweave")
     assert charts.canvas.title_label.text() == "Oracle, CoreWeave CDS 스프레드"
-    # Shading the alert's 20-day window on the chart is the chart work's (ui/charts); not here yet.
+    # … the 20 days the rule compared are shaded, the crossing day marked, the view around them.
+    shaded = [i for i in charts.canvas.plot_item.items if isinstance(i, pg.LinearRegionItem)]
+    marks = [i for i in charts.canvas.plot_item.items if isinstance(i, pg.InfiniteLine)
+             and getattr(i, "label", None) is not None and i.label.toPlainText() == "코어위브 CDS 급등"]
+    assert [r.getRegion() for r in shaded] == [(epoch(date(2026, 8, 15)), epoch(date(2026, 9, 4)))]
+    assert len(marks) == 1 and marks[0].value() == epoch(date(2026, 9, 4))
+    (left, right), _ = charts.canvas.view_box.viewRange()
+    assert left < epoch(date(2026, 8, 15)) and epoch(date(2026, 9, 4)) < right
+    assert right - left < 200 * 86_400  # weeks around the move, not the whole history
+    window.resize(1400, 860)
+    QTest.qWait(50)
+    charts.canvas.grab().save(str(db_path.with_name("alert_on_chart.png")))  # looked at by eye
 
     # She acknowledges the alert: the badge counts the one left.
     QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)

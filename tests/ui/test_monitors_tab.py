@@ -195,9 +195,12 @@ def test_acknowledge_and_undo_from_the_alert_log(tab, ctx, qtbot) -> None:
     qtbot.mouseClick(tab.events.unack, Qt.MouseButton.LeftButton)
     settle(tab)
     assert tab.badge_count == 1 and "새 알림" in tab.events.table.item(0, 0).text()
-    with qtbot.waitSignal(ctx.sig_open_chart_requested) as opened:
+    with qtbot.waitSignal(ctx.sig_open_alert_requested) as opened:
         tab.events.table.doubleClicked.emit(tab.events.table.model().index(0, 3))
-    assert opened.args == ["cds_oracle_coreweave"]
+    chart, window = opened.args
+    last = ctx.cache.series.observations(ORACLE)["date"].iloc[-1].date()
+    assert chart == "cds_oracle_coreweave" and window.series_id == ORACLE
+    assert window.start == window.end == last  # a level rule: the day it crossed
     qtbot.mouseClick(tab.events.ack_all, Qt.MouseButton.LeftButton)
     settle(tab)
     assert tab.badge_count == 0

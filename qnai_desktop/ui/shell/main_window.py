@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         ctx.sig_cache_changed.connect(self._on_cache_changed)
         ctx.sig_status_message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         ctx.sig_open_chart_requested.connect(self.open_chart)
+        ctx.sig_open_alert_requested.connect(self.open_alert)
         self.palette = CommandPalette(self._palette_entries, self)
         self.palette.sig_entry_chosen.connect(self.go_to)
         self.retranslate()
@@ -270,6 +271,13 @@ class MainWindow(QMainWindow):
     def open_chart(self, chart_or_series_id: str) -> None:
         """Jump to the Charts tab showing a chart (or the chart of a series)."""
         self.show_tab("charts").open_item(chart_or_series_id)
+
+    def open_alert(self, chart_id: str, window: object) -> None:
+        """An alert from the Monitors tab: its chart, the days its rule compared shaded."""
+        from ..monitors.alert_overlay import show_alert_window
+
+        self.open_chart(chart_id)
+        show_alert_window(self.pages["charts"].canvas, window)
 
     def palette_actions(self) -> dict[str, QAction]:
         acts = {"import": self.act_import, "export": self.act_export, "refresh": self.act_refresh,
