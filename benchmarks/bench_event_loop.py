@@ -11,8 +11,9 @@ the GUI thread records how late each tick fires while, one after another:
 * **edit cells** — 20 watchlist cells typed in, one every 120 ms, each stored and redrawn;
 * **slider** — a scenario slider dragged across 30 positions and released (autosaved), 5 times.
 
-The same probe runs first with the window idle (baseline, same run). Prints p50 / p99 / max per
-activity, never asserts. ``--quick``: fewer edits, drags and charts.
+The same probe runs first with the window idle (baseline, same run). Prints p50 / p95 / p99 / max
+per activity (the slider's target: p95 ≤ 16 ms), never asserts. ``--quick``: fewer edits, drags
+and charts.
 
 Lateness has sources left on the GUI thread by design: views redrawing after a change landed
 (``CacheOp._finish``: the announcement and what the initiator does next; the import dialog showing
@@ -159,8 +160,9 @@ def stats(late: np.ndarray) -> tuple[float, float, float]:
 
 def show(label: str, late: np.ndarray, wall: float) -> None:
     p50, p99, worst = stats(late)
-    print(f"{label:<18} ticks {len(late):6d}  p50 {p50:5.1f} ms  p99 {p99:6.1f} ms  "
-          f"max {worst:6.1f} ms  ({wall:.1f} s)")
+    p95 = float(np.percentile(late, 95)) if len(late) else 0.0  # the slider's target: ≤ 16 ms
+    print(f"{label:<18} ticks {len(late):6d}  p50 {p50:5.1f} ms  p95 {p95:5.1f} ms  "
+          f"p99 {p99:6.1f} ms  max {worst:6.1f} ms  ({wall:.1f} s)")
 
 
 def write_csv(path: Path, series: int, days: int) -> None:

@@ -79,6 +79,16 @@ def db_path(seeded_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def no_watch_rules(db_path: Path) -> None:
+    """For tests of rules they build themselves: the cache without the seeded watch-point rules
+    (a new cache has them; tests/journeys/test_1_morning_check.py checks they fire)."""
+    c = Cache.open(db_path)
+    for rule_id in c.alerts.rules()["id"]:
+        c.alerts.delete_rule(int(rule_id))
+    c.close()
+
+
+@pytest.fixture
 def cache(db_path: Path):
     c = Cache.open(db_path)
     yield c

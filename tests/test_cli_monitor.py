@@ -12,6 +12,9 @@ from qnai_desktop.cli import main
 from qnai_desktop.core.series import SeriesBundle
 from qnai_desktop.store.cache import Cache
 
+# These tests build their own rules: the seeded watch points would fire on their data too.
+pytestmark = pytest.mark.usefixtures("no_watch_rules")
+
 ORACLE = "cds.oracle_5y"  # seeded: last point 248.61 bp on 2026-07-31
 
 

@@ -8,14 +8,16 @@ a rule's armed/active state changed, so a process that re-evaluates on every cha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
 
 from ..core.changes import ChangeSet
-from ..core.monitors import FrameCache, Rule, RuleError, describe, evaluate_rules, parse_rule
+from ..core.localized import Localized
+from ..core.monitors import WATCH_RULES, FrameCache, Rule, RuleError, describe, evaluate_rules, parse_rule
 from ..core.series import SeriesMeta
 from ..store.cache import Cache
 from ..store.errors import ValidationError
@@ -23,6 +25,7 @@ from .monitor_table import known_metas, series_frames
 
 EVENT_TABLES = frozenset({"alert_events"})  # what recording alerts announces; never re-evaluate it
 _COLUMNS = ("id", "name", "enabled")  # kept in their own columns, not in the spec
+REASON = "reason"  # {"ko", "en"} in the stored spec: the note's sentence the rule tests
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class StoredRule:
     active: bool
     rule: Rule | None
     problem: str = ""
+    reason: Localized | None = None  # the note's sentence this rule watches (seeded rules)
 
 
 @dataclass
@@ -77,24 +81,44 @@ def load_rules(cache: Cache) -> list[StoredRule]:
     for row in cache.alerts.rules().itertuples():
         rid = int(row.id)
         enabled = bool(row.enabled)
-        base = {k: v for k, v in dict(row.spec).items() if k not in _COLUMNS}
+        base = {k: v for k, v in dict(row.spec).items() if k not in (*_COLUMNS, REASON)}
         data = {**base, "id": str(rid), "name": row.name, "enabled": enabled}
         try:
             rule, problem = parse_rule(data), ""
         except RuleError as exc:
             rule, problem = None, str(exc)
         out.append(StoredRule(rid, row.name, dict(row.spec), enabled, state.get(rid, False),
-                              rule, problem))
+                              rule, problem, _reason(row.spec.get(REASON))))
     return out
 
 
-def add_rule(cache: Cache, spec: dict[str, Any], name: str = "",
-             enabled: bool = True) -> tuple[int, ChangeSet]:
+def _reason(stored: object) -> Localized | None:
+    if isinstance(stored, dict) and isinstance(stored.get("ko"), str):
+        return Localized(stored["ko"], str(stored.get("en") or stored["ko"]))
+    return None
+
+
+def add_rule(cache: Cache, spec: dict[str, Any], name: str = "", enabled: bool = True,
+             reason: Localized | None = None) -> tuple[int, ChangeSet]:
     """Validate (RuleError on a bad field) and store a rule; returns its id and the change."""
     rule = validate_spec(spec, known_metas(cache))
     name = (name or spec.get("name") or "").strip()
-    rule_id = cache.alerts.add_rule(name, stored_spec(rule), enabled)
+    stored = stored_spec(rule)
+    if reason is not None:
+        stored[REASON] = {"ko": reason.ko, "en": reason.en}
+    rule_id = cache.alerts.add_rule(name, stored, enabled)
     return rule_id, ChangeSet(added=1, tables={"alert_rules"})
+
+
+def seed_watch_rules(cache: Cache, lang: str = "ko") -> ChangeSet:
+    """The note's watch points as enabled rules (a new cache's), named in ``lang``; a rule whose
+    series the cache does not hold is left out rather than stored broken."""
+    change = ChangeSet(tables={"alert_rules"})
+    metas = known_metas(cache)
+    for watch in WATCH_RULES:
+        if watch.spec["series"] in metas:
+            change.merge(add_rule(cache, watch.spec, watch.name.pick(lang), True, watch.reason)[1])
+    return change
 
 
 def add_rule_op(cache: Cache, spec: dict[str, Any], name: str = "") -> ChangeSet:
@@ -175,6 +199,45 @@ def evaluate_and_count(cache: Cache, today: date, lang: str = "ko") -> AlertRun:
 
 
 # -- events ---------------------------------------------------------------------------------------
+_OBSERVED = re.compile(r"\((\d{4}-\d\d-\d\d)\)\s*$")
+
+
+@dataclass(frozen=True)
+class AlertWindow:
+    """What an alert looked at: its series, the days its rule compared (``start`` → ``end``, the
+    crossing) and the rule's name."""
+
+    series_id: str
+    start: date
+    end: date
+    rule: str
+
+
+def alert_window(cache: Cache, event_id: int) -> AlertWindow | None:
+    """The window of a recorded alert, for showing it on its chart (None: unknown event). The
+    crossing day is the one its message ends with, else the series' newest point; a rule without
+    a span of days (a level) gives a one-day window."""
+    found = cache.alerts.events()
+    found = found[found["id"] == int(event_id)]
+    if found.empty:
+        return None
+    ev = found.iloc[0]
+    stored = next((r for r in load_rules(cache) if r.id == int(ev["rule_id"])), None)
+    legs = [] if stored is None or stored.rule is None else (
+        list(stored.rule.rules) if stored.rule.kind == "all_of" else [stored.rule])
+    leg = next((r for r in legs if r.series == ev["series_id"] and r.n_days), None)
+    seen = _OBSERVED.search(str(ev["message"]))
+    if seen:
+        end = date.fromisoformat(seen.group(1))
+    else:
+        obs = cache.series.observations(str(ev["series_id"]))
+        if obs.empty:
+            return None
+        end = obs["date"].iloc[-1].date()
+    start = end - timedelta(days=int(leg.n_days)) if leg is not None else end
+    return AlertWindow(str(ev["series_id"]), start, end, str(ev["rule"]))
+
+
 def events(cache: Cache, unacknowledged_only: bool = False) -> pd.DataFrame:
     return cache.alerts.events(unacknowledged_only=unacknowledged_only)
 

@@ -1,5 +1,5 @@
 """Fill a new cache with the note's embedded data: watchlist, facts, links, real and demo series,
-and the note's dated events on their charts."""
+the note's dated events on their charts, and alert rules for the note's watch points."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pandas as pd
 from ..core.changes import ChangeSet
 from ..paths import data_dir
 from ..store.cache import Cache
+from .alerts import seed_watch_rules
 from .annotations import seed_events
 from .demo_data import all_demo_bundles
 
@@ -63,6 +64,7 @@ def seed_cache(cache: Cache, folder: Path | None = None, *, include_demo: bool =
                                             origin="qnai_desktop.services.demo_data",
                                             detail="illustrative (is_demo)"))
         total.merge(seed_events(cache, folder))
+        total.merge(seed_watch_rules(cache))  # the note's watch points, armed from day one
         cache.settings.set("benchmark_per.sp500", "22", how="seed")
         cache.settings.set("benchmark_per.bigtech", "25", how="seed")
     return total

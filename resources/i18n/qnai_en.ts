@@ -1622,17 +1622,17 @@ Import anyway?</translation>
 <context>
     <name>RuleEditorDialog</name>
     <message>
-        <source>CDS jump: Oracle +50 bp in 20 days</source>
-        <extracomment>key -&gt; (the rule&apos;s name, content in both languages; its spec)</extracomment>
-        <translation>CDS jump: Oracle +50 bp in 20 days</translation>
+        <source>CDS jump: {series} +60 bp in 20 days</source>
+        <extracomment>key -&gt; (the rule&apos;s name with {series} for the watched series&apos; title, both languages; its spec). The note&apos;s watch points (core.monitors.watch_points): the same thresholds as the seeded rules.</extracomment>
+        <translation>CDS jump: {series} +60 bp in 20 days</translation>
     </message>
     <message>
-        <source>GPU rent drop: H100 −4% in a month</source>
-        <translation>GPU rent drop: H100 −4% in a month</translation>
+        <source>Rent drop: {series} −4% in a month</source>
+        <translation>Rent drop: {series} −4% in a month</translation>
     </message>
     <message>
-        <source>Thesis break: Oracle CDS &gt; 250 bp and H100 −4% m/m</source>
-        <translation>Thesis break: Oracle CDS &gt; 250 bp and H100 −4% m/m</translation>
+        <source>Thesis break: {series} &gt; 250 bp and H100 −4% m/m</source>
+        <translation>Thesis break: {series} &gt; 250 bp and H100 −4% m/m</translation>
     </message>
     <message>
         <source>Condition {n}</source>
@@ -1873,6 +1873,7 @@ Import anyway?</translation>
     <name>ScenarioParamRow</name>
     <message>
         <source>assumption</source>
+        <extracomment>key -&gt; (steps of the single step, steps of the page step); Home/End are handled apart</extracomment>
         <translation>assumption</translation>
     </message>
     <message>
@@ -1988,6 +1989,22 @@ Import anyway?</translation>
     <message>
         <source>A scenario curve is not a dated series and cannot be edited here (publish it again from the Scenarios tab)</source>
         <translation>A scenario curve is not a dated series and cannot be edited here (publish it again from the Scenarios tab)</translation>
+    </message>
+    <message>
+        <source>Not saved: the stored history is kept</source>
+        <translation>Not saved: the stored history is kept</translation>
+    </message>
+    <message>
+        <source>Replace the stored history?</source>
+        <translation>Replace the stored history?</translation>
+    </message>
+    <message>
+        <source>“{title}” holds {n} illustrative points ({first} – {last}). Saving replaces them with the {typed} typed here.</source>
+        <translation>“{title}” holds {n} illustrative points ({first} – {last}). Saving replaces them with the {typed} typed here.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Replace</translation>
     </message>
     <message>
         <source>Saved: {added} added, {changed} changed, {unchanged} unchanged</source>
@@ -2382,6 +2399,10 @@ Import anyway?</translation>
     <message>
         <source>Big-tech avg</source>
         <translation>Big-tech avg</translation>
+    </message>
+    <message>
+        <source>{ticker} 12MF earnings: {old} → {new}</source>
+        <translation>{ticker} 12MF earnings: {old} → {new}</translation>
     </message>
     <message>
         <source>Not saved: {msg}</source>

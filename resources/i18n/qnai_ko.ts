@@ -1622,17 +1622,17 @@ Import anyway?</source>
 <context>
     <name>RuleEditorDialog</name>
     <message>
-        <source>CDS jump: Oracle +50 bp in 20 days</source>
-        <extracomment>key -&gt; (the rule&apos;s name, content in both languages; its spec)</extracomment>
-        <translation>CDS 급등: 오라클 20일 내 50bp 이상 상승</translation>
+        <source>CDS jump: {series} +60 bp in 20 days</source>
+        <extracomment>key -&gt; (the rule&apos;s name with {series} for the watched series&apos; title, both languages; its spec). The note&apos;s watch points (core.monitors.watch_points): the same thresholds as the seeded rules.</extracomment>
+        <translation>CDS 급등: {series} 20일 내 +60 bp</translation>
     </message>
     <message>
-        <source>GPU rent drop: H100 −4% in a month</source>
-        <translation>GPU 대여 가격 하락: H100 1개월 4% 이상 하락</translation>
+        <source>Rent drop: {series} −4% in a month</source>
+        <translation>대여 가격 하락: {series} 1개월 4% 이상 하락</translation>
     </message>
     <message>
-        <source>Thesis break: Oracle CDS &gt; 250 bp and H100 −4% m/m</source>
-        <translation>논지 훼손: 오라클 CDS 250bp 초과 + H100 1개월 4% 하락</translation>
+        <source>Thesis break: {series} &gt; 250 bp and H100 −4% m/m</source>
+        <translation>논지 훼손: {series} 250bp 초과 + H100 1개월 4% 하락</translation>
     </message>
     <message>
         <source>Condition {n}</source>
@@ -1873,6 +1873,7 @@ Import anyway?</source>
     <name>ScenarioParamRow</name>
     <message>
         <source>assumption</source>
+        <extracomment>key -&gt; (steps of the single step, steps of the page step); Home/End are handled apart</extracomment>
         <translation>가정</translation>
     </message>
     <message>
@@ -1988,6 +1989,22 @@ Import anyway?</source>
     <message>
         <source>A scenario curve is not a dated series and cannot be edited here (publish it again from the Scenarios tab)</source>
         <translation>시나리오 곡선은 날짜 시리즈가 아니어서 여기서 편집할 수 없습니다 (시나리오 탭에서 다시 게시)</translation>
+    </message>
+    <message>
+        <source>Not saved: the stored history is kept</source>
+        <translation>저장하지 않음: 저장된 이력을 유지합니다</translation>
+    </message>
+    <message>
+        <source>Replace the stored history?</source>
+        <translation>저장된 이력을 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>“{title}” holds {n} illustrative points ({first} – {last}). Saving replaces them with the {typed} typed here.</source>
+        <translation>“{title}”에는 예시 데이터 {n}개({first} – {last})가 있습니다. 저장하면 여기 입력한 {typed}개로 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
     </message>
     <message>
         <source>Saved: {added} added, {changed} changed, {unchanged} unchanged</source>
@@ -2382,6 +2399,10 @@ Import anyway?</source>
     <message>
         <source>Big-tech avg</source>
         <translation>빅테크 평균</translation>
+    </message>
+    <message>
+        <source>{ticker} 12MF earnings: {old} → {new}</source>
+        <translation>{ticker} 12MF 순이익 추정: {old} → {new}</translation>
     </message>
     <message>
         <source>Not saved: {msg}</source>

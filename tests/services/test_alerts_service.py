@@ -23,6 +23,9 @@ from qnai_desktop.services.monitor_table import (
 from qnai_desktop.store.cache import Cache
 from qnai_desktop.store.errors import ValidationError
 
+# These tests build their own rules: the seeded watch points would fire on their data too.
+pytestmark = pytest.mark.usefixtures("no_watch_rules")
+
 ORACLE = "cds.oracle_5y"  # seeded: last point 248.61 bp on 2026-07-31
 H100 = "gpu_rent.h100.median"
 TODAY = date(2026, 8, 10)

@@ -77,6 +77,40 @@ def test_watchlist_detail_shows_dates_sources_and_takes_an_estimate(qtbot, ctx, 
     assert hist.iloc[0]["how"] == "seed" and hist.iloc[0]["per_12mf"] == 18.0
 
 
+def test_an_estimate_edit_undoes_with_ctrl_z_and_the_per_returns(qtbot, ctx, db_path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from qnai_desktop.services.fundamentals import recompute
+
+    recompute(ctx.cache)
+    tab = WatchlistTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1400, 900)
+    tab.show()
+    QApplication.processEvents()
+    tab.refresh()
+    tab.select("META")
+    before = ctx.cache.watchlist.company("META")["per_12mf"]
+    note_estimate = tab.detail.values.earnings.value()  # the note's: cap ÷ PER, 84.6
+    tab.detail.values.earnings.setValue(100.0)
+    tab.detail.values.save.click()
+    qtbot.waitUntil(lambda: not tab.ops.busy)
+    assert ctx.cache.watchlist.company("META")["per_12mf"] == pytest.approx(17.61)
+    assert tab.act_undo.text().endswith("META 12MF 순이익 추정: 84.6 → 100.0")
+    tab.view.setFocus()
+    QTest.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not tab.ops.busy)
+    with Cache.open(db_path) as c:  # on disk: the note's estimate and the PER it gives
+        assert c.watchlist.company("META")["per_12mf"] == pytest.approx(before)
+        earn = c.watchlist.values("META").set_index("field").loc["earnings_12mf_usd_bn"]
+        assert earn["source"] == "note" and earn["value"] == pytest.approx(note_estimate, abs=0.05)
+    assert tab.detail.values.row("earnings_12mf_usd_bn")[3] == "노트"
+    tab.act_redo.trigger()
+    qtbot.waitUntil(lambda: not tab.ops.busy)
+    assert ctx.cache.watchlist.company("META")["per_12mf"] == pytest.approx(17.61)
+
+
 def test_meta_scenario_shows_the_filed_share_beside_the_note(qtbot, ctx) -> None:
     write_capex(ctx.cache)
     page = ScenariosTab(ctx)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from qnai_desktop.ui.common.app_context import AppContext
 from qnai_desktop.ui.common.i18n import set_language
@@ -122,12 +122,45 @@ def editor(qtbot, ctx):
     return ed
 
 
+def answer_when_asked(editor, button: QMessageBox.StandardButton, asked: list[str]) -> None:
+    """Click ``button`` of the replace question as soon as it opens (it is modal)."""
+    def click() -> None:
+        if editor.question is None:
+            QTimer.singleShot(10, click)
+            return
+        asked.append(editor.question.text())
+        editor.question.button(button).click()
+    QTimer.singleShot(0, click)
+
+
+def test_the_picker_lists_titles_with_the_id_after_them(editor) -> None:
+    i = editor.series.findData("cds.oracle_5y")
+    assert editor.series.itemText(i) == "Oracle 5Y CDS spread  (cds.oracle_5y)"
+    editor.series.setCurrentIndex(i)
+    assert editor.series_id() == "cds.oracle_5y" and editor.title_en.text() == "Oracle 5Y CDS spread"
+
+
+def test_replacing_an_illustrative_history_asks_first_and_no_keeps_it(qtbot, editor, ctx) -> None:
+    before = dump(ctx.cache)
+    editor.table.setCurrentCell(0, 0)
+    editor.paste_text("1Q26\t+12%\r\n2Q26\t+11%\r\n")
+    asked: list[str] = []
+    answer_when_asked(editor, QMessageBox.StandardButton.No, asked)
+    editor.save()
+    assert len(asked) == 1 and "Saving replaces them with the 2 typed here." in asked[0]
+    assert editor.status.text() == "Not saved: the stored history is kept"
+    assert dump(ctx.cache) == before
+
+
 def test_paste_meta_ad_impressions_from_excel_and_save(qtbot, editor, ctx) -> None:
     assert editor.demo_note.isVisible() and editor.cells()[0] == ["", ""]  # demo starts empty
     editor.table.setCurrentCell(0, 0)
     editor.paste_text("분기\t광고 노출 YoY\r\n1Q26\t+12%\r\n2Q26\t+11%\r\n")
+    asked: list[str] = []
+    answer_when_asked(editor, QMessageBox.StandardButton.Yes, asked)
     with qtbot.waitSignal(editor.sig_series_saved, timeout=10_000) as saved:
         editor.save()
+    assert asked  # the illustrative history was named before it went
     assert saved.args[0].added == 2
     obs = ctx.cache.series.observations("meta.ad_impressions_yoy")
     assert list(obs["value"]) == [12.0, 11.0] and not ctx.cache.series.meta("meta.ad_impressions_yoy").is_demo
@@ -146,7 +179,7 @@ def test_a_typed_bad_value_is_selected_and_named(qtbot, editor, ctx) -> None:
 def test_new_series_typed_by_hand(qtbot, ctx) -> None:
     ed = SeriesEditor(ctx)
     qtbot.addWidget(ed)
-    ed.series.setCurrentText("meta.reels_revenue_run_rate")
+    ed.series.setCurrentText("meta.reels_revenue_run_rate")  # a new id, typed
     ed.title_en.setText("Meta Reels revenue run-rate")
     ed.unit.setCurrentText("usd_bn")
     ed.freq.setCurrentText("Q")

@@ -87,3 +87,69 @@ def test_renders_korean_glyphs_offscreen(window, tmp_path: Path) -> None:
     from qnai_desktop.ui.common.fonts import korean_family
 
     assert korean_family() is not None
+
+
+# -- a first window that fits ------------------------------------------------------------------
+def _visible_names(window) -> list[str]:
+    tab = window.pages["watchlist"]
+    rect = tab.view.viewport().rect()
+    return [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())
+            if rect.contains(tab.view.visualRect(tab.proxy.index(r, 0)))]
+
+
+def test_first_run_takes_most_of_the_screen_centred(qtbot, db_path: Path) -> None:
+    from qnai_desktop.ui.shell.window_geometry import first_run_geometry
+
+    w = build_window(db_path, lang="ko")
+    qtbot.addWidget(w)
+    available = w.screen().availableGeometry()
+    assert w.geometry() == first_run_geometry(available)
+    assert w.width() >= 0.85 * available.width() and w.height() >= 0.85 * available.height()
+    assert w.geometry().center() == available.center() or \
+        (w.geometry().center() - available.center()).manhattanLength() <= 1
+    w.ctx.stop()
+
+
+def test_first_run_geometry_on_a_full_hd_screen() -> None:
+    from PySide6.QtCore import QRect
+
+    from qnai_desktop.ui.shell.window_geometry import first_run_geometry
+
+    got = first_run_geometry(QRect(0, 0, 1920, 1040))  # 1920×1080 less a 40 px task bar
+    assert (got.width(), got.height()) == (1728, 936) and (got.left(), got.top()) == (96, 52)
+    small = first_run_geometry(QRect(0, 0, 600, 400))
+    assert small.size().toTuple() == (600, 400)  # never larger than the screen
+
+
+def test_no_tab_or_dock_resizes_the_window_once_shown(window, qtbot) -> None:
+    window.resize(1280, 800)
+    qtbot.wait(20)
+    assert _visible_names(window) == ["NVDA", "GOOGL", "AAPL", "MSFT", "AMZN", "META", "ORCL", "CRWV"]
+    for name in TAB_NAMES:
+        window.show_tab(name)
+        qtbot.wait(10)
+        assert window.size().toTuple() == (1280, 800), name
+    window.refresh_dock.show()
+    qtbot.wait(10)
+    assert window.size().toTuple() == (1280, 800)
+
+
+def test_palette_takes_the_keys_and_the_jump_shows_the_row(window, qtbot) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1280, 560)  # a short window: CoreWeave starts below the table's edge
+    window.show_tab("charts")
+    qtbot.wait(20)
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.palette.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.palette.query, timeout=2000)
+    QTest.keyClicks(QApplication.focusWidget(), "CRWV")  # typed straight away, no click
+    QTest.keyClick(window.palette.query, Qt.Key.Key_Return)
+    tab = window.current_page()
+    assert window.tabs.currentIndex() == TAB_NAMES.index("watchlist")
+    qtbot.wait(20)
+    row = tab.view.currentIndex().row()
+    assert tab.proxy.index(row, 0).data() == "CRWV"
+    assert tab.view.selectionModel().isRowSelected(row)
+    assert "CRWV" in _visible_names(window)

@@ -25,6 +25,9 @@ from qnai_desktop.ui.common.theme import qcolor
 from qnai_desktop.ui.monitors.style import chip_background
 from qnai_desktop.ui.monitors.tab import MonitorsTab
 
+# These tests build their own rules: the seeded watch points would fire on their data too.
+pytestmark = pytest.mark.usefixtures("no_watch_rules")
+
 ORACLE = "cds.oracle_5y"  # seeded: last point 248.61 bp on 2026-07-31
 TODAY = date(2026, 8, 3)  # the seeded daily data is fresh (3 days old) on this day
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -192,9 +195,12 @@ def test_acknowledge_and_undo_from_the_alert_log(tab, ctx, qtbot) -> None:
     qtbot.mouseClick(tab.events.unack, Qt.MouseButton.LeftButton)
     settle(tab)
     assert tab.badge_count == 1 and "새 알림" in tab.events.table.item(0, 0).text()
-    with qtbot.waitSignal(ctx.sig_open_chart_requested) as opened:
+    with qtbot.waitSignal(ctx.sig_open_alert_requested) as opened:
         tab.events.table.doubleClicked.emit(tab.events.table.model().index(0, 3))
-    assert opened.args == ["cds_oracle_coreweave"]
+    chart, window = opened.args
+    last = ctx.cache.series.observations(ORACLE)["date"].iloc[-1].date()
+    assert chart == "cds_oracle_coreweave" and window.series_id == ORACLE
+    assert window.start == window.end == last  # a level rule: the day it crossed
     qtbot.mouseClick(tab.events.ack_all, Qt.MouseButton.LeftButton)
     settle(tab)
     assert tab.badge_count == 0
@@ -240,6 +246,25 @@ def test_rule_editor_rejects_invalid_rules_with_a_message(tab) -> None:
     dialog.close()
 
 
+def test_a_template_names_its_series_and_renames_when_the_series_changes(tab, qtbot) -> None:
+    tab.show()
+    dialog = tab.make_rule_editor()
+    labels = [dialog.template.itemText(i) for i in range(dialog.template.count())]
+    assert "CDS 급등: Oracle 5년 CDS 스프레드 20일 내 +60 bp" in labels
+    dialog.apply_template("cds_jump")
+    assert dialog.rule_name() == "Oracle 5년 CDS 스프레드 급등"
+    assert dialog.preview_text() == ("Oracle 5년 CDS 스프레드 급등: "
+                                     "Oracle 5년 CDS 스프레드 20일 내 60 bp 이상 상승")
+    series = dialog.conditions[0].series
+    series.setCurrentIndex(series.findData("cds.coreweave_5y"))
+    assert dialog.rule_name() == "CoreWeave 5년 CDS 스프레드 급등"
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "My CDS rule")  # her own name stays when the series changes again
+    series.setCurrentIndex(series.findData("cds.oracle_5y"))
+    assert dialog.rule_name() == "My CDS rule"
+    dialog.close()
+
+
 def test_rule_editor_builds_a_thesis_break_and_saves_it(tab, ctx) -> None:
     tab.show()
     dialog = tab.make_rule_editor()
@@ -252,7 +277,7 @@ def test_rule_editor_builds_a_thesis_break_and_saves_it(tab, ctx) -> None:
     assert tab.add_rule(dialog.spec(), dialog.rule_name())
     settle(tab)
     stored = alerts.load_rules(ctx.cache)[0]
-    assert stored.name == "논지 훼손" and stored.spec["kind"] == "all_of"
+    assert stored.name == "논지 훼손: Oracle 5년 CDS 스프레드" and stored.spec["kind"] == "all_of"
     assert "동시 충족" in tab.rules.table.item(0, 2).text()
     dialog.close()
 

@@ -110,6 +110,39 @@ def test_a_real_mouse_drag_moves_the_result(tab, qtbot) -> None:
     assert cases(tab)[sc.CURRENT]["external_sale_fraction"] == pytest.approx(share)
 
 
+def test_arrows_and_page_keys_step_the_sale_fraction_to_exactly_35(tab, qtbot) -> None:
+    row = tab.params.rows["external_sale_fraction"]
+    row.control.setFocus()
+    QTest.keyClick(row.control, Qt.Key.Key_PageUp)  # +10 %p, the page step
+    for _ in range(5):
+        QTest.keyClick(row.control._slider, Qt.Key.Key_Right)  # +1 %p, the parameter's step
+    assert row.control.value() == 35 and row.value() == 0.35  # exactly, not 34.99…
+    tab.flush()
+    assert tab.cards.text_of("added_supply_share") == "6.0%"
+    qtbot.waitUntil(lambda: sc.CURRENT in cases(tab), timeout=2000)  # stored once the keys rest
+    assert cases(tab)[sc.CURRENT]["external_sale_fraction"] == 0.35
+    QTest.keyClick(row.control, Qt.Key.Key_Down)
+    QTest.keyClick(row.control, Qt.Key.Key_PageDown)
+    assert row.control.value() == 24
+    QTest.keyClick(row.control, Qt.Key.Key_End)
+    assert row.value() == 1.0
+    QTest.keyClick(row.control, Qt.Key.Key_Home)
+    assert row.value() == 0.0
+
+
+def test_a_drag_lands_on_the_parameters_steps(tab, qtbot) -> None:
+    slider = tab.params.rows["external_sale_fraction"].control._slider
+    y = slider.height() // 2
+    no_mod = Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(slider, Qt.MouseButton.LeftButton, no_mod, QPoint(int(slider.width() * 0.2), y))
+    seen = []
+    for x in range(int(slider.width() * 0.3), int(slider.width() * 0.4), 3):
+        QTest.mouseMove(slider, QPoint(x, y))
+        seen.append(tab.params.rows["external_sale_fraction"].control.value())
+    QTest.mouseRelease(slider, Qt.MouseButton.LeftButton, no_mod, QPoint(x, y))
+    assert len(set(seen)) > 2 and all(float(v).is_integer() for v in seen)  # whole percents only
+
+
 def test_slider_moves_are_throttled_to_one_redraw_per_frame(tab, qtbot) -> None:
     tab.flush()
     qtbot.wait(40)

@@ -29,6 +29,7 @@ from qnai_desktop.core.monitors.stats import (
     stale_after_days,
 )
 from qnai_desktop.core.monitors.status import ALERT_Z, STATUS_LEVELS, WARN_Z, status_color
+from qnai_desktop.core.monitors.watch_points import WATCH_RULES, WatchRule
 
 __all__ = [
     "ALERT_Z",
@@ -42,12 +43,14 @@ __all__ = [
     "WATCH_CDS_KO",
     "WATCH_GPU_RENT_EN",
     "WATCH_GPU_RENT_KO",
+    "WATCH_RULES",
     "AlertEvent",
     "FrameCache",
     "MonitorDef",
     "Rule",
     "RuleError",
     "SeriesArrays",
+    "WatchRule",
     "change_measure",
     "check_rule",
     "derived_ratio",

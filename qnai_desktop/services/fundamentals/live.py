@@ -169,6 +169,18 @@ def set_earnings(cache: Cache, ticker: str, value: float, as_of: str,
     return change
 
 
+def current_earnings(cache: Cache, ticker: str) -> dict | None:
+    """The estimate the PER rests on now: the stored one, else the note's (cap ÷ PER); None for a
+    name without either. What an undo of :func:`set_earnings` writes back."""
+    ticker = ticker.upper()
+    stored = _values(cache).get(ticker, {}).get(EARNINGS)
+    if stored is None:
+        stored = next(iter(default_earnings(cache, [ticker])), None)
+    if stored is None:
+        return None
+    return {"value": float(stored["value"]), "as_of": stored["as_of"], "source": stored["source"]}
+
+
 # -- what each number rests on ---------------------------------------------------------------
 def stale_limits(cache: Cache) -> dict[str, int]:
     try:

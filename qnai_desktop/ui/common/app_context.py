@@ -28,6 +28,7 @@ class AppContext(QObject):
 
     sig_cache_changed = Signal(object)  # ChangeSet (its ``initiator`` names who asked for it)
     sig_open_chart_requested = Signal(str)  # chart id or series id
+    sig_open_alert_requested = Signal(str, object)  # chart id, services.alerts.AlertWindow
     sig_status_message = Signal(str)
     _sig_version_read = Signal(int, object)  # (look number, Future) from the writer thread
 

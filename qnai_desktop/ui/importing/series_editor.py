@@ -4,8 +4,10 @@ The table holds ``date | value`` rows; Ctrl+V pastes a block copied from Excel a
 cell. Cells are read like any import (``2Q26``, ``+11%``, ``2026.06.30`` …) by
 ``services.importers.frame_from_rows``; a bad cell is selected and named. Save writes on the
 writer thread in one transaction (how='edit', ``operations.run_op``); an illustrative series
-starts empty and is replaced, which clears its flag. New series get an id, titles, unit,
-frequency and source here.
+starts empty and is replaced, which clears its flag — after she says yes to replacing its stored
+history (a stored series of her own is appended to or changed point by point: nothing is
+replaced). The picker lists titles with the id after them; typing a new id makes a new series
+with its titles, unit, frequency and source here.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -34,6 +37,7 @@ from ...core.series import FREQUENCIES, UNITS, SeriesBundle, SeriesMeta
 from ...services.importers import PasteError, frame_from_rows, split_pasted, write_replacing_demo
 from ...services.importers.mapping import ID_RE
 from ..common.app_context import AppContext
+from ..common.i18n import current_language
 from ..common.operations import CacheOp, run_op
 from ..common.theme import set_tone
 
@@ -52,7 +56,11 @@ class SeriesEditor(QDialog):
         self.metas = ctx.cache.series.metas()
         self.op: CacheOp | None = None
         self.series = QComboBox(editable=True)
-        self.series.addItems(sorted(dated_only(self.metas)))  # scenario curves are not dated
+        self.series.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        lang = current_language()  # titles are content; the id follows as the secondary text
+        for sid in sorted(dated_only(self.metas)):  # scenario curves are not dated
+            self.series.addItem(f"{self.metas[sid].title(lang)}  ({sid})", sid)
+        self.question: QMessageBox | None = None  # the replace question while it is open
         self.title_ko, self.title_en, self.source = QLineEdit(), QLineEdit(), QLineEdit()
         self.unit, self.freq = QComboBox(), QComboBox()
         self.unit.addItems(list(UNITS))
@@ -88,11 +96,24 @@ class SeriesEditor(QDialog):
         for w in (self.demo_note, self.hint, self.table, self.status):
             layout.addWidget(w)
         layout.addLayout(buttons)
-        self.series.currentTextChanged.connect(self.load)
+        self.series.currentTextChanged.connect(lambda _t: self.load(self.series_id()))
         self.resize(560, 640)
         self.retranslate()
-        self.series.setCurrentText(series_id or "")
-        self.load(self.series.currentText())
+        found = self.series.findData(series_id) if series_id else -1
+        if found >= 0:
+            self.series.setCurrentIndex(found)
+        else:
+            self.series.setCurrentText(series_id or "")
+        self.load(self.series_id())
+
+    def series_id(self) -> str:
+        """The picked series' id, or the id typed for a new one."""
+        text = self.series.currentText().strip()
+        i = self.series.currentIndex()
+        if i >= 0 and self.series.itemText(i).strip() == text:
+            return str(self.series.itemData(i))
+        found = self.series.findText(text)
+        return str(self.series.itemData(found)) if found >= 0 else text
 
     # -- table ---------------------------------------------------------------------------------
     def load(self, series_id: str) -> None:
@@ -136,7 +157,7 @@ class SeriesEditor(QDialog):
 
     # -- save ----------------------------------------------------------------------------------
     def save(self) -> None:
-        sid = self.series.currentText().strip()
+        sid = self.series_id()
         if not ID_RE.fullmatch(sid):
             self._error(self.tr("A series id is letters, digits, '.', '_' or '-'"))
             return
@@ -150,11 +171,38 @@ class SeriesEditor(QDialog):
             self.table.setCurrentCell(exc.row - 1, exc.column)
             self._error(str(exc))
             return
+        if not self._replace_allowed(sid, len(frame)):
+            self._error(self.tr("Not saved: the stored history is kept"))
+            return
         bundle = SeriesBundle(self._meta(sid), frame)
         self.btn_save.setEnabled(False)
         self.op = run_op(self.ctx, self, write_replacing_demo, [bundle], how="edit",
                          origin="series editor") \
             .on_success(self._saved).on_failure(self._refused).run()
+
+    def _replace_allowed(self, sid: str, typed: int) -> bool:
+        """An illustrative series is replaced whole by what is typed: ask first, naming what goes."""
+        meta = self.metas.get(sid)
+        if meta is None or not meta.is_demo:
+            return True  # new, or her own: points are added or changed, none removed
+        stored = self.ctx.cache.series.observations(sid)
+        if stored.empty:
+            return True
+        self.question = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Replace the stored history?"),
+            self.tr("“{title}” holds {n} illustrative points ({first} – {last}). Saving replaces "
+                    "them with the {typed} typed here.").format(
+                title=meta.title(current_language()), n=len(stored),
+                first=stored["date"].iloc[0].date().isoformat(),
+                last=stored["date"].iloc[-1].date().isoformat(), typed=typed),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        self.question.setDefaultButton(QMessageBox.StandardButton.No)
+        self.question.button(QMessageBox.StandardButton.Yes).setText(self.tr("Replace"))
+        try:
+            return self.question.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            self.question.deleteLater()
+            self.question = None
 
     def _refused(self, exc: BaseException) -> None:
         """Nothing was written: the sentence here too (the error dialog shows it as well)."""

@@ -39,7 +39,7 @@ class EventsPanel(QGroupBox):
 
     sig_ack_requested = Signal(list, bool)  # event ids, acknowledged
     sig_ack_all_requested = Signal()
-    sig_open_chart_requested = Signal(str)  # series id of the event
+    sig_open_alert_requested = Signal(int)  # event id: its chart with the alert's window shown
     sig_filter_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -125,4 +125,4 @@ class EventsPanel(QGroupBox):
 
     def _open(self, row: int) -> None:
         if 0 <= row < self.table.rowCount():
-            self.sig_open_chart_requested.emit(str(self.table.item(row, 0).data(_SERIES_ROLE)))
+            self.sig_open_alert_requested.emit(int(self.table.item(row, 0).data(_ID_ROLE)))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.localized import Localized
-from ...core.monitors import RuleError, describe
+from ...core.monitors import WATCH_RULES, RuleError, describe
 from ...core.series import SeriesMeta
 from ...services.alerts import validate_spec
 from ..common.i18n import current_language
@@ -37,23 +37,26 @@ from ..common.theme import set_tone
 from .condition import FIELD_LABELS, ConditionEditor
 
 _ORACLE, _H100 = "cds.oracle_5y", "gpu_rent.h100.median"
-_RENT_DROP = {"kind": "change_over", "series": _H100, "n_days": 30, "measure": "pct",
-              "direction": "down", "threshold": 4}
-#: key -> (the rule's name, content in both languages; its spec)
+_WATCH = {w.key: w for w in WATCH_RULES}
+_RENT_DROP = _WATCH["rent_h100"].spec
+#: key -> (the rule's name with {series} for the watched series' title, both languages; its spec).
+#: The note's watch points (core.monitors.watch_points): the same thresholds as the seeded rules.
 TEMPLATES: dict[str, tuple[Localized, dict[str, Any]]] = {
-    "cds_jump": (Localized("오라클 CDS 급등", "Oracle CDS jump"),
-                 {"kind": "change_over", "series": _ORACLE, "n_days": 20, "measure": "diff",
-                  "direction": "up", "threshold": 50}),
-    "rent_drop": (Localized("H100 대여 가격 하락", "H100 rent drop"), _RENT_DROP),
-    "thesis_break": (Localized("논지 훼손", "Thesis break"),
+    "cds_jump": (Localized("{series} 급등", "{series} jump"), _WATCH["cds_oracle"].spec),
+    "rent_drop": (Localized("{series} 하락", "{series} drop"), _RENT_DROP),
+    "thesis_break": (Localized("논지 훼손: {series}", "Thesis break: {series}"),
                      {"kind": "all_of", "rules": [
                          {"kind": "level_above", "series": _ORACLE, "threshold": 250}, _RENT_DROP]}),
 }
-TEMPLATE_LABELS = {"cds_jump": QT_TRANSLATE_NOOP("RuleEditorDialog", "CDS jump: Oracle +50 bp in 20 days"),
-                   "rent_drop": QT_TRANSLATE_NOOP("RuleEditorDialog", "GPU rent drop: H100 −4% in a month"),
+TEMPLATE_LABELS = {"cds_jump": QT_TRANSLATE_NOOP("RuleEditorDialog", "CDS jump: {series} +60 bp in 20 days"),
+                   "rent_drop": QT_TRANSLATE_NOOP("RuleEditorDialog", "Rent drop: {series} −4% in a month"),
                    "thesis_break": QT_TRANSLATE_NOOP("RuleEditorDialog",
-                                                     "Thesis break: Oracle CDS > 250 bp and H100 −4% m/m")}
+                                                     "Thesis break: {series} > 250 bp and H100 −4% m/m")}
 _GOT = re.compile(r"got (.*)$")
+
+
+def _first_series(spec: Mapping[str, Any]) -> str:
+    return str(spec["rules"][0]["series"] if spec.get("kind") == "all_of" else spec["series"])
 
 
 def explain(error: RuleError) -> str:
@@ -94,6 +97,7 @@ class RuleEditorDialog(QDialog):
                  initial: Mapping[str, Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._metas, self._order = dict(metas), list(series_order)
+        self._template = ""  # the template the name came from, while she has not retyped it
         self.setMinimumWidth(560)
         self.name = QLineEdit()
         self.template = QComboBox()
@@ -129,6 +133,7 @@ class RuleEditorDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self._update)
+        self.name.textEdited.connect(self._on_name_typed)
         self.set_spec(initial or {"kind": "level_above", "series": self._order[0] if self._order else ""})
         self.retranslate()
 
@@ -141,8 +146,11 @@ class RuleEditorDialog(QDialog):
         self.setWindowTitle(self.tr("Alert rule"))
         self.name.setPlaceholderText(self.tr("e.g. Oracle CDS jump (empty: the condition is the name)"))
         self.template.setItemText(0, self.tr("Blank"))
+        lang = current_language()
         for i in range(1, self.template.count()):
-            self.template.setItemText(i, self.tr(TEMPLATE_LABELS[self.template.itemData(i)]))
+            key = self.template.itemData(i)
+            self.template.setItemText(i, self.tr(TEMPLATE_LABELS[key]).format(
+                series=self._title(_first_series(TEMPLATES[key][1]), lang)))
         self.head.labelForField(self.template).setText(self.tr("Template"))
         self.head.labelForField(self.name).setText(self.tr("Name"))
         self.conditions_box.setTitle(self.tr("Conditions (alert when all hold)"))
@@ -178,6 +186,7 @@ class RuleEditorDialog(QDialog):
         self.conditions_layout.addWidget(holder)
         self.conditions.append(editor)
         editor.sig_changed.connect(self._update)
+        editor.sig_changed.connect(self._rename)
         self._relabel()
         self._update()
         return editor
@@ -213,10 +222,37 @@ class RuleEditorDialog(QDialog):
         self._update()
 
     def apply_template(self, key: str) -> None:
+        """The template's condition, and a name naming the series it watches; while she keeps
+        that name, switching the series renames the rule (a CoreWeave rule is not "Oracle …")."""
         if key in TEMPLATES:
-            names, spec = TEMPLATES[key]
-            self.name.setText(names.pick(current_language()))
-            self.set_spec(spec)
+            self._template = ""
+            self.set_spec(TEMPLATES[key][1])
+            self._template = key
+            self._rename()
+
+    def template_name(self) -> str:
+        """The name the current template gives the watched series ("" without a template)."""
+        if not self._template or not self.conditions:
+            return ""
+        lang = current_language()
+        return TEMPLATES[self._template][0].pick(lang).format(
+            series=self._title(self.conditions[0].series_id(), lang))
+
+    def _rename(self) -> None:
+        name = self.template_name()
+        if name and self.name.text() != name:
+            self.name.blockSignals(True)
+            self.name.setText(name)
+            self.name.blockSignals(False)
+            self._update()
+
+    def _on_name_typed(self) -> None:
+        if self._template and self.name.text() != self.template_name():
+            self._template = ""  # she named it herself: keep her name from now on
+
+    def _title(self, series_id: str, lang: str) -> str:
+        meta = self._metas.get(series_id)
+        return meta.title(lang) if meta is not None else series_id
 
     def spec(self) -> dict[str, Any]:
         legs = [c.spec() for c in self.conditions]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.alerts import StoredRule
+from ..common.i18n import current_language
 from ..common.theme import qcolor, set_tone
 
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -71,7 +72,9 @@ class RulesPanel(QGroupBox):
         self.empty.setText(self.tr("No rules yet. Use ‘Add alert rule…’."))
 
     def show_rules(self, rules: list[StoredRule], descriptions: dict[int, str]) -> None:
-        """Rules with their plain-language conditions (content, in the UI language)."""
+        """Rules with their plain-language conditions and, under them, the note's sentence each
+        watches (content, in the UI language)."""
+        lang = current_language()
         self.table.blockSignals(True)
         self.table.setRowCount(len(rules))
         for r, rule in enumerate(rules):
@@ -81,8 +84,11 @@ class RulesPanel(QGroupBox):
             on.setCheckState(Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked)
             on.setData(_ID_ROLE, rule.id)
             name = QTableWidgetItem(rule.name or f"#{rule.id}")
-            text = QTableWidgetItem(descriptions.get(rule.id, ""))
-            text.setToolTip(descriptions.get(rule.id, ""))
+            condition = descriptions.get(rule.id, "")
+            if rule.reason is not None:
+                condition += f"\n“{rule.reason.pick(lang)}”"
+            text = QTableWidgetItem(condition)
+            text.setToolTip(condition)
             if rule.rule is None:
                 state_text, color = self.tr("invalid"), "error"
             elif not rule.enabled:

@@ -111,7 +111,7 @@ class MonitorsTab(CacheTab):
         self.rules.sig_delete_requested.connect(self._confirm_delete_rule)
         self.events.sig_ack_requested.connect(self.acknowledge)
         self.events.sig_ack_all_requested.connect(self.acknowledge_all)
-        self.events.sig_open_chart_requested.connect(self.open_chart_for_series)
+        self.events.sig_open_alert_requested.connect(self.open_alert)
         self.events.sig_filter_changed.connect(self._show_events)
 
     def _layout(self) -> None:
@@ -271,6 +271,14 @@ class MonitorsTab(CacheTab):
     def open_chart_for_series(self, series_id: str) -> None:
         row = self.rows.get(series_id)
         self.ctx.sig_open_chart_requested.emit(row["chart_id"] if row else series_id)
+
+    def open_alert(self, event_id: int) -> None:
+        """The alert's chart, its window shaded and the crossing marked (by the main window)."""
+        window = alerts.alert_window(self.ctx.cache, event_id)
+        if window is None:
+            return
+        row = self.rows.get(window.series_id)
+        self.ctx.sig_open_alert_requested.emit(row["chart_id"] if row else window.series_id, window)
 
     # -- dialogs ------------------------------------------------------------------------
     def make_rule_editor(self, series_id: str | None = None) -> RuleEditorDialog:

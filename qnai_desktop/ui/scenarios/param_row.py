@@ -4,11 +4,17 @@ Values cross this widget in *stored* units (0.2); the slider and its number box 
 units (20 %). ``sig_value_changing`` fires on every move; ``sig_value_committed`` when the
 slider is released, the number box is confirmed, a choice is picked, or a keyboard change has
 rested for ``KEY_COMMIT_MS`` (so holding an arrow key does not write on every step).
+
+Precise work: the arrows step by the parameter's step, PageUp/PageDown by the page step,
+Home/End go to the ends, and a drag snaps to the step grid, so 35% is reachable exactly both ways.
+superqt's float slider ignores the keyboard (its ``triggerAction`` does nothing, superqt 0.9) and
+maps pixels to unrounded floats: both are handled here.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from superqt import QLabeledDoubleSlider, QLabeledSlider
 
@@ -18,6 +24,9 @@ from ..common.i18n import current_language
 from ..common.theme import set_tone
 
 KEY_COMMIT_MS = 350
+#: key -> (steps of the single step, steps of the page step); Home/End are handled apart
+_KEY_STEPS = {Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Left: (-1, 0),
+              Qt.Key.Key_Down: (-1, 0), Qt.Key.Key_PageUp: (0, 1), Qt.Key.Key_PageDown: (0, -1)}
 TAG_TONE = {True: "tag-assumption", False: "tag-note"}
 
 
@@ -80,13 +89,45 @@ class ScenarioParamRow(QWidget):
         slider.valueChanged.connect(self._on_slider)
         slider.sliderReleased.connect(self._commit)
         slider.editingFinished.connect(self._commit)
+        if not p.integer:  # the integer slider is a plain QSlider: Qt's own keys and ticks
+            slider.installEventFilter(self)
+            slider._slider.installEventFilter(self)  # the groove; superqt keeps it private
         return slider
+
+    # -- precise work ------------------------------------------------------------------
+    def snapped(self, shown: float) -> float:
+        """``shown`` (display units) on the parameter's step grid, within its range."""
+        p = self.param
+        grid = p.step * self._scale
+        low, high = p.min * self._scale, p.max * self._scale
+        value = low + round((shown - low) / grid) * grid if grid > 0 else shown
+        return round(min(high, max(low, value)), step_decimals(p) + 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self._on_key(event):  # type: ignore[arg-type]
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        slider = self.control
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            target = slider.minimum() if key == Qt.Key.Key_Home else slider.maximum()
+        elif key in _KEY_STEPS:
+            single, page = _KEY_STEPS[Qt.Key(key)]
+            target = slider.value() + single * slider.singleStep() + page * slider.pageStep()
+        else:
+            return False
+        slider.setValue(self.snapped(target))
+        return True
 
     # -- values --------------------------------------------------------------------------
     def value(self) -> float:
         if isinstance(self.control, QComboBox):
             return float(self.control.currentData())
-        return float(self.control.value()) / self._scale
+        if self.param.integer:
+            return float(self.control.value()) / self._scale
+        return self.snapped(float(self.control.value())) / self._scale
 
     def set_value(self, value: float) -> None:
         """Show ``value`` without emitting anything (the state already has it)."""
@@ -95,7 +136,8 @@ class ScenarioParamRow(QWidget):
             if isinstance(self.control, QComboBox):
                 self.control.setCurrentIndex(max(0, self.control.findData(value)))
             else:
-                self.control.setValue(value * self._scale)
+                # 0.29 × 100 is 28.999…96 in floats: shown (and read back) as the 29 it means
+                self.control.setValue(round(value * self._scale, step_decimals(self.param) + 2))
         finally:
             self.control.blockSignals(False)
 
@@ -104,6 +146,11 @@ class ScenarioParamRow(QWidget):
 
     # -- slots ---------------------------------------------------------------------------
     def _on_slider(self, shown: float) -> None:
+        if not self.param.integer and not isinstance(self.control, QComboBox):
+            on_grid = self.snapped(float(shown))
+            if on_grid != float(shown):  # between two steps (or 28.999…): onto the nearer one
+                self.control.setValue(on_grid)  # emits valueChanged(on_grid): this slot again
+                return
         self.sig_value_changing.emit(self.param.name, float(shown) / self._scale)
         if not self.control.isSliderDown():
             self._key_timer.start()

@@ -57,7 +57,8 @@ class CommandPalette(QDialog):
             self.move(geo.center().x() - self.width() // 2, geo.top() + 80)
         self.show()
         self.raise_()
-        self.query.setFocus()
+        self.activateWindow()  # a frameless dialog is not activated by show(): typing needs it
+        self.query.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def update_results(self, text: str) -> None:
         self.results.clear()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QLayout, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.changes import ChangeSet
 from ...core.formatting import fmt_date
@@ -22,6 +22,7 @@ from .cache_guard import CacheGuard
 from .command_palette import CommandPalette
 from .help_dialog import HelpDialog
 from .sources_ui import SourcesUi
+from .window_geometry import MINIMUM, first_run_geometry
 
 TAB_NAMES = ["watchlist", "charts", "monitors", "scenarios"]
 TAB_TITLES = {"watchlist": QT_TRANSLATE_NOOP("MainWindow", "Watchlist"),
@@ -87,6 +88,9 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
+        # Only she resizes the window: a tab or dock with a larger minimum must not grow it.
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(*MINIMUM)
         self.badges: dict[str, int] = {}
         # Alerts run from start-up whether or not the Monitors tab was ever opened.
         self.alert_watcher = AlertWatcher(ctx, parent=self)
@@ -107,6 +111,7 @@ class MainWindow(QMainWindow):
         ctx.sig_cache_changed.connect(self._on_cache_changed)
         ctx.sig_status_message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         ctx.sig_open_chart_requested.connect(self.open_chart)
+        ctx.sig_open_alert_requested.connect(self.open_alert)
         self.palette = CommandPalette(self._palette_entries, self)
         self.palette.sig_entry_chosen.connect(self.go_to)
         self.retranslate()
@@ -269,6 +274,13 @@ class MainWindow(QMainWindow):
         """Jump to the Charts tab showing a chart (or the chart of a series)."""
         self.show_tab("charts").open_item(chart_or_series_id)
 
+    def open_alert(self, chart_id: str, window: object) -> None:
+        """An alert from the Monitors tab: its chart, the days its rule compared shaded."""
+        from ..monitors.alert_overlay import show_alert_window
+
+        self.open_chart(chart_id)
+        show_alert_window(self.pages["charts"].canvas, window)
+
     def palette_actions(self) -> dict[str, QAction]:
         acts = {"import": self.act_import, "export": self.act_export, "refresh": self.act_refresh,
                 "series_editor": self.act_series_editor,
@@ -412,8 +424,8 @@ class MainWindow(QMainWindow):
         geometry = s.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        else:  # first run: most of the screen, centred
+            self.setGeometry(first_run_geometry(self.screen().availableGeometry()))
         state = s.value("main/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

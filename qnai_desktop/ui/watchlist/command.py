@@ -41,3 +41,13 @@ class PatchCommand(QUndoCommand):
             return
         # provenance names the undo; "edit" because the user, not a file, made this write
         self._apply(self, self.before, "edit", f"undo: {self.text()}", "undo")
+
+
+class EstimateCommand(PatchCommand):
+    """An earnings-estimate edit: ``before``/``after`` are ``{value, as_of, source}`` of one
+    name's 12MF estimate (not Patches); the owner's applier stores one with its PER, so Ctrl+Z
+    puts the previous estimate — and the PER computed from it — back in one transaction."""
+
+    def __init__(self, text: str, apply: Applier, ticker: str, before: dict, after: dict) -> None:
+        super().__init__(text, apply, before, after, (ticker, "per_12mf"))  # type: ignore[arg-type]
+        self.ticker = ticker

@@ -36,12 +36,12 @@ from ...core.watchlist import (
     store_column,
 )
 from ...services import watchlist_edits
-from ...services.fundamentals.live import set_earnings
+from ...services.fundamentals.live import ANALYST, current_earnings, set_earnings
 from ..common.app_context import AppContext
 from ..common.i18n import current_language
 from ..common.operations import run_op
 from ..common.tasks import Task, Work, while_alive
-from .command import PatchCommand
+from .command import EstimateCommand, PatchCommand
 from .model import fmt_per
 
 ORIGIN = "watchlist tab"
@@ -317,21 +317,44 @@ class WatchlistOps(QObject):
         task.start()
 
     def set_earnings(self, ticker: str, usd_bn: float, as_of: str) -> bool:
-        """The analyst's dated 12MF earnings estimate; the PER follows in the same transaction
-        (kept in the name's history, not on the undo stack: enter the old estimate to go back)."""
+        """The analyst's dated 12MF earnings estimate; the PER follows in the same transaction.
+        Undoable: Ctrl+Z stores the estimate before it again (the note's, if it was), PER too."""
         def start() -> None:
-            self._in_flight += 1
-            run_op(self.ctx, self, set_earnings, ticker, usd_bn, as_of) \
-                .expecting(KeyError, ValueError) \
-                .on_success(lambda _change: self.sig_message.emit(self.tr(
-                    "{ticker} 12MF earnings {value} ({as_of}) → PER recomputed").format(
-                    ticker=ticker, value=f"{usd_bn:,.1f}", as_of=as_of), False)) \
-                .on_failure(lambda exc: self._earnings_refused(exc)) \
-                .on_success(lambda _change: self._landed()) \
-                .run()
+            before = current_earnings(self.ctx.cache, ticker)
+            after = {"value": float(usd_bn), "as_of": as_of, "source": ANALYST}
+            if before is None:  # not in the watchlist: the write says so, nothing to undo
+                self._in_flight += 1
+                run_op(self.ctx, self, set_earnings, ticker, usd_bn, as_of) \
+                    .expecting(KeyError, ValueError) \
+                    .on_failure(self._earnings_refused).on_success(lambda _c: self._landed()).run()
+                return
+            label = self.tr("{ticker} 12MF earnings: {old} → {new}").format(
+                ticker=ticker, old=f"{before['value']:,.1f}", new=f"{usd_bn:,.1f}")
+            cmd = EstimateCommand(label, self._apply_estimate, ticker, before, after)
+            cmd.then = lambda: self.sig_message.emit(self.tr(
+                "{ticker} 12MF earnings {value} ({as_of}) → PER recomputed").format(
+                ticker=ticker, value=f"{usd_bn:,.1f}", as_of=as_of), False)
+            self.undo_stack.push(cmd)
 
         self._next(start)
         return True
+
+    def _apply_estimate(self, cmd: PatchCommand, estimate: dict, _how: str, _origin: str,
+                        direction: str) -> None:
+        """Start storing ``estimate`` (a command's redo or undo) with the PER it gives."""
+        ticker = cmd.ticker if isinstance(cmd, EstimateCommand) else ""
+        self._in_flight += 1
+        run_op(self.ctx, self, set_earnings, ticker, estimate["value"], estimate["as_of"],
+               estimate["source"]) \
+            .expecting(KeyError, ValueError) \
+            .on_success(lambda _change: self._stored(cmd)) \
+            .on_failure(lambda exc: self._estimate_refused(cmd, direction, exc)) \
+            .run()
+
+    def _estimate_refused(self, cmd: PatchCommand, direction: str, exc: BaseException) -> None:
+        if isinstance(exc, (KeyError, ValueError)):
+            self.sig_message.emit(self.tr("Not saved: {msg}").format(msg=str(exc)), True)
+        self._refused(cmd, direction)
 
     def _earnings_refused(self, exc: BaseException) -> None:
         if isinstance(exc, (KeyError, ValueError)):

@@ -327,6 +327,9 @@ class WatchlistTab(CacheTab):
                      | QItemSelectionModel.SelectionFlag.Rows)
             self.view.selectionModel().setCurrentIndex(index, flags)
             self.view.scrollTo(index)
+            # A jump from elsewhere (the palette, a link) lands before the tab's first layout and
+            # its table fit: scroll again once they are done, or the row stays below the edge.
+            QTimer.singleShot(0, self, lambda: self.view.scrollTo(self.view.currentIndex()))
         return index
 
     def open_item(self, key: str) -> bool:
