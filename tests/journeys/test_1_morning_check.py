@@ -22,7 +22,7 @@ from PySide6.QtTest import QTest
 from waiting import ops_landed, wait_until
 
 from qnai_desktop.services import alerts
-from qnai_desktop.services.links import add_link, preview_link, refresh_links
+from qnai_desktop.services.links import add_link, preview_link
 from qnai_desktop.store.cache import Cache
 from qnai_desktop.ui.monitors.alert_overlay import epoch
 
@@ -61,7 +61,7 @@ def yesterday(db_path, tmp_path, settings, httpserver, monkeypatch):
     write_bloomberg_cds(book, DAYS[:60], *cds_levels(60))
     with Cache.open(db_path) as cache:
         add_link(cache, preview_link(cache, book))
-    settings.setValue("refresh/sources", "gpurentalprices")
+    settings.setValue("refresh/sources", "gpurentalprices,links")
     settings.sync()
     snapshot = rent_snapshot(NEW_RENT_DAY, h100=[2.85, 2.90, 2.95], b200=[6.3, 6.4, 6.5])
     httpserver.expect_request("/data/latest.json").respond_with_json(snapshot)
@@ -85,16 +85,15 @@ def test_morning_check(qtbot, open_window, yesterday, db_path) -> None:
     # Overnight Bloomberg re-saved her linked workbook with 10 more days.
     write_bloomberg_cds(yesterday, DAYS, *cds_levels(len(DAYS)))
 
-    # The refresh runs in the background, a progress bar per source, Cancel enabled meanwhile.
+    # The refresh runs in the background: the status-bar item shows its progress (the panel with
+    # a bar per source and Cancel opens on demand), her linked workbook re-read with the rest.
     with qtbot.waitSignal(window.refresh_panel.sig_refresh_finished, timeout=30_000) as done:
         QTest.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-        assert window.refresh_dock.isVisible() and window.refresh_panel.btn_cancel.isEnabled()
-    assert [(s.source, s.status) for s in done.args[0].sources] == [("gpurentalprices", "ok")]
-    # Her linked workbook is re-read by the refresh's "links" source (what `qnai-desktop refresh`
-    # and cron run); the window's own refresh does not list that source yet (the file watcher is
-    # the data-sources work), so it runs here from a second connection, as the CLI would.
-    with Cache.open(db_path) as other:
-        assert [r.state for r in refresh_links(other)] == ["ok"]
+        status = window.sources_ui.status
+        assert status.isVisible() and "새로 고침" in status.text()
+        assert window.refresh_panel.btn_cancel.isEnabled() and not window.refresh_dock.isVisible()
+    assert sorted((s.source, s.status) for s in done.args[0].sources) == [
+        ("gpurentalprices", "ok"), ("links", "ok")]
 
     # The Monitors tab badge shows two new alerts.
     wait_until(lambda: window.tabs.tabText(MONITORS) == "모니터 (2)", 20_000)

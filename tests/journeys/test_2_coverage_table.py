@@ -8,12 +8,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from waiting import wait_until
 
 from qnai_desktop.core.watchlist import VIEW_COLUMNS
-from qnai_desktop.services.fundamentals.quotes import import_prices
 from qnai_desktop.store.cache import Cache
 
 NOTE_ORDER = ["NVDA", "GOOGL", "AAPL", "MSFT", "AMZN", "META", "ORCL", "CRWV"]
@@ -37,15 +37,19 @@ def test_keeping_the_coverage_table_true(qtbot, open_window, db_path, tmp_path) 
     assert [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())] == NOTE_ORDER
     assert shown(tab, "META", "per_12mf") == "18" and shown(tab, "NVDA", "market_cap_usd_bn") == "4,736"
 
-    # Prices moved: her closing-price export comes in (File → Import prices is the data-sources
-    # work; today it is `qnai-desktop fundamentals import-prices`, whose service runs here from a
-    # second connection) and the open window recomputes from close × filed shares.
+    # Prices moved: she drops her closing-price export on the window (the same service as File →
+    # Import prices and `qnai-desktop fundamentals import-prices`); it recomputes from close ×
+    # filed shares, and no import dialog opens for a price file.
     prices = tmp_path / "closes.csv"
     prices.write_text("Date,NVDA US Equity,ORCL US Equity\n2026-12-03,176.5,196.1\n"
                       "2026-12-04,180.0,200.0\n", encoding="utf-8")
-    with Cache.open(db_path) as other:
-        assert import_prices(other, prices).closes == {"NVDA": ("2026-12-04", 180.0),
-                                                       "ORCL": ("2026-12-04", 200.0)}
+    window.import_dialog = None
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(prices))])
+    with qtbot.waitSignal(window.ctx.sig_cache_changed, timeout=10_000):
+        window.dropEvent(QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    assert window.import_dialog is None
     wait_until(lambda: shown(tab, "NVDA", "market_cap_usd_bn") == "4,374")  # 180 × 24.3 bn
     assert shown(tab, "ORCL", "market_cap_usd_bn") == "570"
     assert shown(tab, "NVDA", "per_12mf") == "17.6"  # 4,374 ÷ the note's estimate (4,736 ÷ 19)

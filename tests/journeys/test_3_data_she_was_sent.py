@@ -77,6 +77,8 @@ def test_bringing_in_data_she_was_sent(qtbot, open_window, db_path) -> None:
 
     # She drags the Bloomberg sheet and the Korean CSV onto the window: a preview opens.
     drop_files(window, [FIX / "bloomberg_cds.xlsx", FIX / "korean_excel_cp949.csv"])
+    # (not price files: decided off the GUI thread, then the import dialog opens)
+    wait_until(lambda: getattr(window, "import_dialog", None) is not None)
     dialog = window.import_dialog
     wait_until(lambda: dialog.result is not None and not dialog._busy)
     assert dialog.info.text().startswith("Bloomberg BDH 시트 · Excel (.xlsx) · 시리즈 2개 · 312행")
@@ -102,7 +104,9 @@ def test_bringing_in_data_she_was_sent(qtbot, open_window, db_path) -> None:
 
     # A third file has a broken date on row 57: the dialog says so and nothing is imported.
     before = dump(db_path)
+    window.import_dialog = None
     drop_files(window, [FIX / "broken_date_row57.csv"])
+    wait_until(lambda: window.import_dialog is not None)
     broken = window.import_dialog
     wait_until(lambda: all(f.preview or f.error for f in broken.files))
     assert broken.file_list.item(0).text() == (
