@@ -59,6 +59,8 @@ def chart_marks(job: ChartJob, warnings: Sequence[ExportWarning], lang: str) -> 
         stamp.append((demo_text, DEMO_RED, True))
     longest = "".join(t for t, _, _ in unit + stamp[:1]) + stale_text + demo_text
     stamp = unit + stamp
-    source = p.source(lang) + ((" · " + illustrative(lang)) if p.is_demo else "")
+    source = p.source(lang)  # an illustrative chart's source line already says so (charts/lines)
+    if p.is_demo and illustrative(lang) not in source:
+        source += " · " + illustrative(lang)
     lines = tuple(line for line in (p.note(lang), source) if line)
     return ChartMarks(tuple(stamp), lines, p.is_demo, stale is not None, longest)
