@@ -60,7 +60,9 @@ def test_one_refresh_makes_the_notes_charts_real(db_path: Path, capsys, httpserv
     cds = charts["cds_oracle_coreweave"]
     assert cds["series"][-2:] == ["spread_proxy.us_bbb_oas", "spread_proxy.us_hy_oas"]
     assert cds["demo_series"] == ["cds.coreweave_5y", "cds.oracle_5y"]  # CDS stays for Bloomberg data
-    assert cds["source_en"] == "Source: Bloomberg, FRED (ICE BofA), SK Securities"
+    # the CDS lines are still invented (no Bloomberg data yet): their source says so; FRED's is real
+    assert cds["source_en"] == ("Source: Illustrative data — not a real source (Bloomberg), "
+                                "FRED (ICE BofA), SK Securities")
 
     assert main([*db, "series", "list", "--json"]) == 0
     licences = {r["id"]: r for r in json.loads(capsys.readouterr().out)}

@@ -99,14 +99,15 @@ def _reason(stored: object) -> Localized | None:
 
 
 def add_rule(cache: Cache, spec: dict[str, Any], name: str = "", enabled: bool = True,
-             reason: Localized | None = None) -> tuple[int, ChangeSet]:
-    """Validate (RuleError on a bad field) and store a rule; returns its id and the change."""
+             reason: Localized | None = None, *, how: str = "edit") -> tuple[int, ChangeSet]:
+    """Validate (RuleError on a bad field) and store a rule (provenance ``how``); returns its id
+    and the change."""
     rule = validate_spec(spec, known_metas(cache))
     name = (name or spec.get("name") or "").strip()
     stored = stored_spec(rule)
     if reason is not None:
         stored[REASON] = {"ko": reason.ko, "en": reason.en}
-    rule_id = cache.alerts.add_rule(name, stored, enabled)
+    rule_id = cache.alerts.add_rule(name, stored, enabled, how=how)
     return rule_id, ChangeSet(added=1, tables={"alert_rules"})
 
 
@@ -117,7 +118,8 @@ def seed_watch_rules(cache: Cache, lang: str = "ko") -> ChangeSet:
     metas = known_metas(cache)
     for watch in WATCH_RULES:
         if watch.spec["series"] in metas:
-            change.merge(add_rule(cache, watch.spec, watch.name.pick(lang), True, watch.reason)[1])
+            change.merge(add_rule(cache, watch.spec, watch.name.pick(lang), True, watch.reason,
+                                  how="seed")[1])
     return change
 
 

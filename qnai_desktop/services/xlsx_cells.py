@@ -18,6 +18,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from html import unescape
 from xml.etree import ElementTree
@@ -69,8 +70,8 @@ def scan_cells(data: bytes) -> dict[str, SheetCells]:
     for name, member in paths.items():
         try:
             xml = book.read(member)
-        except (KeyError, zipfile.BadZipFile, OSError, ValueError):
-            continue
+        except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+            continue  # a damaged member: the workbook reader reports the file
         if b"<f" not in xml and b":f" not in xml and b't="e"' not in xml:
             continue
         cells = _scan_sheet(name, xml)

@@ -14,12 +14,13 @@ from .errors import ValidationError
 class AlertsRepo(RepoBase):
     """``cache.alerts``: rules (spec as JSON), per-rule state, and events with acknowledgement."""
 
-    def add_rule(self, name: str, spec: dict, enabled: bool = True) -> int:
+    def add_rule(self, name: str, spec: dict, enabled: bool = True, *, how: str = "edit") -> int:
+        """Store a rule; ``how`` is its provenance ("seed" for a new cache's watch points)."""
         with self._txn():
             cur = self.db.execute(
                 "INSERT INTO alert_rules (name, spec, enabled, created_at) VALUES (?,?,?,?)",
                 [name, json.dumps(spec, ensure_ascii=False), int(enabled), now_iso()])
-            self._provenance("edit", ChangeSet(added=1), target=f"alert_rules:{name}")
+            self._provenance(how, ChangeSet(added=1), target=f"alert_rules:{name}")
             return int(cur.lastrowid)
 
     def rules(self) -> pd.DataFrame:

@@ -35,7 +35,8 @@ HALO_WIDTH = 0.10
 #: and a PDF 44x larger (1.7 MB / 3 MB for one chart); text runs cost almost nothing. And only
 #: whole sentences inside the plot: QSvgGenerator writes no clip, so a viewer (rsvg) would
 #: draw the cut-off ones over the title and the axes.
-_VECTOR = (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
+# SVG and PDF, and the outline device (ui/export/outline_engine.py: User) that writes the SVG
+_VECTOR = (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf, QPaintEngine.Type.User)
 Z_ABOVE_LINES = 1_000_000
 
 
