@@ -38,5 +38,5 @@ def test_the_formula_scan_skips_a_damaged_sheet() -> None:
 def test_a_damaged_workbook_is_one_sentence_naming_it(tmp_path: Path) -> None:
     path = tmp_path / "damaged.xlsx"
     path.write_bytes(_damaged_workbook())
-    with pytest.raises(ImportFileError, match="damaged.xlsx"):
+    with pytest.raises(ImportFileError, match=r"damaged\.xlsx"):
         preview_file(path)
