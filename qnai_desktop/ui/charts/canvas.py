@@ -21,6 +21,7 @@ from ...core.charts.spec import STACKED_KINDS
 from ...core.phrases import CHART_NO_DATA, DAYS_SINCE, ILLUSTRATIVE, RIGHT_AXIS
 from ..common.fonts import korean_family
 from ..common.style import HouseStyle, load_style
+from .annotations_layer import AnnotationsLayer
 from .axes import HouseDateAxis, HouseValueAxis, period_ticks, style_axis
 from .category_axis import apply_category_ticks
 from .draw import bar_items, bar_spacing, enable_fast_paint, line_item, look_for, stacked_items
@@ -55,6 +56,7 @@ class ChartCanvas(QWidget):
         self.items: dict[str, pg.GraphicsObject] = {}
         self._x_mode = "date"
         self._build()
+        self.annotations_layer = AnnotationsLayer(self.plot_item, self.right_view, parent=self)
         self._apply_style()
 
     # -- construction -------------------------------------------------------------------
@@ -229,6 +231,8 @@ class ChartCanvas(QWidget):
         self.plot_item.clear()
         self.right_view.clear()
         self.items = {}
+        self.annotations_layer.draw(self.prepared, self.lang, self._style, self._scale,
+                                    self.house_font(self._style.unit_size))
         prepared, spec = self.prepared, self.spec
         if prepared is None or spec is None:
             for label in (self.title_label, self.source_label, self.note_label, self.unit_label,
