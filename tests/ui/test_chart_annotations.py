@@ -136,6 +136,8 @@ def test_exported_png_has_the_dashed_line_at_7_1(db_path: Path, qapp) -> None:
 def test_right_click_adds_an_event_that_the_cache_keeps_and_the_chart_shows(tab, qtbot) -> None:
     open_chart(tab, qtbot, CDS)
     click(qtbot, tab.canvas, scene_point(tab.canvas, date(2025, 11, 3)))
+    assert [a.text() for a in tab.annotator.menu.actions()] == [
+        "이 날짜에 이벤트 추가…", "여기에 설명 추가…", "차이 화살표 시작"]
     menu_action(tab, "event").trigger()
     dialog = tab.annotator.dialog
     assert not dialog.ok_button.isEnabled()  # no label yet
