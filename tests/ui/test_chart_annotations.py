@@ -192,3 +192,25 @@ def test_right_click_off_the_plot_offers_nothing(tab, qtbot) -> None:
     open_chart(tab, qtbot, CDS)
     box = tab.canvas.view_box.sceneBoundingRect()
     assert tab.annotator.build_menu(QPointF(box.left() - 20, box.center().y())) is None
+
+
+
+def test_event_labels_on_the_rent_chart_cover_neither_each_other_nor_a_line(db_path: Path, qapp) -> None:
+    cache = Cache.open(db_path)
+    job = gather_jobs(cache, ["gpu_rent_b200_h100"])[0]
+    cache.close()
+    renderer = ChartRenderer()
+    renderer.render_image(job.prepared, job.spec, "en", 1920, 1080, 1)  # the slide-size export
+    c = renderer.canvas
+    drawn = [d for d in c.annotations_layer.drawn.values() if d.label.isVisible()]
+    assert sorted(d.label.toPlainText()[:3] for d in drawn) == ["7/5", "7/6"]  # 6/30, 7/1: before the data
+    rects = [d.rects[0] for d in drawn]
+    assert not rects[0].intersects(rects[1])
+    for rect in rects:
+        lo = c.view_box.mapSceneToView(rect.topLeft()).x()
+        hi = c.view_box.mapSceneToView(rect.topRight()).x()
+        for s in c.prepared.series:
+            inside = (s.x >= lo - 86_400) & (s.x <= hi + 86_400)
+            ys = [c.view_box.mapViewToScene(QPointF(lo, float(v))).y() for v in s.y[inside]]
+            assert all(y < rect.top() or y > rect.bottom() for y in ys), (s.series_id, rect)
+    renderer.close()

@@ -47,6 +47,7 @@ class ChartAnnotator(QObject):
         self.menu: QMenu | None = None
         self.dialog: AnnotationDialog | None = None
         self.arrow_start: ChartPoint | None = None  # first click of a difference arrow
+        self._arrow_chart: str | None = None  # the chart it was started on
         self.error_box: QMessageBox | None = None
         canvas.plot_widget.scene().sigMouseClicked.connect(self._on_clicked)
         canvas.sig_drawn.connect(self._chart_changed)
@@ -56,8 +57,8 @@ class ChartAnnotator(QObject):
         return self.canvas.spec.id if self.canvas.spec is not None else None
 
     def _chart_changed(self) -> None:
-        if self.arrow_start is not None and self.canvas.spec is None:
-            self.arrow_start = None
+        if self.arrow_start is not None and self.chart_id != self._arrow_chart:
+            self.arrow_start = None  # another chart: an arrow cannot span two
 
     # -- where a click is ----------------------------------------------------------------
     def point_at(self, scene_pos: QPointF) -> ChartPoint | None:
@@ -152,7 +153,7 @@ class ChartAnnotator(QObject):
                          series=series, value=value)
 
     def start_arrow(self, point: ChartPoint) -> None:
-        self.arrow_start = point
+        self.arrow_start, self._arrow_chart = point, self.chart_id
         self.ctx.sig_status_message.emit(self.tr("Click the arrow's end on the chart"))
 
     def cancel_arrow(self) -> None:

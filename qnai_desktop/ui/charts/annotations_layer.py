@@ -29,6 +29,7 @@ Z = 900  # above the series, under the crosshair (1000)
 LABEL_ALPHA = 0.7  # a label's backing: legible over grid lines and series, not a white box
 CLUSTER_PX = 16.0  # events closer than this (px at scale 1) label from their group's edge
 HIT_PX = 6.0  # how near (screen px at scale 1) a click must be to pick an annotation
+UPPER_ROWS = 0.4  # event labels look for a row clear of the data in the plot's upper part
 
 
 def short_date(a: Annotation) -> str:
@@ -188,7 +189,7 @@ class AnnotationsLayer(QObject):
         if box.width() <= 1 or box.height() <= 1:
             return
         lo, hi = self.view_box.viewRange()[0]
-        rows: list[list[tuple[float, float]]] = []
+        rows: dict[int, list[tuple[float, float]]] = {}  # event label spans by row
         self._edges = self._event_clusters(lo, hi)
         for d in self.drawn.values():
             a = d.ann
@@ -224,25 +225,57 @@ class AnnotationsLayer(QObject):
         d.rects.append(QRectF(x - anchor[0] * w, y - anchor[1] * h, w, h))
         d.placed = True
 
-    def _place_event(self, d: _Drawn, box: QRectF, rows: list[list[tuple[float, float]]]) -> bool:
+    def _place_event(self, d: _Drawn, box: QRectF, rows: dict[int, list[tuple[float, float]]]) -> bool:
         x = self._scene_x(d.ann.day)
         left_edge, right_edge = self._edges.get(d.ann.id, (x, x))
         w, h = self._size(d.label)
         right = right_edge + w <= box.right()  # right of the line(s) unless it would run out
         at = right_edge if right else left_edge
         span = (at, at + w) if right else (at - w, at)
-        row = next((i for i, taken in enumerate(rows)
-                    if all(span[1] + 2 < s0 or span[0] - 2 > s1 for s0, s1 in taken)), len(rows))
-        if row == len(rows):
-            rows.append([])
-        rows[row].append(span)
-        top = box.top() + 2 * self.scale + row * h
         d.segments.append(QLineF(x, box.top(), x, box.bottom()))
-        if top + h > box.bottom():
-            return True  # no row left: the line alone
+        top0 = box.top() + 2 * self.scale
+        bands = self._data_bands(*span)
+
+        def free(i: int) -> bool:
+            return all(span[1] + 2 < s0 or span[0] - 2 > s1 for s0, s1 in rows.get(i, []))
+
+        def clear(i: int) -> bool:
+            y0, y1 = top0 + i * h, top0 + (i + 1) * h
+            return all(y1 < b0 or y0 > b1 for b0, b1 in bands)
+
+        n_rows = int((box.bottom() - top0) // h)
+        upper = max(1, int(n_rows * UPPER_ROWS))  # a clear row near the top, else the first free one
+        row = next((i for i in range(upper) if free(i) and clear(i)), None)
+        row = row if row is not None else next((i for i in range(n_rows) if free(i)), None)
+        if row is None:
+            return True  # no room left: the line alone
+        rows.setdefault(row, []).append(span)
         # the label's anchor sits on the line (a lone event's label x is its date)
-        self._place_label(d, at, top, (0, 0) if right else (1, 0))
+        self._place_label(d, at, top0 + row * h, (0, 0) if right else (1, 0))
         return True
+
+    def _data_bands(self, x0: float, x1: float) -> list[tuple[float, float]]:
+        """Scene y extent of each drawn series between scene x ``x0`` and ``x1``: event labels
+        look for a row that no line runs through."""
+        out = []
+        for view in [self.view_box, *([self.right_view] if self.right_view is not None else [])]:
+            a = view.mapSceneToView(QPointF(x0, 0)).x()
+            b = view.mapSceneToView(QPointF(x1, 0)).x()
+            for item in view.addedItems:
+                if not isinstance(item, pg.PlotDataItem) or not item.isVisible():
+                    continue
+                xs, ys = item.getData()
+                if xs is None or not len(xs):
+                    continue
+                i0 = max(0, int(np.searchsorted(xs, a)) - 1)
+                i1 = min(len(xs), int(np.searchsorted(xs, b)) + 1)
+                seg = ys[i0:i1]
+                seg = seg[np.isfinite(seg)]
+                if len(seg):
+                    y_top = view.mapViewToScene(QPointF(a, float(seg.max()))).y()
+                    y_bottom = view.mapViewToScene(QPointF(a, float(seg.min()))).y()
+                    out.append((min(y_top, y_bottom) - 2 * self.scale, max(y_top, y_bottom) + 2 * self.scale))
+        return out
 
     def _place_callout(self, d: _Drawn, box: QRectF, _rows) -> bool:
         a, p = d.ann, self.prepared
