@@ -214,3 +214,24 @@ def test_event_labels_on_the_rent_chart_cover_neither_each_other_nor_a_line(db_p
             ys = [c.view_box.mapViewToScene(QPointF(lo, float(v))).y() for v in s.y[inside]]
             assert all(y < rect.top() or y > rect.bottom() for y in ys), (s.series_id, rect)
     renderer.close()
+
+
+def test_a_chart_over_days_since_draws_no_annotations(tab, qtbot) -> None:
+    from qnai_desktop.services.annotations import add_annotation
+
+    add_annotation(tab.ctx.cache, "coding_agent_intensity", "event", "2026-07-01", label_ko="테스트")
+    assert tab.open_chart("coding_agent_intensity")
+    qtbot.wait(20)
+    assert tab.canvas.prepared.x_mode == "days_since" and tab.canvas.prepared.annotations
+    assert tab.canvas.annotations_layer.drawn == {}
+    assert "7/1 테스트" not in shown_texts(tab.canvas)
+
+
+def test_a_write_that_cannot_be_stored_is_said_and_changes_nothing(tab, qtbot) -> None:
+    open_chart(tab, qtbot, CDS)
+    before = len(tab.ctx.cache.annotations.list())
+    tab.annotator.add("no_such_chart", "event", date(2026, 7, 2), "라벨", "")
+    ops_landed()
+    qtbot.waitUntil(lambda: tab.annotator.error_box is not None, timeout=3000)
+    assert "unknown chart 'no_such_chart'" in tab.annotator.error_box.text()
+    assert len(tab.ctx.cache.annotations.list()) == before

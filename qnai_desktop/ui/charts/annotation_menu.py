@@ -173,8 +173,8 @@ class ChartAnnotator(QObject):
         points = is_percent_unit(s.unit) or (p is not None and p.spec.kind == "area_pct")
         change = difference_label(a, b, points=points, lang=self.canvas.lang) \
             if a is not None and b is not None else None
-        return self._ask("arrow", ChartPoint(first, s, None), change or "",
-                         series=s.series_id, to=last)
+        what = f"\u2192 {last.isoformat()}" + (f" · {change}" if change else "")
+        return self._ask("arrow", ChartPoint(first, s, None), what, series=s.series_id, to=last)
 
     def add(self, chart_id: str | None, kind: str, day: date, label_ko: str, label_en: str,
             **spec) -> None:
