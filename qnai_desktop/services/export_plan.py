@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from qnai_desktop.core.annotations import annotations_from_rows
 from qnai_desktop.core.charts import ChartSpec, PreparedChart, build_catalogue, prepare, resolve_series
 from qnai_desktop.core.charts.derived import with_derived, with_derived_metas
 from qnai_desktop.core.export_checks import ExportWarning
@@ -400,11 +401,12 @@ def gather_jobs(cache, chart_ids: Sequence[str] | None = None,
         catalogue = [by_id[c] for c in dict.fromkeys(chart_ids)]
     metas = with_derived_metas(cache.series.metas())  # + series the catalogue computes
     prov_rows = cache.provenance(limit=500).to_dict("records")
+    notes = annotations_from_rows(cache.annotations.list())  # drawn on every image of the chart
     jobs = []
     for spec in catalogue:
         ids = resolve_series(spec, metas.keys())
         frames, _ = with_derived(spec, cache.series.frames(ids), metas)
-        prepared = prepare(spec, frames, metas)
+        prepared = prepare(spec, frames, metas).with_annotations(notes)
         last, first, points = {}, {}, {}
         for sid, frame in frames.items():
             dates = frame["date"][frame["value"].notna()] if len(frame) else frame["date"]

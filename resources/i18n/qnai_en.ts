@@ -147,6 +147,37 @@
     </message>
 </context>
 <context>
+    <name>AnnotationDialog</name>
+    <message>
+        <source>Add event</source>
+        <translation>Add event</translation>
+    </message>
+    <message>
+        <source>Add callout</source>
+        <translation>Add callout</translation>
+    </message>
+    <message>
+        <source>Add difference arrow</source>
+        <translation>Add difference arrow</translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation>Date: {date}</translation>
+    </message>
+    <message>
+        <source>Label (Korean)</source>
+        <translation>Label (Korean)</translation>
+    </message>
+    <message>
+        <source>Label (English, optional)</source>
+        <translation>Label (English, optional)</translation>
+    </message>
+    <message>
+        <source>e.g. Meta compute-sale report</source>
+        <translation>e.g. Meta compute-sale report</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The cache file is damaged and no usable backup exists: {path}</source>
@@ -192,6 +223,41 @@ Restore the newest usable backup ({backup}) and reopen? The damaged file is kept
 {path}
 
 Restore the newest usable backup ({backup}) and reopen? The damaged file is kept beside it, not deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartAnnotator</name>
+    <message>
+        <source>Delete “{label}”</source>
+        <translation>Delete “{label}”</translation>
+    </message>
+    <message>
+        <source>End the difference arrow here</source>
+        <translation>End the difference arrow here</translation>
+    </message>
+    <message>
+        <source>Cancel the difference arrow</source>
+        <translation>Cancel the difference arrow</translation>
+    </message>
+    <message>
+        <source>Add event at this date…</source>
+        <translation>Add event at this date…</translation>
+    </message>
+    <message>
+        <source>Add callout here…</source>
+        <translation>Add callout here…</translation>
+    </message>
+    <message>
+        <source>Start a difference arrow</source>
+        <translation>Start a difference arrow</translation>
+    </message>
+    <message>
+        <source>Click the arrow&apos;s end on the chart</source>
+        <translation>Click the arrow&apos;s end on the chart</translation>
+    </message>
+    <message>
+        <source>Annotation not saved</source>
+        <translation>Annotation not saved</translation>
     </message>
 </context>
 <context>
@@ -534,6 +600,29 @@ The {n} scenario curve(s) published with it are deleted too.</translation>
     <message>
         <source>Where every number comes from: the sources a refresh runs, and what each chart of the note stands on.</source>
         <translation>Where every number comes from: the sources a refresh runs, and what each chart of the note stands on.</translation>
+    </message>
+</context>
+<context>
+    <name>DeckUpdate</name>
+    <message>
+        <source>Deck updated: {n} chart(s) refreshed in {deck}.</source>
+        <translation>Deck updated: {n} chart(s) refreshed in {deck}.</translation>
+    </message>
+    <message>
+        <source>Appended at the end: {charts}</source>
+        <translation>Appended at the end: {charts}</translation>
+    </message>
+    <message>
+        <source>In the deck but not in this pack (left as they were): {charts}</source>
+        <translation>In the deck but not in this pack (left as they were): {charts}</translation>
+    </message>
+    <message>
+        <source>Not updated: {chart} ({why})</source>
+        <translation>Not updated: {chart} ({why})</translation>
+    </message>
+    <message>
+        <source>The previous deck is kept as {backup}</source>
+        <translation>The previous deck is kept as {backup}</translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1476,10 @@ Import anyway?</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>Update an existing deck…</source>
+        <translation>Update an existing deck…</translation>
+    </message>
+    <message>
         <source>Folder</source>
         <translation>Folder</translation>
     </message>
@@ -1437,6 +1530,14 @@ Import anyway?</translation>
     <message>
         <source>No warnings</source>
         <translation>No warnings</translation>
+    </message>
+    <message>
+        <source>Deck not updated: {error}</source>
+        <translation>Deck not updated: {error}</translation>
+    </message>
+    <message>
+        <source>Updating {deck}…</source>
+        <translation>Updating {deck}…</translation>
     </message>
 </context>
 <context>

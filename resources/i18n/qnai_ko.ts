@@ -147,6 +147,37 @@
     </message>
 </context>
 <context>
+    <name>AnnotationDialog</name>
+    <message>
+        <source>Add event</source>
+        <translation>이벤트 추가</translation>
+    </message>
+    <message>
+        <source>Add callout</source>
+        <translation>설명 추가</translation>
+    </message>
+    <message>
+        <source>Add difference arrow</source>
+        <translation>차이 화살표 추가</translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation>날짜: {date}</translation>
+    </message>
+    <message>
+        <source>Label (Korean)</source>
+        <translation>라벨 (한국어)</translation>
+    </message>
+    <message>
+        <source>Label (English, optional)</source>
+        <translation>라벨 (영어, 선택)</translation>
+    </message>
+    <message>
+        <source>e.g. Meta compute-sale report</source>
+        <translation>예: Meta 컴퓨트 외부 판매 보도</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The cache file is damaged and no usable backup exists: {path}</source>
@@ -192,6 +223,41 @@ Restore the newest usable backup ({backup}) and reopen? The damaged file is kept
 {path}
 
 가장 최근의 사용 가능한 백업({backup})으로 복원하고 다시 열까요? 손상된 파일은 지우지 않고 옆에 보관합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartAnnotator</name>
+    <message>
+        <source>Delete “{label}”</source>
+        <translation>삭제: “{label}”</translation>
+    </message>
+    <message>
+        <source>End the difference arrow here</source>
+        <translation>차이 화살표를 여기서 끝내기</translation>
+    </message>
+    <message>
+        <source>Cancel the difference arrow</source>
+        <translation>차이 화살표 취소</translation>
+    </message>
+    <message>
+        <source>Add event at this date…</source>
+        <translation>이 날짜에 이벤트 추가…</translation>
+    </message>
+    <message>
+        <source>Add callout here…</source>
+        <translation>여기에 설명 추가…</translation>
+    </message>
+    <message>
+        <source>Start a difference arrow</source>
+        <translation>차이 화살표 시작</translation>
+    </message>
+    <message>
+        <source>Click the arrow&apos;s end on the chart</source>
+        <translation>차트에서 화살표의 끝을 클릭하세요</translation>
+    </message>
+    <message>
+        <source>Annotation not saved</source>
+        <translation>주석을 저장하지 못했습니다</translation>
     </message>
 </context>
 <context>
@@ -534,6 +600,29 @@ The {n} scenario curve(s) published with it are deleted too.</source>
     <message>
         <source>Where every number comes from: the sources a refresh runs, and what each chart of the note stands on.</source>
         <translation>모든 숫자의 출처: 새로 고침이 실행하는 소스와, 노트의 각 차트가 기대는 데이터.</translation>
+    </message>
+</context>
+<context>
+    <name>DeckUpdate</name>
+    <message>
+        <source>Deck updated: {n} chart(s) refreshed in {deck}.</source>
+        <translation>덱 갱신: {deck}의 차트 {n}개를 새 데이터로 바꿨습니다.</translation>
+    </message>
+    <message>
+        <source>Appended at the end: {charts}</source>
+        <translation>끝에 추가한 차트: {charts}</translation>
+    </message>
+    <message>
+        <source>In the deck but not in this pack (left as they were): {charts}</source>
+        <translation>덱에는 있지만 이번 팩에 없는 차트 (그대로 둠): {charts}</translation>
+    </message>
+    <message>
+        <source>Not updated: {chart} ({why})</source>
+        <translation>갱신하지 않음: {chart} ({why})</translation>
+    </message>
+    <message>
+        <source>The previous deck is kept as {backup}</source>
+        <translation>이전 덱은 {backup}에 보관했습니다</translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1476,10 @@ Import anyway?</source>
         <translation>닫기</translation>
     </message>
     <message>
+        <source>Update an existing deck…</source>
+        <translation>기존 덱 갱신…</translation>
+    </message>
+    <message>
         <source>Folder</source>
         <translation>저장 폴더</translation>
     </message>
@@ -1437,6 +1530,14 @@ Import anyway?</source>
     <message>
         <source>No warnings</source>
         <translation>확인 사항 없음</translation>
+    </message>
+    <message>
+        <source>Deck not updated: {error}</source>
+        <translation>덱을 갱신하지 못했습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Updating {deck}…</source>
+        <translation>{deck} 갱신 중…</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
+from qnai_desktop.core.annotations import Annotation
 from qnai_desktop.core.charts.lines import note_line
 from qnai_desktop.core.charts.omissions import Omission, omission_sentences
 from qnai_desktop.core.charts.spec import ChartSpec
@@ -57,6 +58,9 @@ class PreparedChart:
     #: frequency: the as-of stamp and the stale mark on the image (core/charts/stamp.py)
     last_dates: dict[str, date | None] = field(default_factory=dict)
     frequencies: dict[str, str] = field(default_factory=dict)
+    #: Dated events, callouts and difference arrows to draw over the chart (core/annotations.py);
+    #: the caller attaches them (``with_annotations``) — every view and image draws what is here.
+    annotations: tuple[Annotation, ...] = ()
 
     @property
     def x_is_date(self) -> bool:
@@ -84,6 +88,11 @@ class PreparedChart:
     def is_demo(self) -> bool:
         """True when any plotted series is illustrative: the view must show the badge."""
         return any(s.is_demo for s in self.series)
+
+    def with_annotations(self, annotations) -> PreparedChart:
+        """This chart with ``annotations`` (those of this chart, ordered by date) to draw."""
+        mine = sorted((a for a in annotations if a.chart_id == self.spec.id), key=lambda a: (a.day, a.id))
+        return replace(self, annotations=tuple(mine))
 
     @property
     def demo_series(self) -> list[str]:

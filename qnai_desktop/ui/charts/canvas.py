@@ -26,6 +26,7 @@ from ...core.charts.spec import STACKED_KINDS
 from ...core.phrases import DAYS_SINCE, ILLUSTRATIVE, RIGHT_AXIS
 from ..common.fonts import korean_family
 from ..common.style import HouseStyle, load_style
+from .annotations_layer import AnnotationsLayer
 from .axes import HouseDateAxis, HouseValueAxis, period_ticks, style_axis
 from .canvas_style import apply_style
 from .category_axis import apply_category_ticks
@@ -72,6 +73,7 @@ class ChartCanvas(QWidget):
         self._x_mode = "date"
         self.today: date | None = None  # the stamp's "today" (None: the real one)
         self._build()
+        self.annotations_layer = AnnotationsLayer(self.plot_item, self.right_view, parent=self)
         self._apply_style()
 
     # -- construction -------------------------------------------------------------------
@@ -217,6 +219,8 @@ class ChartCanvas(QWidget):
         self.right_view.clear()
         self.items = {}
         self.markers = {}
+        self.annotations_layer.draw(self.prepared, self.lang, self._style, self._scale,
+                                    self.house_font(self._style.unit_size))
         prepared, spec = self.prepared, self.spec
         if prepared is None or spec is None:
             for label in (self.title_label, self.source_label, self.note_label, self.unit_label,

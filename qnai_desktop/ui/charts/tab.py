@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.annotations import annotations_from_rows
 from ...core.changes import ChangeSet
 from ...core.charts import ChartSpec, PreparedChart, build_catalogue, prepare, resolve_series
 from ...core.charts.ranges import preset_range
@@ -47,6 +48,7 @@ from ..common.pandas_model import PandasTableModel
 from ..common.settings import make_settings
 from ..common.theme import set_tone
 from .add_dialog import AddChartDialog
+from .annotation_menu import ChartAnnotator
 from .canvas import ChartCanvas
 from .crosshair import ChartCrosshair
 from .picker import KEY_ROLE, ChartPicker, PickerEntry
@@ -65,7 +67,7 @@ def _touches(spec: ChartSpec, change: ChangeSet) -> bool:
 
 
 class ChartsTab(CacheTab):
-    tables = frozenset({"series", "observations", "user_charts"})
+    tables = frozenset({"series", "observations", "user_charts", "chart_annotations"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -96,6 +98,7 @@ class ChartsTab(CacheTab):
         self.plot = self.canvas.plot_widget
         self.canvas.view_box.sigRangeChangedManually.connect(lambda *_a: self._set_preset(None))
         self.crosshair = ChartCrosshair(self.canvas)
+        self.annotator = ChartAnnotator(ctx, self.canvas, self)  # right-click: events, arrows
         self.readout_label = QLabel()
         self.readout_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.readout_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -163,7 +166,7 @@ class ChartsTab(CacheTab):
         self._forget_prepared(change, external)
         if external or change.tables & {"series", "user_charts"}:
             self._need_list = True
-        if external or self._touches_current(change):
+        if external or self._touches_current(change) or "chart_annotations" in change.tables:
             self._need_chart = True
         if self._need_list or self._need_chart:
             self._dirty = True
@@ -260,7 +263,9 @@ class ChartsTab(CacheTab):
             metas = self._metas
             prepared = prepare(spec, self.ctx.cache.series.frames(resolve_series(spec, metas)), metas)
             self._prepared[spec.id] = prepared
-        self.canvas.show_chart(prepared, spec, current_language(), keep_view=keep_view)
+        anns = annotations_from_rows(self.ctx.cache.annotations.list(spec.id))  # events, arrows
+        self.canvas.show_chart(prepared.with_annotations(anns), spec, current_language(),
+                               keep_view=keep_view)
         self.toolbar.set_log(self.canvas.log_y, self.canvas.supports_log)
         self.toolbar.set_dates_enabled(prepared.x_is_date)  # no date presets on days/parameter x
         if not keep_view or not prepared.x_is_date:

@@ -44,6 +44,7 @@ from ..common.output_error import output_error_text, show_output_error
 from ..common.settings import make_settings
 from ..common.style import load_style
 from ..common.tasks import Task, Work, while_alive
+from .deck_update import DeckUpdate
 from .options_form import OptionsForm
 from .pack import ExportResult, PackExporter
 
@@ -109,10 +110,14 @@ class PackExportDialog(QDialog):
         self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.close_button = QPushButton()
+        self.update_button = QPushButton()  # refresh a deck exported earlier, in place
+        self.update_button.clicked.connect(lambda: self.update_deck())
+        self.deck_update: DeckUpdate | None = None
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.update_button)
         buttons.addStretch(1)
         for b in (self.start_button, self.cancel_button, self.close_button):
             buttons.addWidget(b)
@@ -148,6 +153,7 @@ class PackExportDialog(QDialog):
         self.start_button.setText(self.tr("Export"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.close_button.setText(self.tr("Close"))
+        self.update_button.setText(self.tr("Update an existing deck…"))
         self.folder_label.setText(self.tr("Folder"))
         self.formats_label.setText(self.tr("Formats"))
         self.charts_label.setText(self.tr("Charts"))
@@ -177,7 +183,7 @@ class PackExportDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        return self._steps is not None or self._planning is not None
+        return self._steps is not None or self._planning is not None or self.deck_update is not None
 
     # -- running -------------------------------------------------------------------------
     def start(self) -> bool:
@@ -323,7 +329,34 @@ class PackExportDialog(QDialog):
         if not warnings and not self.held_back:
             self.warnings.addItem(self.tr("No warnings"))
 
+    def update_deck(self, deck: str | None = None) -> bool:
+        """Refresh a deck exported earlier with the chosen charts (the CLI's ``--update``)."""
+        deck = deck or QFileDialog.getOpenFileName(self, self.tr("Update an existing deck…"),
+                                                   self.folder.text(), "PowerPoint (*.pptx)")[0]
+        if not deck or self.running or not self.chosen_charts():
+            return False
+        try:
+            options = self.form.options(("pptx",))
+        except ValueError as exc:
+            self.status.setText(self.tr("Deck not updated: {error}").format(error=str(exc)))
+            return False
+        run = self.deck_update = DeckUpdate(self.ctx, deck, self.chosen_charts(), self.specs, options, self)
+        run.sig_update_finished.connect(lambda report: self._deck_updated(run.report_text(report)))
+        run.sig_update_failed.connect(lambda error: self._deck_updated(
+            self.tr("Deck not updated: {error}").format(error=error)))
+        self.status.setText(self.tr("Updating {deck}…").format(deck=deck))
+        self._set_running(True)
+        run.start()
+        return True
+
+    def _deck_updated(self, message: str) -> None:
+        self.deck_update = None
+        self._set_running(False)
+        self.status.setText(message)
+        self.ctx.sig_status_message.emit(message.splitlines()[0])
+
     def _set_running(self, on: bool) -> None:
+        self.update_button.setEnabled(not on)
         self.start_button.setEnabled(not on)
         self.cancel_button.setEnabled(on)
         self.close_button.setEnabled(not on)
