@@ -100,13 +100,18 @@ def test_publishing_the_note(qtbot, open_window, db_path, tmp_path, cron_env) ->
     assert charts["cds_oracle_coreweave"]["title"] == "Oracle, CoreWeave CDS 스프레드"
     assert charts["gpu_rent_b200_h100"]["source_line"] == "자료: gpurentalprices.com, SK증권"
 
-    # A 16:9 deck, one chart per slide, the provenance in each slide's notes.
+    # A 16:9 deck — the note's, as `export` and `publish` write it (cover, coverage table, the
+    # Update Chart page, the sections): every exported chart once, by name, editable where it
+    # can be native, the provenance in its slide's notes.
     deck = Presentation(str(pack / "pack.pptx"))
     assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, abs=1e-3)
-    assert len(deck.slides) == len(pngs)
+    placed = [s.name.removeprefix("qnai:chart:") for slide in deck.slides for s in slide.shapes
+              if s.name.startswith("qnai:chart:")]
+    assert sorted(placed) == pngs
+    assert any(s.name == "qnai:table:watchlist" for s in deck.slides[1].shapes)
     for slide in deck.slides:
-        assert [s.name for s in slide.shapes].count("Chart") == 1
-        assert slide.notes_slide.notes_text_frame.text.startswith("자료: ")
+        if any(s.name.startswith("qnai:chart:") for s in slide.shapes):
+            assert slide.notes_slide.notes_text_frame.text.startswith("자료: ")
 
     # The warnings list which charts still show illustrative data.
     shown = [dialog.warnings.item(i).text() for i in range(dialog.warnings.count())]

@@ -25,6 +25,7 @@ from PySide6.QtGui import QImage
 
 from ... import __version__
 from ...core.export_checks import ExportWarning, check_chart
+from ...services.deck import DeckContent, DeckReport, pictures_needed, write_deck
 from ...services.export_data import write_csv, write_xlsx
 from ...services.export_plan import (
     MANIFEST_NAME,
@@ -113,8 +114,13 @@ class PackExporter:
 
     def __init__(self, jobs: Sequence[ChartJob], options: ExportOptions, out_dir: Path | str, *,
                  style: HouseStyle | None = None, renderer: ChartRenderer | None = None,
-                 today: date | None = None, held_back: Sequence[HeldBack] = ()) -> None:
+                 today: date | None = None, held_back: Sequence[HeldBack] = (),
+                 deck_content: DeckContent | None = None) -> None:
         self.plan: ExportPlan = plan_export(jobs, options)  # raises ExportNameError early
+        # the note's deck (services.deck, as the CLI writes it) when its content was gathered;
+        # without it, one picture per slide (what the CLI takes its non-native pictures from)
+        self.deck_content = deck_content
+        self.deck_report: DeckReport | None = None
         self.held_back = tuple(held_back)  # listed in the manifest (services.export_plan)
         self.options = options
         self.out_dir = Path(out_dir).expanduser()
@@ -216,6 +222,12 @@ class PackExporter:
                     warnings: list[ExportWarning]) -> None:
         """File thread: the deck from the slide pictures (encoded by the jobs before this one)."""
         opts, plan = self.options, self.plan
+        if self.deck_content is not None:  # native charts; pictures only where they cannot be
+            needed = set(pictures_needed(self.deck_content))
+            pictures = {job.chart_id: png.result() for job, png in slides if job.chart_id in needed}
+            self.deck_report = write_deck(self.deck_content, stage.file(plan.deck.name),
+                                          pictures=pictures)
+            return
         info = manifest(plan, warnings, created_at="", app_version=__version__)
         deck = [DeckSlide(title=job.prepared.title(opts.lang), image=png.result(),
                           source_line=job.prepared.source(opts.lang),
@@ -235,6 +247,8 @@ class PackExporter:
         created = datetime.now(UTC).replace(microsecond=0).isoformat()
         info = manifest(plan, warnings, created_at=created, digests=digests,
                         app_version=__version__, held_back=self.held_back)
+        if self.deck_report is not None:
+            info["deck"] = self.deck_report.to_dict()
         stage.file(MANIFEST_NAME).write_text(
             json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
 

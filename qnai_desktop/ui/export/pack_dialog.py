@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.charts import ChartSpec
+from ...services.deck import gather_content
 from ...services.export_plan import (
     FORMATS,
     ExportError,
@@ -208,7 +209,11 @@ class PackExportDialog(QDialog):
                 with StagedFolder(Path(folder)):  # an unwritable folder: say so now, not at the end
                     pass
                 # the CLI's pre-flight: an empty chart is held back with how to fill it
-                return hold_back(gather_jobs(work.cache, charts, specs=specs))
+                jobs, held = hold_back(gather_jobs(work.cache, charts, specs=specs))
+                # the deck is the note's, as `export`/`publish` write it (its content read here)
+                content = gather_content(work.cache, jobs, held, options.lang) \
+                    if "pptx" in formats and jobs else None
+                return jobs, held, content
             except (OutputPathError, ExportError, ValueError, KeyError) as exc:
                 return exc
 
@@ -231,14 +236,15 @@ class PackExportDialog(QDialog):
         try:
             if isinstance(outcome, Exception):
                 raise outcome
-            jobs, self.held_back = outcome
+            jobs, self.held_back, content = outcome
             if not jobs:
                 self._set_running(False)
                 self.status.setText(self.tr("Nothing exported: every chosen chart is held back"))
                 self._list_findings([])
                 return
             self._exporter = PackExporter(jobs, options, Path(folder),
-                                          style=load_style(options.style), held_back=self.held_back)
+                                          style=load_style(options.style), held_back=self.held_back,
+                                          deck_content=content)
         except OutputPathError as exc:  # a read-only folder, a name too long, …: one sentence
             self._set_running(False)
             self._show_output_error(exc)
