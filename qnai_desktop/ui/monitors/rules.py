@@ -37,7 +37,7 @@ class RulesPanel(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)  # one line a rule; the whole text in its tooltip
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -85,10 +85,11 @@ class RulesPanel(QGroupBox):
             on.setData(_ID_ROLE, rule.id)
             name = QTableWidgetItem(rule.name or f"#{rule.id}")
             condition = descriptions.get(rule.id, "")
-            if rule.reason is not None:
-                condition += f"\n“{rule.reason.pick(lang)}”"
+            tip = condition  # the note's sentence behind a watch point: in the tooltip, so every
+            if rule.reason is not None:  # rule keeps one line and the four seeded ones all show
+                tip += f"\n“{rule.reason.pick(lang)}”"
             text = QTableWidgetItem(condition)
-            text.setToolTip(condition)
+            text.setToolTip(tip)
             if rule.rule is None:
                 state_text, color = self.tr("invalid"), "error"
             elif not rule.enabled:
