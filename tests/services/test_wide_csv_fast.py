@@ -32,6 +32,7 @@ FILES = {
     "values without a header": "date,a,\n2026-01-02,1,\n2026-01-03,2,9\n",
     "ragged": "date,a\n2026-01-02,1\n2026-01-03,2,3\n",
     "duplicate date": "date,a\n2026-01-02,1\n2026-01-02,2\n",
+    "integer past int64": "date,a\n2026-01-02," + "9" * 120 + "\n2026-01-03,1\n",
 }
 
 

@@ -74,6 +74,8 @@ def wide_body(src: SourceFile, sample: Sheet, header: int) -> pd.DataFrame | Non
             continue
         column = (again[c] if c in reread else frame[c]).astype(object)
         column = column.where(column.notna(), "")  # text columns: an empty cell is ""
+        if pd.api.types.infer_dtype(column, skipna=False) not in ("string", "empty"):
+            return None  # integers past int64, blocks parsed differently: the careful read
         escaped = column.str.startswith("'").fillna(False).astype(bool)
         if escaped.any():
             column = column.where(~escaped, column[escaped].map(unescape_formula))
