@@ -42,6 +42,7 @@ from ..core.changes import ChangeSet
 from ..store.cache import Cache
 from .importers.commit import write_replacing_demo
 from .providers import Cancelled, FetchContext, HttpClient, Provider, ProviderError
+from .refresh_keys import LAST_SUCCESS
 from .refresh_reasons import kind_of_exception, kind_of_text, kind_of_unavailable
 from .scrub import known_secrets, scrub_bundles, scrub_text, scrub_value
 from .secrets import stored_keys
@@ -49,7 +50,6 @@ from .secrets import stored_keys
 log = logging.getLogger(__name__)
 SOURCE_DEADLINE = 300.0  # seconds per source: a slow server cannot hold up the whole refresh
 DEADLINE_ENV = "QNAI_REFRESH_SOURCE_DEADLINE_S"
-LAST_SUCCESS = "refresh.last_success.{}"
 OK, FAILED, SKIPPED, CANCELLED = "ok", "failed", "skipped", "cancelled"
 Progress = Callable[[str, int, int, str], None]  # source, done, total, message
 #: ``write(fn, *args)`` runs ``fn(cache, *args)`` where the caller's writes go; returns its result

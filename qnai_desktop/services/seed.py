@@ -10,9 +10,6 @@ import pandas as pd
 from ..core.changes import ChangeSet
 from ..paths import data_dir
 from ..store.cache import Cache
-from .alerts import seed_watch_rules
-from .annotations import seed_events
-from .demo_data import all_demo_bundles
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -60,9 +57,15 @@ def seed_cache(cache: Cache, folder: Path | None = None, *, include_demo: bool =
             total.merge(cache.series.write_bundles(read_bundles(series_dir), how="seed",
                                             origin="data/series"))
         if include_demo:
+            from .demo_data import all_demo_bundles
+
             total.merge(cache.series.write_bundles(all_demo_bundles(), how="seed",
                                             origin="qnai_desktop.services.demo_data",
                                             detail="illustrative (is_demo)"))
+        # imported here: a new cache needs them once, an existing one (every start) never
+        from .alerts import seed_watch_rules
+        from .annotations import seed_events
+
         total.merge(seed_events(cache, folder))
         total.merge(seed_watch_rules(cache))  # the note's watch points, armed from day one
         cache.settings.set("benchmark_per.sp500", "22", how="seed")

@@ -35,7 +35,16 @@ from .service import (
     reread_link,
     split_status,
 )
-from .source import LinkedFiles
+
+
+def __getattr__(name: str):
+    """``LinkedFiles`` (the refresh source) on first use: it is a provider, and importing the
+    providers pulls in the HTTP stack, which the window's file watcher never needs."""
+    if name == "LinkedFiles":
+        from .source import LinkedFiles
+
+        return LinkedFiles
+    raise AttributeError(name)
 
 __all__ = ["CONFLICT", "LINKS_SOURCE", "MOVED", "OK", "UNCHANGED", "UNREADABLE", "LinkError",
            "LinkInfo", "LinkRead", "LinkResult", "LinkedFiles", "add_link", "add_links",

@@ -32,7 +32,7 @@ from ...store import health
 from ...store.cache import Cache
 from ..datasets import DatasetError
 from ..importers import ImportConflictError, ImportPreview, ImportResult, commit_imports, preview_file
-from ..refresh import LAST_SUCCESS
+from ..refresh_keys import LAST_SUCCESS
 from .stored import apply_stored, stored_series, to_stored
 
 LINKS_SOURCE = "links"

@@ -15,16 +15,27 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...core.changes import ChangeSet
-from ...services import alerts
 from ...store.errors import StoreError
 from ..common.app_context import AppContext
 from ..common.i18n import current_language
 from ..common.operations import run_op
 from .notifier import TrayNotifier
+
+if TYPE_CHECKING:
+    from ...services.alerts import AlertRun
+
+
+def _alerts():
+    """``services.alerts`` on first use (it loads the monitors core and pandas-heavy helpers):
+    not needed before the window's first paint."""
+    from ...services import alerts
+
+    return alerts
 
 RECHECK_MS = 3_600_000  # hourly: "data older than N days" becomes true with time alone
 
@@ -57,7 +68,7 @@ class AlertWatcher(QObject):
     def _on_cache_changed(self, change: ChangeSet) -> None:
         if self.ctx.stopped or change.initiator is self:  # our recording: counted already
             return
-        if change.tables and change.tables <= alerts.EVENT_TABLES:
+        if change.tables and change.tables <= _alerts().EVENT_TABLES:
             self.update_badge()  # an acknowledgement: nothing new to evaluate
         else:
             self.evaluate_now()
@@ -72,11 +83,11 @@ class AlertWatcher(QObject):
             return
         self.running = True
         # an alert's message is content, recorded in the language on screen
-        run_op(self.ctx, self, alerts.evaluate_and_count, self.today(), current_language()) \
+        run_op(self.ctx, self, _alerts().evaluate_and_count, self.today(), current_language()) \
             .expecting(StoreError) \
             .on_success(self._evaluated).on_failure(self._failed).run()
 
-    def _evaluated(self, run: alerts.AlertRun) -> None:
+    def _evaluated(self, run: AlertRun) -> None:
         if run.events:
             self._announce(run.events)
         self._set_badge(run.unacknowledged, force=self.badge_count < 0)
@@ -107,7 +118,7 @@ class AlertWatcher(QObject):
                              "\n".join(ev["message"] for ev in events[:3]))
 
     def update_badge(self, force: bool = False) -> None:
-        self._set_badge(alerts.unacknowledged_count(self.ctx.cache), force)
+        self._set_badge(_alerts().unacknowledged_count(self.ctx.cache), force)
 
     def _set_badge(self, count: int, force: bool = False) -> None:
         if force or count != self.badge_count:

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+WATCHER_DELAY_MS = 1500
+
+
 class SourcesUi(QObject):
     """Adds its actions and status item to ``window``; retranslates with it."""
 
@@ -42,8 +45,8 @@ class SourcesUi(QObject):
                                 "data_sources": self.act_data_sources,
                                 "import_prices": self.act_import_prices}
         self._prices = None
-        self.links = None  # the linked-file watcher, started once the window has painted
-        QTimer.singleShot(0, self.start_watcher)
+        self.links = None  # the linked-file watcher, started a moment after the first paint
+        QTimer.singleShot(WATCHER_DELAY_MS, self.start_watcher)  # (it loads the importers)
         window.installEventFilter(self)
         self.retranslate()
 
