@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QLayout, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -21,55 +20,11 @@ from ..monitors.alert_watcher import AlertWatcher
 from .cache_guard import CacheGuard
 from .command_palette import CommandPalette
 from .help_dialog import HelpDialog
+from .pages import TAB_NAMES, TAB_OF_KIND, TAB_TITLES, Pages, make_page
 from .sources_ui import SourcesUi
 from .window_geometry import MINIMUM, first_run_geometry
 
-TAB_NAMES = ["watchlist", "charts", "monitors", "scenarios"]
-TAB_TITLES = {"watchlist": QT_TRANSLATE_NOOP("MainWindow", "Watchlist"),
-              "charts": QT_TRANSLATE_NOOP("MainWindow", "Charts"),
-              "monitors": QT_TRANSLATE_NOOP("MainWindow", "Monitors"),
-              "scenarios": QT_TRANSLATE_NOOP("MainWindow", "Scenarios")}
 CLOSE_TIMEOUT_S = 10.0  # how long quitting waits for running work before it lets go
-# which tab opens a palette entry of each kind (its ``open_item`` gets the entry's key)
-TAB_OF_KIND = {"ticker": "watchlist", "chart": "charts", "series": "charts",
-               "monitor": "monitors", "scenario": "scenarios"}
-
-
-def _make_page(name: str, ctx: AppContext, watcher: AlertWatcher) -> CacheTab:
-    """Import and build one tab (each tab's module graph costs 40–180 ms, so only on demand)."""
-    if name == "watchlist":
-        from ..watchlist.tab import WatchlistTab
-        return WatchlistTab(ctx)
-    if name == "charts":
-        from ..charts.tab import ChartsTab
-        return ChartsTab(ctx)
-    if name == "monitors":
-        from ..monitors.tab import MonitorsTab
-        return MonitorsTab(ctx, watcher=watcher)
-    if name == "scenarios":
-        from ..scenarios.tab import ScenariosTab
-        return ScenariosTab(ctx)
-    raise KeyError(name)
-
-
-class Pages(Mapping[str, CacheTab]):
-    """The four tabs by name; asking for one that was not built yet builds it (and its tab)."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
-        self.built: dict[str, CacheTab] = {}
-
-    def __getitem__(self, name: str) -> CacheTab:
-        if name not in TAB_NAMES:
-            raise KeyError(name)
-        page = self.built.get(name)
-        return page if page is not None else self._window._build_page(name)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(TAB_NAMES)
-
-    def __len__(self) -> int:
-        return len(TAB_NAMES)
 
 
 class MainWindow(QMainWindow):
@@ -143,7 +98,7 @@ class MainWindow(QMainWindow):
             self.pages[TAB_NAMES[index]]
 
     def _build_page(self, name: str) -> CacheTab:
-        page = _make_page(name, self.ctx, self.alert_watcher)
+        page = make_page(name, self.ctx, self.alert_watcher)
         self.pages.built[name] = page
         slot = self._slots[TAB_NAMES.index(name)]
         slot.layout().addWidget(page)
