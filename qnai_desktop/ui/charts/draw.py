@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPen
 
 from ...core.charts import PreparedSeries
 from ..common.style import HouseStyle
+from .dense_line import DenseLineItem
 
 #: Above this many points a line is drawn without antialiasing: an antialiased 2-px line over
 #: a peak-downsampled 1M-point series costs ~90 ms/frame, an aliased one ~12 ms; a noisy 20-year
@@ -66,9 +67,10 @@ def enable_fast_paint(item: pg.GraphicsObject) -> None:
 
 
 def line_item(series: PreparedSeries, look: SeriesLook, style: HouseStyle, scale: float) -> pg.PlotDataItem:
-    """A line; NaN gaps stay gaps (connect='finite')."""
-    return pg.PlotDataItem(series.x, series.y, pen=line_pen(look, style, scale), connect="finite",
-                           **_fast_opts(len(series)))
+    """A line; NaN gaps stay gaps (connect='finite'); past LARGE_SERIES points, denser than the
+    pixels, it paints as one bar per pixel column (``dense_line``)."""
+    return DenseLineItem(series.x, series.y, pen=line_pen(look, style, scale), connect="finite",
+                         **_fast_opts(len(series)))
 
 
 def stacked_items(series: list[tuple[PreparedSeries, SeriesLook]], style: HouseStyle, scale: float
