@@ -6,8 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from .paths import resources_dir
-from .services.seed import open_cache
+from .paths import default_db_path, resources_dir
 
 
 def _ensure_platform() -> None:
@@ -19,10 +18,10 @@ def _ensure_platform() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def create_application():
-    """The QApplication with fonts and names set (one per process)."""
+def create_application(*, plots: bool = True):
+    """The QApplication with fonts and names set (one per process); ``plots=False`` leaves
+    pyqtgraph unloaded (the shell's first paint needs PySide6 alone)."""
     _ensure_platform()
-    import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
     from .ui.common.fonts import apply_app_font
@@ -38,7 +37,10 @@ def create_application():
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(icon)))
-    pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+    if plots:
+        import pyqtgraph as pg
+
+        pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
     apply_app_font(app)
     apply_theme(app, str(make_settings().value("ui/theme", "system")))
     return app
@@ -48,6 +50,7 @@ def build_window(db: Path | str | None, lang: str | None = None):
     """Open the cache (seeding a new one), then the main window over it (not shown)."""
     import sqlite3
 
+    from .services.seed import open_cache
     from .store import health
     from .ui.common.app_context import AppContext
     from .ui.common.i18n import set_language, startup_language
@@ -76,32 +79,59 @@ def run_gui(db: Path | str | None, lang: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .logs import setup_logging
-    from .store.db import default_db_path
     from .store.errors import CorruptCacheError, StoreError
     from .ui.common.error_dialog import show_error
     from .ui.common.i18n import current_language, set_language, startup_language
 
     setup_logging()
-    app = create_application()
+    app = create_application(plots=False)
     set_language(startup_language(lang))
     path = Path(db) if db else default_db_path()
+    shell = show_shell(path, current_language())
     while True:
         try:
             window = build_window(path, current_language())
         except CorruptCacheError as exc:
+            _drop(shell)
+            shell = None
             if not offer_restore(path, exc):
                 return 2
             continue
         except StoreError as exc:  # read-only, busy, newer schema, another program's file
+            _drop(shell)
             print(f"error: {exc}", file=sys.stderr)
             show_error(str(exc), repr(exc))
             return 2
         _start_window(window)
+        _drop(shell)  # the window is up at the same geometry: the picture goes
+        shell = None
         code = QApplication.exec() if app else 0
         _close_window(window)
         if not window.restore_requested:
             return code
         offer_restore(path, CorruptCacheError(str(path)), ask=False)  # refused: reopen
+
+
+def show_shell(db: Path, lang: str):
+    """Paint the window she saw last from its snapshot before pandas and pyqtgraph load
+    (``ui/shell/snapshot.py``); None when there is no usable snapshot for this cache."""
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.shell.snapshot import ShellWindow, read_snapshot
+
+    snapshot = read_snapshot(db, lang)
+    if snapshot is None:
+        return None
+    shell = ShellWindow(snapshot)
+    shell.show()
+    QApplication.processEvents()  # paint it now: the imports that follow hold the loop
+    return shell
+
+
+def _drop(shell) -> None:
+    if shell is not None:
+        shell.close()
+        shell.deleteLater()
 
 
 def _start_window(window) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,3 +20,15 @@ def data_dir() -> Path:
 
 def resources_dir() -> Path:
     return app_root() / "resources"
+
+
+def default_db_path() -> Path:
+    """``QNAI_DB`` if set, else ``cache.sqlite`` in the per-user data dir (platformdirs).
+    Here, not in ``store.db``, so the window's first paint can name the file without loading
+    sqlite-utils (which imports pandas)."""
+    env = os.environ.get("QNAI_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("qnai-desktop", "qnai")) / "cache.sqlite"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..paths import default_db_path  # noqa: F401 - re-exported: callers import it from here
 from . import health
 from .errors import CorruptCacheError, NewerSchemaError, NotACacheError
 from .migrations import MIGRATIONS, SCHEMA_VERSION
@@ -55,16 +56,6 @@ def _announce_wait(waiting: bool) -> None:
             listener(waiting)
         except Exception:  # a listener must never break a write
             pass
-
-
-def default_db_path() -> Path:
-    """``QNAI_DB`` if set, else ``cache.sqlite`` in the per-user data dir (platformdirs)."""
-    env = os.environ.get("QNAI_DB")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("qnai-desktop", "qnai")) / "cache.sqlite"
 
 
 def backups_folder(path: Path) -> Path:

@@ -2281,6 +2281,13 @@ Import anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ShellWindow</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading… (the last window)</translation>
+    </message>
+</context>
+<context>
     <name>SourcesUi</name>
     <message>
         <source>Data sources</source>

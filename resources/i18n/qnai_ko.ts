@@ -2281,6 +2281,13 @@ Import anyway?</source>
     </message>
 </context>
 <context>
+    <name>ShellWindow</name>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중… (지난번 화면)</translation>
+    </message>
+</context>
+<context>
     <name>SourcesUi</name>
     <message>
         <source>Data sources</source>

@@ -17,6 +17,7 @@ from ..common.base_tab import CacheTab
 from ..common.operations import stop_background_work
 from ..common.settings import make_settings
 from ..monitors.alert_watcher import AlertWatcher
+from . import snapshot
 from .cache_guard import CacheGuard
 from .command_palette import CommandPalette
 from .help_dialog import HelpDialog
@@ -397,6 +398,7 @@ class MainWindow(QMainWindow):
         s.setValue("main/tab", TAB_NAMES[self.tabs.currentIndex()])
         s.setValue("main/lang", i18n.current_language())
         s.sync()
+        snapshot.save(self, Path(self.ctx.cache.path), i18n.current_language())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quit: cancel running work and wait for it (bounded), let queued writes land, close
