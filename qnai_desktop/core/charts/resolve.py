@@ -50,4 +50,11 @@ def unresolved_refs(spec: ChartSpec, available_ids: Iterable[str]) -> list[str]:
     fallback whose real series are there is not missing."""
     available = set(available_ids)
     return [ref.series_id for ref in spec.series
-            if not ref.replaced(available) and not any(ref.matches(sid) for sid in available)]
+            if not ref.replaced(available) and not _matches_any(ref, available)]
+
+
+def _matches_any(ref: SeriesRef, available: set[str]) -> bool:
+    """A plain id is a set lookup (a chart open on a 2,000-series cache scanned every id)."""
+    if not ref.is_glob:
+        return ref.series_id in available and ref.matches(ref.series_id)
+    return any(ref.matches(sid) for sid in available)
