@@ -333,3 +333,15 @@ def test_parse_range():
 def test_parse_range_rejects_bad_text(text):
     with pytest.raises(ScenarioError):
         parse_range(text)
+
+
+def test_english_count_units_are_singular_after_exactly_one() -> None:
+    """"1 tokens" read wrong in the English UI; Korean has no plural."""
+    from qnai_desktop.core.scenarios.display import format_delta, format_param
+    from qnai_desktop.core.scenarios.models import spec_decoding
+
+    gamma = next(p for p in spec_decoding.PARAMS if p.label_en.startswith("Draft tokens"))
+    assert [format_param(gamma, v, "en") for v in (1, 2)] == ["1 token", "2 tokens"]
+    assert [format_param(gamma, v, "ko") for v in (1, 2)] == ["1 토큰", "2 토큰"]
+    assert (format_delta(gamma, 1, "en"), format_delta(gamma, -1, "en")) == ("+1 token", "-1 token")
+    assert format_delta(gamma, 3, "en") == "+3 tokens"

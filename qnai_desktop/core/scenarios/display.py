@@ -39,10 +39,17 @@ def unit_text(unit: str, lang: str) -> str:
     return UNITS[unit].pick(lang)
 
 
-def suffix_unit(unit: str, fmt: str, lang: str) -> str:
-    """The unit printed after a formatted value, or "" when the value text already carries it."""
+#: English units that count things: "1 token", "2 tokens" (Korean has no plural).
+_SINGULAR_EN = {"tokens": "token"}
+
+
+def suffix_unit(unit: str, fmt: str, lang: str, body: str = "") -> str:
+    """The unit printed after a formatted value (``body``), or "" when the value text already
+    carries it; English count units are singular after exactly one (``1 token``)."""
     if fmt.endswith("%") or unit == "x":
         return ""
+    if lang == "en" and unit in _SINGULAR_EN and re.fullmatch(r"[+-]?1(\.0*)?", body.strip()):
+        return _SINGULAR_EN[unit]
     return unit_text(unit, lang)
 
 
@@ -70,7 +77,7 @@ def format_value(unit: str, fmt: str, value: float, lang: str = "ko") -> str:
 def format_output(output: Output, value: float, lang: str = "ko") -> str:
     """An output as printed on a card or in a table, long units included (``1,523 십억달러``)."""
     body = format_value(output.unit, output.fmt, value, lang)
-    unit = suffix_unit(output.unit, output.fmt, lang)
+    unit = suffix_unit(output.unit, output.fmt, lang, body)
     return f"{body} {unit}" if unit and body != NA else body
 
 
@@ -81,7 +88,7 @@ def format_param(param: Param, value: float, lang: str = "ko") -> str:
         if choice is not None:
             return choice.label
     body = format_value(param.unit, param.fmt, value, lang)
-    unit = suffix_unit(param.unit, param.fmt, lang)
+    unit = suffix_unit(param.unit, param.fmt, lang, body)
     return f"{body} {unit}" if unit and body != NA else body
 
 
@@ -134,7 +141,7 @@ def format_delta(obj: Param | Output, delta: float, lang: str = "ko") -> str:
     fmt = obj.fmt if obj.fmt.startswith("+") else "+" + obj.fmt
     unit = "pp" if obj.unit in PERCENT_UNITS else obj.unit
     body = format_value(unit, fmt, delta, lang)
-    suffix = suffix_unit(obj.unit, obj.fmt, lang)
+    suffix = suffix_unit(obj.unit, obj.fmt, lang, body)
     return f"{body} {suffix}" if suffix and body != NA else body
 
 
