@@ -14,17 +14,19 @@ uses the export check's rule (``core.export_checks.stale_after_days``).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from ..core.charts import ChartSpec, build_catalogue, resolve_refs, unresolved_refs
 from ..core.charts.derived import with_derived_metas
-from ..core.charts.fill_hints import FillHint, hint_for, proxy_for
+from ..core.charts.fill_hints import FillHint, hint_for, proxy_for, without_setup
 from ..core.export_checks import stale_after_days
 from ..core.param_axis import is_param_series
 from ..core.series import SeriesMeta
 from ..store.cache import Cache
+from .fundamentals.sec import UA_ENV, UA_SETTING
 from .importers.mapping import LINKED_FROM
 from .links import LinkInfo, list_links
 
@@ -101,8 +103,19 @@ def coverage(cache: Cache, today: date | None = None) -> list[ChartCoverage]:
     last = {r.id: date.fromisoformat(r.last) for r in summary.itertuples()
             if isinstance(r.last, str) and r.last}
     metas = with_derived_metas(cache.series.metas())  # + series the catalogue computes
-    return chart_coverage(build_catalogue(), metas, last, list_links(cache),
-                          today or datetime.now(UTC).date())
+    charts = chart_coverage(build_catalogue(), metas, last, list_links(cache),
+                            today or datetime.now(UTC).date())
+    ua_set = bool(os.environ.get(UA_ENV, "").strip() or cache.settings.get(UA_SETTING))
+    return [_setup_done(c) for c in charts] if ua_set else charts
+
+
+def _setup_done(chart: ChartCoverage) -> ChartCoverage:
+    """The SEC User-Agent is set: its step leaves every action (it said "set the User-Agent"
+    on Meta's row after she had set it)."""
+    rows = tuple(replace(r, action_ko=without_setup(r.action_ko), action_en=without_setup(r.action_en))
+                 for r in chart.series)
+    return replace(chart, series=rows, action_ko=without_setup(chart.action_ko),
+                   action_en=without_setup(chart.action_en))
 
 
 def chart_coverage(specs: list[ChartSpec], metas: Mapping[str, SeriesMeta],

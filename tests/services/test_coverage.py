@@ -114,3 +114,19 @@ def test_the_meta_ads_hint_matches_the_providers_ids(sid: str) -> None:
     from qnai_desktop.core.charts.fill_hints import hint_for
 
     assert hint_for(sid).source == "meta_ads"
+
+
+def test_once_the_user_agent_is_set_the_actions_stop_asking_for_it(cache: Cache, monkeypatch) -> None:
+    monkeypatch.delenv("QNAI_SEC_USER_AGENT", raising=False)
+    before = by_id(cache)
+    assert before["meta_ads"].action_en.startswith("set the SEC User-Agent in Settings, then ")
+    assert before["ai_capex"].action_ko.startswith("설정에서 SEC User-Agent를 넣고 ")
+    from qnai_desktop.services.source_settings import set_user_agent
+
+    set_user_agent(cache, "Jane Analyst jane@example.com")
+    after = by_id(cache)
+    assert after["meta_ads"].action_en == ("refresh Meta's earnings releases: "
+                                           "qnai-desktop refresh --source meta_ads")
+    assert after["ai_capex"].action_ko == "SEC 재무제표 새로고침: qnai-desktop refresh --source sec"
+    assert all("User-Agent" not in s.action_en for c in after.values() for s in c.series)
+    assert after["cds_oracle_coreweave"].action_en == before["cds_oracle_coreweave"].action_en

@@ -54,9 +54,20 @@ def _import(pattern: str, what_ko: str, what_en: str) -> FillHint:
                     f"import a {what_en} file (Ctrl+I) or qnai-desktop import")
 
 
+#: The step the SEC-backed sources need first; dropped from the action once it is done.
+SEC_SETUP_KO, SEC_SETUP_EN = "설정에서 SEC User-Agent를 넣고 ", "set the SEC User-Agent in Settings, then "
+
+
+def without_setup(action: str) -> str:
+    """The action with the SEC User-Agent step removed (for when it is already set)."""
+    for step in (SEC_SETUP_KO, SEC_SETUP_EN):
+        if action.startswith(step):
+            return action[len(step):]
+    return action
+
+
 HINTS: tuple[FillHint, ...] = (
-    _refresh("capex.*", "sec", "SEC 재무제표", "SEC filings",
-             "설정에서 SEC User-Agent를 넣고 ", "set the SEC User-Agent in Settings, then "),
+    _refresh("capex.*", "sec", "SEC 재무제표", "SEC filings", SEC_SETUP_KO, SEC_SETUP_EN),
     _refresh("agents.*", "coding_agents", "코딩 에이전트 커밋", "the coding-agent tracker"),
     _refresh("gpu_rent.*", "gpurentalprices", "GPU 임대료", "GPU rent"),
     _refresh("npm.*", "npm", "npm 다운로드", "npm downloads"),
@@ -70,7 +81,7 @@ HINTS: tuple[FillHint, ...] = (
     # the provider's ids are meta.ad_price_yoy / meta.ad_impressions_yoy (a "meta.ads.*" pattern
     # matched neither, so a held-back Meta chart said "import the series")
     _refresh("meta.ad_*", "meta_ads", "Meta 실적 발표", "Meta's earnings releases",
-             "설정에서 SEC User-Agent를 넣고 ", "set the SEC User-Agent in Settings, then "),
+             SEC_SETUP_KO, SEC_SETUP_EN),
     _refresh("spread_proxy.*", "fred", "FRED 신용스프레드", "FRED credit spreads"),
     _link("cds.*", "Bloomberg CDS", "Bloomberg CDS"),
     _link("silicondata.*", "SiliconData H100 지수(SDH100RT Index)",
