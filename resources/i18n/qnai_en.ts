@@ -940,6 +940,105 @@ Import anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ImportReasons</name>
+    <message>
+        <source>not a valid date ({detail})</source>
+        <translation>not a valid date ({detail})</translation>
+    </message>
+    <message>
+        <source>cannot read as a date</source>
+        <translation>cannot read as a date</translation>
+    </message>
+    <message>
+        <source>cannot read as a number (&apos;,&apos; is read as a thousands separator)</source>
+        <translation>cannot read as a number (&apos;,&apos; is read as a thousands separator)</translation>
+    </message>
+    <message>
+        <source>cannot read as a number</source>
+        <translation>cannot read as a number</translation>
+    </message>
+    <message>
+        <source>number too large (not finite)</source>
+        <translation>number too large (not finite)</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>not a finite number</translation>
+    </message>
+    <message>
+        <source>a value without a date</source>
+        <translation>a value without a date</translation>
+    </message>
+    <message>
+        <source>a row without a series id</source>
+        <translation>a row without a series id</translation>
+    </message>
+    <message>
+        <source>a row without a date</source>
+        <translation>a row without a date</translation>
+    </message>
+    <message>
+        <source>date {day} appears twice for series {sid} (rows {first} and {second})</source>
+        <translation>date {day} appears twice for series {sid} (rows {first} and {second})</translation>
+    </message>
+    <message>
+        <source>more cells than the header&apos;s {width}</source>
+        <translation>more cells than the header&apos;s {width}</translation>
+    </message>
+    <message>
+        <source>a TRUE/FALSE cell is not a number</source>
+        <translation>a TRUE/FALSE cell is not a number</translation>
+    </message>
+    <message>
+        <source>a TRUE/FALSE cell is not a date</source>
+        <translation>a TRUE/FALSE cell is not a date</translation>
+    </message>
+    <message>
+        <source>a date where a number was expected</source>
+        <translation>a date where a number was expected</translation>
+    </message>
+    <message>
+        <source>Excel error {text}</source>
+        <translation>Excel error {text}</translation>
+    </message>
+    <message>
+        <source>Bloomberg was still loading when the sheet was saved</source>
+        <translation>Bloomberg was still loading when the sheet was saved</translation>
+    </message>
+    <message>
+        <source>number {number} is not an Excel date serial ({range})</source>
+        <translation>number {number} is not an Excel date serial ({range})</translation>
+    </message>
+    <message>
+        <source>values in a column without a header</source>
+        <translation>values in a column without a header</translation>
+    </message>
+    <message>
+        <source>no values found (every value cell is blank or #N/A)</source>
+        <translation>no values found (every value cell is blank or #N/A)</translation>
+    </message>
+    <message>
+        <source>not a readable CSV file ({detail})</source>
+        <translation>not a readable CSV file ({detail})</translation>
+    </message>
+    <message>
+        <source>a quoted cell is never closed (a &quot; without its closing &quot;)</source>
+        <translation>a quoted cell is never closed (a &quot; without its closing &quot;)</translation>
+    </message>
+    <message>
+        <source>month must be in 1..12</source>
+        <translation>month must be in 1..12</translation>
+    </message>
+    <message>
+        <source>day is out of range for month</source>
+        <translation>day is out of range for month</translation>
+    </message>
+    <message>
+        <source>year {year} is out of range</source>
+        <translation>year {year} is out of range</translation>
+    </message>
+</context>
+<context>
     <name>LinkWatcher</name>
     <message>
         <source>The linked file {file} is not there any more (moved, renamed or deleted); nothing was updated.</source>

@@ -940,6 +940,105 @@ Import anyway?</source>
     </message>
 </context>
 <context>
+    <name>ImportReasons</name>
+    <message>
+        <source>not a valid date ({detail})</source>
+        <translation>올바른 날짜가 아닙니다 ({detail})</translation>
+    </message>
+    <message>
+        <source>cannot read as a date</source>
+        <translation>날짜로 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot read as a number (&apos;,&apos; is read as a thousands separator)</source>
+        <translation>숫자로 읽을 수 없습니다 (&apos;,&apos;는 천 단위 구분 기호로 읽습니다)</translation>
+    </message>
+    <message>
+        <source>cannot read as a number</source>
+        <translation>숫자로 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>number too large (not finite)</source>
+        <translation>숫자가 너무 큽니다 (유한하지 않음)</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>유한한 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a value without a date</source>
+        <translation>날짜 없는 값</translation>
+    </message>
+    <message>
+        <source>a row without a series id</source>
+        <translation>시리즈 ID가 없는 행</translation>
+    </message>
+    <message>
+        <source>a row without a date</source>
+        <translation>날짜가 없는 행</translation>
+    </message>
+    <message>
+        <source>date {day} appears twice for series {sid} (rows {first} and {second})</source>
+        <translation>시리즈 {sid}에 {day} 날짜가 두 번 있습니다 ({first}행, {second}행)</translation>
+    </message>
+    <message>
+        <source>more cells than the header&apos;s {width}</source>
+        <translation>머리글의 {width}칸보다 셀이 많습니다</translation>
+    </message>
+    <message>
+        <source>a TRUE/FALSE cell is not a number</source>
+        <translation>TRUE/FALSE 셀은 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a TRUE/FALSE cell is not a date</source>
+        <translation>TRUE/FALSE 셀은 날짜가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a date where a number was expected</source>
+        <translation>숫자가 있어야 할 곳에 날짜가 있습니다</translation>
+    </message>
+    <message>
+        <source>Excel error {text}</source>
+        <translation>Excel 오류 {text}</translation>
+    </message>
+    <message>
+        <source>Bloomberg was still loading when the sheet was saved</source>
+        <translation>시트를 저장할 때 Bloomberg가 아직 불러오는 중이었습니다</translation>
+    </message>
+    <message>
+        <source>number {number} is not an Excel date serial ({range})</source>
+        <translation>숫자 {number}은(는) Excel 날짜 일련번호가 아닙니다 ({range})</translation>
+    </message>
+    <message>
+        <source>values in a column without a header</source>
+        <translation>머리글 없는 열에 값이 있습니다</translation>
+    </message>
+    <message>
+        <source>no values found (every value cell is blank or #N/A)</source>
+        <translation>값이 없습니다 (값 셀이 모두 비었거나 #N/A)</translation>
+    </message>
+    <message>
+        <source>not a readable CSV file ({detail})</source>
+        <translation>읽을 수 있는 CSV 파일이 아닙니다 ({detail})</translation>
+    </message>
+    <message>
+        <source>a quoted cell is never closed (a &quot; without its closing &quot;)</source>
+        <translation>따옴표로 시작한 셀이 닫히지 않았습니다 (닫는 &quot; 없음)</translation>
+    </message>
+    <message>
+        <source>month must be in 1..12</source>
+        <translation>월은 1~12여야 합니다</translation>
+    </message>
+    <message>
+        <source>day is out of range for month</source>
+        <translation>그 달에 없는 날입니다</translation>
+    </message>
+    <message>
+        <source>year {year} is out of range</source>
+        <translation>연도 {year}은(는) 범위를 벗어납니다</translation>
+    </message>
+</context>
+<context>
     <name>LinkWatcher</name>
     <message>
         <source>The linked file {file} is not there any more (moved, renamed or deleted); nothing was updated.</source>

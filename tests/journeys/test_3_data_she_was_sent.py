@@ -111,7 +111,7 @@ def test_bringing_in_data_she_was_sent(qtbot, open_window, db_path) -> None:
     wait_until(lambda: all(f.preview or f.error for f in broken.files))
     assert broken.file_list.item(0).text() == (
         "✗ broken_date_row57.csv — 57행, '날짜' 열, 값 '2026.13.45': "
-        "not a valid date (month must be in 1..12)")  # the reason itself is still English
+        "올바른 날짜가 아닙니다 (월은 1~12여야 합니다)")
     assert broken.counts.text() == "오류가 있는 파일 1개: 제거해야 나머지를 가져올 수 있습니다"
     assert not broken.btn_commit.isEnabled()
     broken.btn_commit.click()

@@ -62,6 +62,7 @@ from ..common.tasks import Task, while_alive
 from ..common.theme import qcolor, set_tone
 from .mapping_table import MappingTable, decided_lines, mass_lines, review_lines
 from .note_text import note_text
+from .reasons import reason_text
 
 
 def read_preview(path: Path, existing: dict[str, SeriesMeta],
@@ -89,6 +90,7 @@ def describe_error(error: DatasetError | str) -> str:
             column=error.column))
     if value is not None:
         where.append(QCoreApplication.translate("ImportDialog", "value '{value}'").format(value=value))
+    reason = reason_text(reason)
     return f"{', '.join(where)}: {reason}" if where else reason
 
 
