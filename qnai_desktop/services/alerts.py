@@ -217,8 +217,9 @@ class AlertWindow:
 
 def alert_window(cache: Cache, event_id: int) -> AlertWindow | None:
     """The window of a recorded alert, for showing it on its chart (None: unknown event). The
-    crossing day is the one its message ends with, else the series' newest point; a rule without
-    a span of days (a level) gives a one-day window."""
+    crossing day is the one stored with the event (schema v6; older events: the day their
+    message ends with), else the series' newest point; a rule without a span of days (a level)
+    gives a one-day window."""
     found = cache.alerts.events()
     found = found[found["id"] == int(event_id)]
     if found.empty:
@@ -229,15 +230,22 @@ def alert_window(cache: Cache, event_id: int) -> AlertWindow | None:
         list(stored.rule.rules) if stored.rule.kind == "all_of" else [stored.rule])
     leg = next((r for r in legs if r.series == ev["series_id"] and r.n_days), None)
     seen = _OBSERVED.search(str(ev["message"]))
-    if seen:
-        end = date.fromisoformat(seen.group(1))
-    else:
+    end = _day(ev["observed"]) or _day(seen.group(1) if seen else None)
+    if end is None:
         obs = cache.series.observations(str(ev["series_id"]))
         if obs.empty:
             return None
         end = obs["date"].iloc[-1].date()
     start = end - timedelta(days=int(leg.n_days)) if leg is not None else end
     return AlertWindow(str(ev["series_id"]), start, end, str(ev["rule"]))
+
+
+def _day(text: object) -> date | None:
+    """An ISO day, or None for anything else (a message ending "(2026-13-99)")."""
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) and text else None
+    except ValueError:
+        return None
 
 
 def events(cache: Cache, unacknowledged_only: bool = False) -> pd.DataFrame:

@@ -76,10 +76,10 @@ class AlertsRepo(RepoBase):
         with self._txn():
             for ev in events:
                 self.db.execute(
-                    "INSERT INTO alert_events (rule_id, at, series_id, value, message)"
-                    " VALUES (?,?,?,?,?)",
+                    "INSERT INTO alert_events (rule_id, at, series_id, value, message, observed)"
+                    " VALUES (?,?,?,?,?,?)",
                     [ev["rule_id"], ev.get("at") or now_iso(), ev.get("series_id", ""),
-                     ev.get("value"), ev["message"]])
+                     ev.get("value"), ev["message"], ev.get("observed")])
             for rule_id, active in state.items():
                 self.db.execute("INSERT OR REPLACE INTO alert_state (rule_id, active)"
                                 " VALUES (?,?)", [rule_id, int(active)])
@@ -87,12 +87,13 @@ class AlertsRepo(RepoBase):
 
     def events(self, unacknowledged_only: bool = False) -> pd.DataFrame:
         sql = ("SELECT e.id, e.rule_id, r.name AS rule, e.at, e.series_id, e.value, e.message,"
-               " e.acknowledged_at FROM alert_events e JOIN alert_rules r ON r.id = e.rule_id")
+               " e.acknowledged_at, e.observed"
+               " FROM alert_events e JOIN alert_rules r ON r.id = e.rule_id")
         if unacknowledged_only:
             sql += " WHERE e.acknowledged_at IS NULL"
         rows = self.db.execute_returning_dicts(sql + " ORDER BY e.at DESC, e.id DESC")
         return pd.DataFrame(rows, columns=["id", "rule_id", "rule", "at", "series_id", "value",
-                                           "message", "acknowledged_at"])
+                                           "message", "acknowledged_at", "observed"])
 
     def acknowledge(self, event_id: int, acknowledged: bool = True) -> ChangeSet:
         change = ChangeSet(tables={"alert_events"})

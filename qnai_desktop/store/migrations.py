@@ -173,6 +173,13 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX chart_annotations_chart ON chart_annotations(chart_id, date)",
     ],
+    # v6: the day an alert's rule saw the crossing, stored with the event (its chart shades the
+    # window ending there); older events get it from their message's "(YYYY-MM-DD)" ending.
+    [
+        "ALTER TABLE alert_events ADD COLUMN observed TEXT",
+        """UPDATE alert_events SET observed = substr(rtrim(message), -11, 10)
+            WHERE rtrim(message) GLOB '*([0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9])'""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -266,3 +266,37 @@ def test_user_monitors_add_remove_and_bad_settings(cache):
     assert len(all_monitors(cache)) == len(DEFAULT_MONITORS) == 9
     cache.settings.set(USER_MONITORS_KEY, "{not json")
     assert len(monitor_rows(cache, TODAY)) == 7
+
+
+def test_the_crossing_day_is_stored_with_the_event_and_its_window_ends_there(cache, db_path):
+    """Schema v6: the day the rule saw the crossing is a column, not a message's ending — a
+    renamed rule (whose message says nothing of the day) still shades the right window."""
+    alerts.add_rule(cache, above(ORACLE, 300), name="Oracle CDS 300bp")
+    import_from_another_process(db_path, ORACLE, {"2026-08-04": 310.0})
+    run = alerts.evaluate_and_record(cache, TODAY)
+    stored = alerts.events(cache).iloc[0]
+    assert stored["observed"] == "2026-08-04"
+    cache.db.execute("UPDATE alert_events SET message = 'renamed' WHERE id = ?", [int(stored["id"])])
+    import_from_another_process(db_path, ORACLE, {"2026-08-06": 305.0})  # a newer point
+    window = alerts.alert_window(cache, int(stored["id"]))
+    assert window is not None and window.end == date(2026, 8, 4) and run.events
+
+
+def test_migrating_to_v6_reads_the_day_off_older_events_messages(tmp_path):
+    from qnai_desktop.store.db import connect, migrate
+
+    path = tmp_path / "old.sqlite"
+    db = connect(path)
+    migrate(db, path, target=5)
+    db.execute("INSERT INTO alert_rules (name, spec, enabled, created_at) VALUES ('r', '{}', 1, 'x')")
+    for message in ("오라클 CDS 300bp: 310 bp (2026-08-04)", "no day here", "ends (2026-13-99) "):
+        db.execute("INSERT INTO alert_events (rule_id, at, series_id, message) VALUES (1, 'x', 's', ?)",
+                   [message])
+    db.conn.close()
+    with Cache.open(path) as c:
+        found = c.alerts.events().set_index("message")
+        assert found.loc["오라클 CDS 300bp: 310 bp (2026-08-04)", "observed"] == "2026-08-04"
+        assert pd.isna(found.loc["no day here", "observed"])
+        # a day-shaped ending that is no day is carried over, and read as none
+        bad = int(found.loc["ends (2026-13-99) ", "id"])
+        assert alerts.alert_window(c, bad) is None  # series 's' has no points to fall back on
