@@ -29,7 +29,7 @@ from qnai_desktop.core.monitors.stats import (
     stale_after_days,
 )
 from qnai_desktop.core.monitors.status import ALERT_Z, STATUS_LEVELS, WARN_Z, status_color
-from qnai_desktop.core.monitors.watch_points import WATCH_RULES, WatchRule
+from qnai_desktop.core.monitors.watch_points import WATCH_RULES, WatchRule, rule_display_name
 
 __all__ = [
     "ALERT_Z",
@@ -60,6 +60,7 @@ __all__ = [
     "monitor_row",
     "parse_rule",
     "parse_rules",
+    "rule_display_name",
     "rules_from_json",
     "rules_to_json",
     "shift_months",

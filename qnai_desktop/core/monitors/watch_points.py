@@ -56,3 +56,12 @@ WATCH_RULES: tuple[WatchRule, ...] = (
     WatchRule("rent_ratio", Localized("B200/H100 가격 비율 하락", "B200/H100 rent ratio drop"),
               _drop(B200_H100_RATIO_ID, RATIO_DROP_PCT), REASON_RATIO),
 )
+
+_SEEDED_NAMES = {n: w.name for w in WATCH_RULES for n in (w.name.ko, w.name.en)}
+
+
+def rule_display_name(name: str, lang: str) -> str:
+    """A seeded watch point's name in the UI language ("코어위브 CDS 급등" reads "CoreWeave CDS
+    jump" in the English UI); any other name — hers, or one she changed — as stored."""
+    seeded = _SEEDED_NAMES.get(name.strip())
+    return seeded.pick(lang) if seeded is not None else name

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.monitors import rule_display_name
+from ..common.i18n import current_language
 from ..common.theme import qcolor
 
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -100,7 +102,7 @@ class EventsPanel(QGroupBox):
             ack = QTableWidgetItem("●  " + self.tr("new") if new else "✓")
             ack.setForeground(qcolor("error" if new else "muted"))
             at = QTableWidgetItem(local_time(ev.at))
-            rule = QTableWidgetItem(str(ev.rule))
+            rule = QTableWidgetItem(rule_display_name(str(ev.rule), current_language()))
             message = QTableWidgetItem(str(ev.message))
             message.setToolTip(str(ev.message))
             for c, item in enumerate((ack, at, rule, message)):

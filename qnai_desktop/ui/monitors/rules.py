@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.monitors import rule_display_name
 from ...services.alerts import StoredRule
 from ..common.i18n import current_language
 from ..common.theme import qcolor, set_tone
@@ -83,7 +84,7 @@ class RulesPanel(QGroupBox):
                         | Qt.ItemFlag.ItemIsSelectable)
             on.setCheckState(Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked)
             on.setData(_ID_ROLE, rule.id)
-            name = QTableWidgetItem(rule.name or f"#{rule.id}")
+            name = QTableWidgetItem(rule_display_name(rule.name, lang) or f"#{rule.id}")
             condition = descriptions.get(rule.id, "")
             tip = condition  # the note's sentence behind a watch point: in the tooltip, so every
             if rule.reason is not None:  # rule keeps one line and the four seeded ones all show
