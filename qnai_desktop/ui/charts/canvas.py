@@ -31,17 +31,12 @@ from .axes import HouseDateAxis, HouseValueAxis, period_ticks, style_axis
 from .canvas_style import apply_style
 from .category_axis import apply_category_ticks
 from .draw import (
-    REPORT_MARKER,
-    bar_items,
     bar_spacing,
-    enable_fast_paint,
-    line_item,
     look_for,
-    report_items,
-    stacked_items,
 )
 from .legend import ChartLegend, LegendEntry
 from .marks import hidden_omissions, set_marks, show_empty
+from .plot_items import add_plot_items
 from .viewbox import HouseViewBox
 from .watermark import Watermark
 
@@ -297,48 +292,7 @@ class ChartCanvas(QWidget):
         axis.setTicks([ticks] if ticks else None)
 
     def _draw_items(self, prepared: PreparedChart, spec: ChartSpec, has_right: bool) -> None:
-        st, s = self._style, self._scale
-        looks = {p.series_id: look_for(st, i, p) for i, p in enumerate(prepared.series)}
-        visible = [p for p in prepared.series if p.series_id not in self.hidden]
-        marker_px = REPORT_MARKER * s / 2 + s if spec.points == "reports" else 0.0
-        self.view_box.headroom_px = self.right_view.headroom_px = marker_px
-        if spec.kind in STACKED_KINDS:
-            tops, under = stacked_items([(p, looks[p.series_id]) for p in visible], st, s)
-            self.items.update(tops)
-            for item in [*under, *tops.values()]:
-                self.plot_item.addItem(item)
-                enable_fast_paint(item)
-        elif spec.kind == "bar":
-            self.items.update(bar_items([(p, looks[p.series_id]) for p in visible], st,
-                                        prepared.x_is_date))
-            for item in self.items.values():
-                self.plot_item.addItem(item)
-        else:
-            for p in visible:
-                if spec.points == "reports":
-                    item, markers = report_items(p, looks[p.series_id], st, s)
-                    self.markers[p.series_id] = markers
-                else:
-                    item, markers = line_item(p, looks[p.series_id], st, s), None
-                self.items[p.series_id] = item
-                target = self.right_view if p.axis == "right" else self.plot_item
-                target.addItem(item)
-                if markers is not None:  # same points as the steps; its symbol padding would
-                    target.addItem(markers, ignoreBounds=True)  # push the range below zero
-        for item in self.items.values():
-            enable_fast_paint(item)
-        self.plot_item.showAxis("right", has_right)
-        if has_right:
-            self._sync_right_view()
-        ys = [p.y[np.isfinite(p.y)] for p in visible if p.axis == "left"]
-        negative = any(len(y) and y.min() < 0 for y in ys)
-        if spec.kind == "bar" or negative:
-            zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(st.text_color, width=max(1.0, s)))
-            self.plot_item.addItem(zero, ignoreBounds=True)
-        self.view_box.enableAutoRange()
-        self.right_view.enableAutoRange(y=True)
-        if spec.kind == "area_pct":
-            self.view_box.setYRange(0, 100, padding=0)
+        add_plot_items(self, prepared, spec, has_right)
 
     def _set_legend(self, prepared: PreparedChart, spec: ChartSpec) -> None:
         swatch = "box" if spec.kind in STACKED_KINDS or spec.kind == "bar" else "line"
