@@ -5,8 +5,10 @@ cell needs the careful reader (``1,234``, ``12%``, ``#N/A``, blanks) the column 
 text. Every other column is read as ``category``: the C reader hashes each distinct id and date
 once, so the extractor gets codes instead of a million Python strings to factorize again (a
 million-row file has ~1k ids and ~1k dates). UTF-8 files are parsed from their bytes (no
-second, decoded copy of the text). Rows with more cells than the header are allowed only when
-the extra cells are empty (Excel writes trailing commas); otherwise the first such row is named.
+second, decoded copy of the text: the caller may drop ``src.text`` before the read, see
+``text_is_spare``; the careful path decodes it again if it needs it). Rows with more cells than
+the header are allowed only when the extra cells are empty (Excel writes trailing commas);
+otherwise the first such row is named.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import pandas as pd
 from ...core.spreadsheet_safety import unescape_formula
 from .errors import ImportFileError
 from .layouts import Layout
-from .source import SourceFile, utf8_bytes
+from .source import SourceFile, utf8_stream
 
 
 def read_body(src: SourceFile, layout: Layout, width: int) -> pd.DataFrame:
@@ -70,11 +72,11 @@ def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool,
           text_cols: frozenset[int] = frozenset()) -> pd.DataFrame:
     dtype: dict = {c: str if c in text_cols else "category" for c in range(width + 1)}
     dtype[layout.value_col] = "float64" if fast else str
-    raw = utf8_bytes(src)
+    raw = utf8_stream(src)
     with warnings.catch_warnings():
         # pandas silently drops the cells of a too-long FIRST row (ParserWarning): make it loud
         warnings.simplefilter("error", pd.errors.ParserWarning)
-        body = pd.read_csv(io.StringIO(src.text) if raw is None else io.BytesIO(raw),
+        body = pd.read_csv(io.StringIO(src.text) if raw is None else raw,
                            encoding="utf-8", sep=src.delimiter, header=None,
                            skiprows=layout.header + 1, names=range(width + 1), dtype=dtype,
                            na_filter=False, skip_blank_lines=False, index_col=False, engine="c")
@@ -89,6 +91,18 @@ def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool,
     return body
 
 
+def text_is_spare(src: SourceFile) -> bool:
+    """True when ``read_body`` parses the file's bytes, so ``src.text`` (as big again) may be
+    released before it runs."""
+    return utf8_stream(src) is not None
+
+
+def _text(src: SourceFile) -> str:
+    """The file's text: kept, or decoded again from its bytes after ``text_is_spare``."""
+    raw = utf8_stream(src)
+    return src.text if src.text or raw is None else raw.read().decode("utf-8")
+
+
 def _unreadable(src: SourceFile, err: Exception) -> ImportFileError:
     """pandas' tokenizer error as a refusal; its "row" is the file's 0-based line."""
     if m := re.search(r"EOF inside string starting at row (\d+)", str(err)):
@@ -98,7 +112,7 @@ def _unreadable(src: SourceFile, err: Exception) -> ImportFileError:
 
 def _true_width(src: SourceFile, layout: Layout, width: int) -> int:
     """The widest row; raises if a cell beyond the header's width has content."""
-    reader = csv.reader(io.StringIO(src.text, newline=""), delimiter=src.delimiter)
+    reader = csv.reader(io.StringIO(_text(src), newline=""), delimiter=src.delimiter)
     widest = width
     for number, cells in enumerate(reader, start=1):
         if number <= layout.header + 1 or len(cells) <= width:
