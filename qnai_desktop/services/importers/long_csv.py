@@ -1,14 +1,15 @@
 """The fast path for big long CSVs: pandas' C reader instead of a Python grid.
 
-The value column is first read straight to float64 (the common case: plain numbers); if any
-cell needs the careful reader (``1,234``, ``12%``, ``#N/A``, blanks) the column is re-read as
-text. Every other column is read as ``category``: the C reader hashes each distinct id and date
-once, so the extractor gets codes instead of a million Python strings to factorize again (a
-million-row file has ~1k ids and ~1k dates). UTF-8 files are parsed from their bytes (no
-second, decoded copy of the text: the caller may drop ``src.text`` before the read, see
-``text_is_spare``; the careful path decodes it again if it needs it). Rows with more cells than
-the header are allowed only when the extra cells are empty (Excel writes trailing commas);
-otherwise the first such row is named.
+The value column is first read straight to float64 (the common case: plain numbers, blank
+cells read as NaN); if any cell needs the careful reader (``1,234``, ``12%``, ``#N/A``) the
+column is re-read as text (3M cells as Python strings: ~200 MB more at the peak). Every other
+column is read as ``category``: the C reader hashes each distinct id and date once, so the
+extractor gets codes instead of a million Python strings to factorize again (a million-row
+file has ~1k ids and ~1k dates). UTF-8 files are parsed from their bytes (no second, decoded
+copy of the text: the caller may drop ``src.text`` before the read, see ``text_is_spare``; the
+careful path decodes it again if it needs it). Rows with more cells than the header are
+allowed only when the extra cells are empty (Excel writes trailing commas); otherwise the
+first such row is named.
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool,
           text_cols: frozenset[int] = frozenset()) -> pd.DataFrame:
     dtype: dict = {c: str if c in text_cols else "category" for c in range(width + 1)}
     dtype[layout.value_col] = "float64" if fast else str
+    # only an empty value cell is NaN (the careful reader reads it as blank too); every other
+    # column keeps "" as text, as with na_filter off
+    blanks = ({"na_filter": True, "keep_default_na": False, "na_values": {layout.value_col: [""]}}
+              if fast else {"na_filter": False})
     raw = utf8_stream(src)
     with warnings.catch_warnings():
         # pandas silently drops the cells of a too-long FIRST row (ParserWarning): make it loud
@@ -79,7 +84,7 @@ def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool,
         body = pd.read_csv(io.StringIO(src.text) if raw is None else raw,
                            encoding="utf-8", sep=src.delimiter, header=None,
                            skiprows=layout.header + 1, names=range(width + 1), dtype=dtype,
-                           na_filter=False, skip_blank_lines=False, index_col=False, engine="c")
+                           skip_blank_lines=False, index_col=False, engine="c", **blanks)
     if fast and np.isinf(body[layout.value_col].to_numpy()).any():
         raise ValueError("infinite value: let the careful reader name the cell")
     # pandas turns a categorical column whose cells all look numeric (or boolean) into numbers
