@@ -1,15 +1,15 @@
 """The fast path for big long CSVs: pandas' C reader instead of a Python grid.
 
-The value column is first read straight to float64 (the common case: plain numbers, blank
-cells read as NaN); if any cell needs the careful reader (``1,234``, ``12%``, ``#N/A``) the
-column is re-read as text (3M cells as Python strings: ~200 MB more at the peak). Every other
-column is read as ``category``: the C reader hashes each distinct id and date once, so the
-extractor gets codes instead of a million Python strings to factorize again (a million-row
-file has ~1k ids and ~1k dates). UTF-8 files are parsed from their bytes (no second, decoded
-copy of the text: the caller may drop ``src.text`` before the read, see ``text_is_spare``; the
-careful path decodes it again if it needs it). Rows with more cells than the header are
-allowed only when the extra cells are empty (Excel writes trailing commas); otherwise the
-first such row is named.
+The value column is first read straight to float64 (the common case: plain numbers, with blank
+and n/a cells such as ``#N/A N/A`` read as NaN); if any cell needs the careful reader
+(``1,234``, ``12%``, ``#REF!``, an n/a spelled otherwise) the column is re-read as text (3M
+cells as Python strings: ~200 MB more at the peak). Every other column is read as
+``category``: the C reader hashes each distinct id and date once, so the extractor gets codes
+instead of a million Python strings to factorize again (a million-row file has ~1k ids and ~1k
+dates). UTF-8 files are parsed from their bytes (no second, decoded copy of the text: the
+caller may drop ``src.text`` before the read, see ``text_is_spare``; the careful path decodes
+it again if it needs it). Rows with more cells than the header are allowed only when the extra
+cells are empty (Excel writes trailing commas); otherwise the first such row is named.
 """
 
 from __future__ import annotations
@@ -22,10 +22,18 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ...core.cell_values import NA_TOKENS, is_missing
 from ...core.spreadsheet_safety import unescape_formula
 from .errors import ImportFileError
 from .layouts import Layout
 from .source import SourceFile, utf8_stream
+
+#: Exact spellings the C reader reads as a blank value: each is blank to the careful reader too
+#: (``is_missing``), so a Bloomberg export's ``#N/A N/A`` fills keep the fast path; any other
+#: spelling (" n/a", "#N/A Requesting Data...") still goes the careful way.
+FAST_BLANKS = sorted({v for t in (*NA_TOKENS, "#n/a n/a", "#n/a n.a.", "#n/a field not applicable",
+                                  "#n/a invalid security", "#n/a history", "NaN")
+                      for v in (t, t.upper(), t.title()) if is_missing(v)})
 
 
 def read_body(src: SourceFile, layout: Layout, width: int) -> pd.DataFrame:
@@ -73,10 +81,10 @@ def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool,
           text_cols: frozenset[int] = frozenset()) -> pd.DataFrame:
     dtype: dict = {c: str if c in text_cols else "category" for c in range(width + 1)}
     dtype[layout.value_col] = "float64" if fast else str
-    # only an empty value cell is NaN (the careful reader reads it as blank too); every other
-    # column keeps "" as text, as with na_filter off
-    blanks = ({"na_filter": True, "keep_default_na": False, "na_values": {layout.value_col: [""]}}
-              if fast else {"na_filter": False})
+    # only a blank value cell is NaN (FAST_BLANKS); every other column keeps "" and "N/A" as
+    # text, as with na_filter off
+    blanks = ({"na_filter": True, "keep_default_na": False,
+               "na_values": {layout.value_col: FAST_BLANKS}} if fast else {"na_filter": False})
     raw = utf8_stream(src)
     with warnings.catch_warnings():
         # pandas silently drops the cells of a too-long FIRST row (ParserWarning): make it loud
