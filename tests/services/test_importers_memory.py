@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from qnai_desktop.services.importers import (
     ImportFileError,
@@ -107,6 +109,44 @@ def test_blank_and_na_values_keep_the_fast_reader(tmp_path: Path,
     f.write_text(f.read_text(encoding="utf-8") + '증권,2024-01-09,"1,234"\n', encoding="utf-8")
     assert preview_file(f).candidates[0].frame["value"].tolist() == [2.0, 4.0, 6.0, 1234.0]
     assert reads == [True, True, True, False]
+
+
+VALUES = st.one_of(st.sampled_from(long_csv.FAST_BLANKS),
+                   st.sampled_from([" n/a", "#N/A Requesting Data...", "#REF!", "1,234", "12%", "inf",
+                                    "1e999", "nan", "TRUE", "x", "(1.5)", "-0", "1e-400", " 7 "]),
+                   st.floats(allow_nan=False, allow_infinity=False).map(repr),
+                   st.integers(-10**6, 10**6).map(str))
+ROWS = st.lists(st.tuples(st.sampled_from(["a", "b", " a", "", "#N/A"]),
+                          st.sampled_from(["2024-01-01", "2024-01-02", "2024-02-01", "", "N/A"]),
+                          VALUES), max_size=12)
+
+
+def _outcome(path: Path) -> object:
+    try:
+        p = preview_file(path)
+    except ImportFileError as exc:
+        return str(exc)
+    return p.notes, [(c.label, c.unit_hint, c.frame["date"].astype(str).tolist(),
+                      c.frame["value"].tolist()) for c in p.candidates]
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=ROWS)
+def test_the_fast_read_equals_the_careful_read(tmp_path: Path, rows: list[tuple[str, str, str]]) -> None:
+    """Whatever the fast read takes as a blank (FAST_BLANKS) or a number, the careful reader
+    reads the same: same series, dates, values, hints, notes and refusals."""
+    f = tmp_path / "long.csv"
+    f.write_text("series,date,value\n" + "".join(f'{s},{d},"{v}"\n' for s, d, v in rows),
+                 encoding="utf-8")
+    fast = _outcome(f)
+    real = long_csv._read
+
+    def careful(src, layout, width, *, fast, **kw):
+        return real(src, layout, width, fast=False, **kw)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(long_csv, "_read", careful)
+        assert _outcome(f) == fast
 
 
 def test_the_careful_reader_still_names_the_cell_after_the_text_was_released(tmp_path: Path) -> None:
