@@ -9,7 +9,7 @@ by another child: a raw ``sqlite3.executemany`` of the same rows into the same s
 before its clock starts, as in ``bench_import.py``). Targets: wide ≤ 700 MB peak and ≤ 1.5× raw;
 long ≤ 400 MB peak. Prints, never asserts.
 
-Run: ``.venv/bin/python benchmarks/bench_import_big.py [--small]``
+Run: ``.venv/bin/python benchmarks/bench_import_big.py [--small] [--only wide|long]``
 """
 
 from __future__ import annotations
@@ -100,6 +100,11 @@ def child(code: str, *args: str) -> dict:
 
 def main() -> None:
     files = build("--small" in sys.argv)
+    if "--only" in sys.argv:  # one layout: --only long (issue 21) or --only wide
+        only = sys.argv[sys.argv.index("--only") + 1]
+        if only not in files:
+            sys.exit(f"--only takes one of {', '.join(files)}, not {only!r}")
+        files = {only: files[only]}
     for layout, path in files.items():
         with tempfile.TemporaryDirectory() as tmp:
             raw = child(CHILD_RAW, str(path), f"{tmp}/raw.sqlite", layout)

@@ -53,6 +53,8 @@ def test_the_error_names_row_column_and_value_as_attributes() -> None:
      r"row 3, column 'date': date 2026-07-01 appears twice"),
     ("series,date,value\na,2026-07-01,1,zzz\n", r"row 2: more cells than the header's 3 .*'zzz'"),
     ("series,date,value\na,2026-07-01,#REF!\n", r"row 2, column 'value': Excel error #REF!"),
+    ("series,date,value\na,2026-07-01,1\na,2026-07-02,TRUE\n",  # not 1.0 (pandas' reading)
+     r"row 3, column 'value': cannot read as a number .*'TRUE'"),
     ("series,date,value\na,2026-07-01,1,5\n", r"row 2: more cells than the header's 3 .*'5'"),
     ("series,date,value\na,2026-07-01,1\na,2026-07-02,1,5,6\n", r"row 3: more cells than the header's 3"),
     ("date,x\n2026-07-01,1\n,2\n", r"row 3, column 'date': a value without a date"),

@@ -50,8 +50,11 @@ def bulk_facts(dates: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[
     equal (most are) needs no median; only irregular ones take ``np.median`` of their slice."""
     if not len(starts):
         return []
-    days = dates.astype("datetime64[D]").astype("int64")
+    days = dates.astype("datetime64[D]").view("int64")
+    first = days[starts].astype("datetime64[D]").tolist()
+    last = days[ends - 1].astype("datetime64[D]").tolist()
     gaps = np.diff(days)
+    del days  # one array of the table's length at a time besides ``dates`` (3M rows: 24 MB each)
     sizes = ends - starts
     # gaps inside series k are gaps[starts[k]:ends[k]-1]; reduceat needs non-empty segments
     multi = sizes >= 2
@@ -59,14 +62,13 @@ def bulk_facts(dates: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[
     hi_gap = np.zeros(len(starts), dtype="int64")
     if multi.any():
         seg = starts[multi]
-        inside = np.ones(len(gaps), dtype=bool)
-        inside[np.maximum(ends[:-1] - 1, 0)] = False  # the gap from one series into the next
-        masked_lo = np.where(inside, gaps, np.iinfo("int64").max)
-        masked_hi = np.where(inside, gaps, np.iinfo("int64").min)
-        lo_gap[multi] = np.minimum.reduceat(masked_lo, seg)
-        hi_gap[multi] = np.maximum.reduceat(masked_hi, seg)
-    first = days[starts].astype("datetime64[D]").tolist()
-    last = days[ends - 1].astype("datetime64[D]").tolist()
+        edges = np.maximum(ends[:-1] - 1, 0)  # the gap from one series into the next
+        # masked in place, not in two masked copies: the medians below read only the gaps
+        # inside a series, never these
+        gaps[edges] = np.iinfo("int64").max
+        lo_gap[multi] = np.minimum.reduceat(gaps, seg)
+        gaps[edges] = np.iinfo("int64").min
+        hi_gap[multi] = np.maximum.reduceat(gaps, seg)
     out = []
     for k in range(len(starts)):
         if not multi[k]:
@@ -120,7 +122,6 @@ def to_candidate(path, key: str, label: str, dates: np.ndarray, values: np.ndarr
         first, second = sorted((int(rows[i]), int(rows[i + 1])))
         raise ImportFileError(path, f"date {day} appears twice for {label!r} (rows {first} and "
                               f"{second})", row=second, column=column, value=day)
-    n = len(dates)
-    frame = pd.DataFrame({"date": dates.astype("datetime64[s]"), "value": values.astype("float64"),
-                          "n": pd.arrays.IntegerArray(np.zeros(n, "int64"), np.ones(n, bool))})
+    # no "n" column: a file has no counts (the writer binds NULL for a frame without one)
+    frame = pd.DataFrame({"date": dates.astype("datetime64[s]"), "value": values.astype("float64")})
     return Candidate(key, label, frame, unit_hint, source_hint, extra=extra or {})

@@ -256,11 +256,17 @@ def extract_long(src: SourceFile, body: pd.DataFrame, layout: Layout,
 
     Vectorised end to end: ids and dates are factorized once (the fast CSV reader hands over
     categoricals, so that is a pass over small integer codes), the kept rows are sorted once by
-    (series, day), and each candidate's frame is a slice of that one sorted table. First/last
-    day and frequency come from the same sorted days in bulk (``candidates.bulk_facts``), so the
-    mapping step never touches a per-series frame.
+    (series, day) — not at all when the file is already in that order — and each candidate's
+    frame is a slice of that one sorted table. First/last day and frequency come from the same
+    sorted days in bulk (``candidates.bulk_facts``), so the mapping step never touches a
+    per-series frame.
+
+    Memory: a 3M-row file is a few arrays of 3M numbers; each is dropped as soon as it is used
+    (``body`` too, when the caller handed it over without keeping it), ids are int32 codes,
+    spreadsheet row numbers are worked out only for a message, and the frames carry no ``n``
+    column (a file has no counts: the writer binds NULL, as for a frame without one).
     """
-    rows = spreadsheet_rows(layout.header, len(body))
+    rows = range(layout.header + 2, layout.header + 2 + len(body))  # data row i's sheet row
     try:
         dates, dayfirst = to_dates(body[layout.date_col])
     except CellProblem as exc:
@@ -269,54 +275,76 @@ def extract_long(src: SourceFile, body: pd.DataFrame, layout: Layout,
         values, hints = to_numbers(body[layout.value_col])
     except CellProblem as exc:
         raise located(src, exc, rows, names[layout.value_col]) from None
-    # ids: factorize first (codes in order of first appearance), strip the distinct values only
-    raw_codes, raw_uniques = pd.factorize(body[layout.series_col].reset_index(drop=True))
-    stripped = [str(u).strip() for u in raw_uniques]
-    id_codes, uniques = pd.factorize(pd.Series([*stripped, ""], dtype=object))
-    codes_all = id_codes[raw_codes]  # raw code -1 (NaN) picks the appended ""
-    blank = int(id_codes[-1])
-    has_id = codes_all != blank
-    no_value, no_date = np.isnan(values), np.isnat(dates)
-    present = has_id | ~no_value | ~no_date
-    for mask, what, col in ((~has_id, "a row without a series id", layout.series_col),
+    codes, uniques, blank = _id_codes(body[layout.series_col])
+    del body  # the parsed file: from here on only its three arrays
+    no_id, no_value, no_date = codes == blank, np.isnan(values), np.isnat(dates)
+    present = ~(no_id & no_value & no_date)  # a row with nothing in it is skipped
+    for mask, what, col in ((no_id, "a row without a series id", layout.series_col),
                             (no_date, "a row without a date", layout.date_col)):
         bad = np.flatnonzero(present & mask)
         if len(bad):
-            raise src.error(what, row=int(rows[bad[0]]), column=names[col])
-    keep = np.flatnonzero(present & ~no_value)
-    codes = codes_all[keep]
-    days = dates[keep].astype("int64") // 86_400
-    key = codes.astype("int64") * (1 << 24) + (days - days.min() if len(days) else days)
-    if len(key) and bool(np.all(key[1:] > key[:-1])):  # already grouped and dated in order
-        order, sorted_key = keep, key
-    else:
-        by_key = np.argsort(key, kind="stable")
-        order, sorted_key = keep[by_key], key[by_key]
-    sorted_codes = codes_all[order]
-    dup = np.flatnonzero(sorted_key[1:] == sorted_key[:-1])
-    if len(dup):
-        i = dup[0]
-        sid, day = uniques[sorted_codes[i]], str(dates[order[i]])[:10]
-        first, second = sorted((int(rows[order[i]]), int(rows[order[i + 1]])))
-        raise src.error(f"date {day} appears twice for series {sid!r} (rows {first} and {second})",
-                        row=second, column=names[layout.date_col], value=day)
+            raise src.error(what, row=rows[int(bad[0])], column=names[col])
+    del no_id, no_date, present
+    kept = None  # the data rows with a value, when some have none (else every row: no index array)
+    if no_value.any():
+        kept = np.flatnonzero(~no_value)
+        codes, dates, values = codes[kept], dates[kept], values[kept]
+    del no_value
+    days = (dates.view("int64") // 86_400).astype(np.int32)  # kept rows have dates: no NaT
+    if not _in_order(codes, days):  # sort by (series, day); equal keys are duplicate dates
+        key = codes.astype(np.int64)
+        key <<= 24
+        key += days - (int(days.min()) if len(days) else 0)
+        order = np.argsort(key, kind="stable")
+        key = key[order]
+        dup = np.flatnonzero(key[1:] == key[:-1])
+        del key, days
+        if len(dup):
+            a, b = int(order[dup[0]]), int(order[dup[0] + 1])
+            sid, day = uniques[codes[a]], str(dates[a])[:10]
+            first, second = sorted(rows[int(kept[i]) if kept is not None else i] for i in (a, b))
+            raise src.error(f"date {day} appears twice for series {sid!r} (rows {first} and {second})",
+                            row=second, column=names[layout.date_col], value=day)
+        codes, dates, values = codes[order], dates[order], values[order]
+        del order
     # one sorted table, sliced per series (a slice shares the table's arrays)
-    n = len(order)
-    sorted_dates = dates[order]
-    table = pd.DataFrame({"date": sorted_dates, "value": values[order],  # fresh arrays: no copy
-                          "n": pd.arrays.IntegerArray(np.zeros(n, "int64"), np.ones(n, bool))},
-                         copy=False)
-    starts = np.r_[0, np.flatnonzero(np.diff(sorted_codes)) + 1] if n else np.array([], int)
+    n = len(codes)
+    starts = np.r_[0, np.flatnonzero(np.diff(codes)) + 1] if n else np.array([], int)
     ends = np.r_[starts[1:], n] if n else starts
-    facts = bulk_facts(sorted_dates, starts, ends)
+    facts = bulk_facts(dates, starts, ends)
+    table = pd.DataFrame({"date": dates, "value": values}, copy=False)  # no copy of either
+    del dates, values
     hint = next(iter(hints)) if len(hints) == 1 else None
     extra = {"dayfirst": True} if dayfirst else {}
     out = []
-    for lo, hi, code, fact in zip(starts.tolist(), ends.tolist(), sorted_codes[starts].tolist(),
-                                  facts, strict=True):
+    for lo, hi, code, fact in zip(starts.tolist(), ends.tolist(), codes[starts].tolist(), facts,
+                                  strict=True):
         sid = str(uniques[code])
         frame = table.iloc[lo:hi]
         frame.index = pd.RangeIndex(hi - lo)  # as reset_index(drop=True), without its copy
         out.append(Candidate(f"id:{sid}", sid, frame, hint, src.path.name, extra=dict(extra),
                              facts=fact))
     return out
+
+
+def _id_codes(cells: pd.Series) -> tuple[np.ndarray, pd.Index, int]:
+    """(int32 code of each row's stripped id, the ids by first appearance, the code of "").
+
+    Factorized first, then only the distinct values are stripped (a categorical column is a
+    pass over its small codes)."""
+    raw_codes, raw_uniques = pd.factorize(cells.reset_index(drop=True))
+    stripped = [str(u).strip() for u in raw_uniques]
+    id_codes, uniques = pd.factorize(pd.Series([*stripped, ""], dtype=object))
+    codes = id_codes.astype(np.int32)[raw_codes]  # raw code -1 (NaN) picks the appended ""
+    return codes, uniques, int(id_codes[-1])
+
+
+def _in_order(codes: np.ndarray, days: np.ndarray) -> bool:
+    """True when the rows are grouped by series in ``codes`` order with strictly rising days
+    (the usual export: then there is nothing to sort and no date can repeat)."""
+    if len(codes) < 2:
+        return True
+    step = np.diff(codes)
+    if (step < 0).any():
+        return False
+    return bool(((step > 0) | (np.diff(days) > 0)).all())

@@ -1,12 +1,15 @@
 """The fast path for big long CSVs: pandas' C reader instead of a Python grid.
 
-The value column is first read straight to float64 (the common case: plain numbers); if any
-cell needs the careful reader (``1,234``, ``12%``, ``#N/A``, blanks) the column is re-read as
-text. Every other column is read as ``category``: the C reader hashes each distinct id and date
-once, so the extractor gets codes instead of a million Python strings to factorize again (a
-million-row file has ~1k ids and ~1k dates). UTF-8 files are parsed from their bytes (no
-second, decoded copy of the text). Rows with more cells than the header are allowed only when
-the extra cells are empty (Excel writes trailing commas); otherwise the first such row is named.
+The value column is first read straight to float64 (the common case: plain numbers, with blank
+and n/a cells such as ``#N/A N/A`` read as NaN); if any cell needs the careful reader
+(``1,234``, ``12%``, ``#REF!``, an n/a spelled otherwise) the column is re-read as text (3M
+cells as Python strings: ~200 MB more at the peak). Every other column is read as
+``category``: the C reader hashes each distinct id and date once, so the extractor gets codes
+instead of a million Python strings to factorize again (a million-row file has ~1k ids and ~1k
+dates). UTF-8 files are parsed from their bytes (no second, decoded copy of the text: the
+caller may drop ``src.text`` before the read, see ``text_is_spare``; the careful path decodes
+it again if it needs it). Rows with more cells than the header are allowed only when the extra
+cells are empty (Excel writes trailing commas); otherwise the first such row is named.
 """
 
 from __future__ import annotations
@@ -19,10 +22,18 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ...core.cell_values import NA_TOKENS, is_missing
 from ...core.spreadsheet_safety import unescape_formula
 from .errors import ImportFileError
 from .layouts import Layout
-from .source import SourceFile, utf8_bytes
+from .source import SourceFile, utf8_stream
+
+#: Exact spellings the C reader reads as a blank value: each is blank to the careful reader too
+#: (``is_missing``), so a Bloomberg export's ``#N/A N/A`` fills keep the fast path; any other
+#: spelling (" n/a", "#N/A Requesting Data...") still goes the careful way.
+FAST_BLANKS = sorted({v for t in (*NA_TOKENS, "#n/a n/a", "#n/a n.a.", "#n/a field not applicable",
+                                  "#n/a invalid security", "#n/a history", "NaN")
+                      for v in (t, t.upper(), t.title()) if is_missing(v)})
 
 
 def read_body(src: SourceFile, layout: Layout, width: int) -> pd.DataFrame:
@@ -70,16 +81,22 @@ def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool,
           text_cols: frozenset[int] = frozenset()) -> pd.DataFrame:
     dtype: dict = {c: str if c in text_cols else "category" for c in range(width + 1)}
     dtype[layout.value_col] = "float64" if fast else str
-    raw = utf8_bytes(src)
+    # only a blank value cell is NaN (FAST_BLANKS); every other column keeps "" and "N/A" as
+    # text, as with na_filter off
+    blanks = ({"na_filter": True, "keep_default_na": False,
+               "na_values": {layout.value_col: FAST_BLANKS}} if fast else {"na_filter": False})
+    raw = utf8_stream(src)
     with warnings.catch_warnings():
         # pandas silently drops the cells of a too-long FIRST row (ParserWarning): make it loud
         warnings.simplefilter("error", pd.errors.ParserWarning)
-        body = pd.read_csv(io.StringIO(src.text) if raw is None else io.BytesIO(raw),
+        body = pd.read_csv(io.StringIO(src.text) if raw is None else raw,
                            encoding="utf-8", sep=src.delimiter, header=None,
                            skiprows=layout.header + 1, names=range(width + 1), dtype=dtype,
-                           na_filter=False, skip_blank_lines=False, index_col=False, engine="c")
+                           skip_blank_lines=False, index_col=False, engine="c", **blanks)
     if fast and np.isinf(body[layout.value_col].to_numpy()).any():
         raise ValueError("infinite value: let the careful reader name the cell")
+    if fast and _may_hold_booleans(src, body[layout.value_col].to_numpy()):
+        raise ValueError("TRUE/FALSE cells read as 1/0: let the careful reader refuse them")
     # pandas turns a categorical column whose cells all look numeric (or boolean) into numbers
     # ("005930" -> 5930, "1" and "1.0" merged): such a column is read again as text.
     converted = frozenset(c for c in range(width + 1) if isinstance(body[c].dtype, pd.CategoricalDtype)
@@ -87,6 +104,32 @@ def _read(src: SourceFile, layout: Layout, width: int, *, fast: bool,
     if converted:
         return _read(src, layout, width, fast=fast, text_cols=text_cols | converted)
     return body
+
+
+#: What pandas' C reader turns into 1.0/0.0 in a float column (it has no switch to stop it).
+_BOOLEANS = ("True", "TRUE", "true", "False", "FALSE", "false")
+
+
+def _may_hold_booleans(src: SourceFile, values: np.ndarray) -> bool:
+    """True when a 1.0 or 0.0 among ``values`` may have been a TRUE/FALSE cell: only a file with
+    such values is searched for the words (~0.1 s per word in 100 MB)."""
+    if not ((values == 1.0) | (values == 0.0)).any():
+        return False
+    if utf8_stream(src) is None:
+        return any(w in src.text for w in _BOOLEANS)
+    return any(w.encode() in src.data for w in _BOOLEANS)
+
+
+def text_is_spare(src: SourceFile) -> bool:
+    """True when ``read_body`` parses the file's bytes, so ``src.text`` (as big again) may be
+    released before it runs."""
+    return utf8_stream(src) is not None
+
+
+def _text(src: SourceFile) -> str:
+    """The file's text: kept, or decoded again from its bytes after ``text_is_spare``."""
+    raw = utf8_stream(src)
+    return src.text if src.text or raw is None else raw.read().decode("utf-8")
 
 
 def _unreadable(src: SourceFile, err: Exception) -> ImportFileError:
@@ -98,7 +141,7 @@ def _unreadable(src: SourceFile, err: Exception) -> ImportFileError:
 
 def _true_width(src: SourceFile, layout: Layout, width: int) -> int:
     """The widest row; raises if a cell beyond the header's width has content."""
-    reader = csv.reader(io.StringIO(src.text, newline=""), delimiter=src.delimiter)
+    reader = csv.reader(io.StringIO(_text(src), newline=""), delimiter=src.delimiter)
     widest = width
     for number, cells in enumerate(reader, start=1):
         if number <= layout.header + 1 or len(cells) <= width:

@@ -33,7 +33,7 @@ from .layouts import (
     extract_long,
     extract_wide,
 )
-from .long_csv import read_body
+from .long_csv import read_body, text_is_spare
 from .mapping import MappingRow, plan_bundles, suggest
 from .source import Sheet, SourceFile, open_source, read_rows
 from .wide_csv import wide_body
@@ -197,11 +197,10 @@ def _extract(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Candidate]:
         names = {i: str(h).strip() or column_letter(i) for i, h in enumerate(header)}
         if src.kind == "csv":  # cells beyond the header's last name are refused unless empty
             width = max(i for i, h in enumerate(header) if str(h).strip()) + 1
-            body = read_body(src, layout, width)
-            src.text, src.data = "", b""  # read: 2 × the file's size freed before the series
-        else:  # columns named even when no row is below the header (else body[col] is a KeyError)
-            body = pd.DataFrame(sheet.rows[layout.header + 1:], columns=range(sheet.width),
-                                dtype=object)
+            # handed over, not kept here: extract_long frees the parsed file once it has its arrays
+            return extract_long(src, _long_body(src, layout, width), layout, names)
+        # columns named even when no row is below the header (else body[col] is a KeyError)
+        body = pd.DataFrame(sheet.rows[layout.header + 1:], columns=range(sheet.width), dtype=object)
         return extract_long(src, body, layout, names)
     if src.kind == "csv" and layout.name == "wide" and len(sheet.rows) > layout.header + 1:
         body = wide_body(src, sheet, layout.header)  # numbers by the C parser, when it applies
@@ -215,6 +214,17 @@ def _extract(src: SourceFile, sheet: Sheet, layout: Layout) -> list[Candidate]:
     if layout.name == "bloomberg":
         return extract_bloomberg(src, sheet, layout)
     return extract_wide(src, sheet, layout)
+
+
+def _long_body(src: SourceFile, layout: Layout, width: int) -> pd.DataFrame:
+    """A long CSV's rows by pandas' C reader; the file's text and bytes (each as big as the
+    file) are released as soon as they are not needed: the text before the parse when pandas
+    reads the bytes, the bytes once parsed."""
+    if text_is_spare(src):
+        src.text = ""
+    body = read_body(src, layout, width)
+    src.text, src.data = "", b""
+    return body
 
 
 def _table(sheet: Sheet) -> pd.DataFrame:
