@@ -150,13 +150,15 @@ class WatchlistDetail(QWidget):
         self.link_box.setEditText(current)
 
     def show_company(self, row: dict | None, derived: dict, history: pd.DataFrame,
-                     links: tuple[LinkRow, ...]) -> None:
-        """The name's lines in the UI language (the tab shows it again when the language changes)."""
+                     links: tuple[LinkRow, ...] | None) -> None:
+        """The name's lines in the UI language (the tab shows it again when the language changes).
+        ``links`` None: they follow with :meth:`show_links` (another name's are cleared now)."""
         self.empty.setVisible(row is None)
         self.body.setVisible(row is not None)
         if row is None:
             self.ticker = ""
             return
+        same = row["ticker"] == self.ticker
         self.ticker = row["ticker"]
         suffix = current_language()
         self.title.setText(f"{row[f'name_{suffix}']}  ({row['ticker']})")
@@ -168,6 +170,10 @@ class WatchlistDetail(QWidget):
         lines = [row[f"thesis1_{suffix}"], row[f"thesis2_{suffix}"]]
         self.thesis.setText("<br>".join(f"- {escape(t)}" for t in lines if t) or "-")
         self.history.set_history(history, row)
+        if links is not None or not same:
+            self.show_links(links or ())
+
+    def show_links(self, links: tuple[LinkRow, ...]) -> None:
         self._links = links
         self.links.clear()
         for link in links:
