@@ -137,3 +137,28 @@ def test_alert_rules_run_again_only_when_what_they_read_changed(ctx: AppContext)
 
     ctx.notify(ChangeSet(tables={"observations", "series"}, series={"cds.oracle_5y"}))
     wait_until(lambda: len(runs) == 1 and not watcher.running)
+
+
+def test_imported_prices_refresh_the_names_links_not_the_table(tab: WatchlistTab,
+                                                                ctx: AppContext) -> None:
+    import pandas as pd
+
+    from qnai_desktop.core.series import SeriesBundle
+
+    tab.select("ORCL")
+    seen = Redraws(tab)
+    meta = ctx.cache.series.meta("cds.oracle_5y")
+    frame = pd.DataFrame({"date": pd.to_datetime(["2026-08-05"]), "value": [321.5]})
+
+    def import_file(cache: Cache):
+        return cache.series.write_bundles([SeriesBundle(meta, frame)], how="import",
+                                          origin="bloomberg.xlsx")
+
+    run_op(ctx, None, import_file).run()
+    ops_landed()
+    settle(tab)
+    links = tab.detail.links
+    row = next(links.topLevelItem(i) for i in range(links.topLevelItemCount())
+               if links.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)[1] == "cds.oracle_5y")
+    assert (row.text(2).split()[0], row.text(3)) == ("321.5", "2026-08-05")  # the new close
+    assert (seen.full, seen.resets, seen.rows) == (0, 0, set())  # the table was left alone

@@ -147,6 +147,10 @@ class ImportDialog(QDialog):
         self.preview.setModel(self.preview_model)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # column widths from the first rows, not all 50: measuring every cell (Python data() per
+        # role) made showing a preview ~60 ms of the event loop
+        self.preview.horizontalHeader().setResizeContentsPrecision(12)
+        self.preview.verticalHeader().setResizeContentsPrecision(12)
         self.preview.horizontalHeader().setMaximumSectionSize(260)
         self.mapping = MappingTable(ctx)
         self.mapping.sig_mapping_edited.connect(self.schedule_dry_run)

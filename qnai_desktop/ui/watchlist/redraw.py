@@ -21,10 +21,13 @@ from ...core.changes import ChangeSet
 from ...core.watchlist import VIEW_COLUMNS, view_row
 from ..common.i18n import current_language
 from .check_runner import Checked
+from .links import link_choices
 
 if TYPE_CHECKING:
     from .tab import WatchlistTab
 
+#: What a price or data import writes: nothing of the coverage table, only what links show.
+SERIES_TABLES = frozenset({"series", "observations"})
 AUTO_SIZE_ROWS = 300  # beyond this, sizing rows/columns to contents costs more than it helps
 
 
@@ -46,10 +49,22 @@ class WatchlistRedraws:
     def _on_cache_changed(self: WatchlistTab, change: ChangeSet) -> None:
         """A write that names the companies rows it changed (a cell edit, its undo) redraws
         those rows; anything else, or a change while hidden, redraws the table when shown."""
+        if change.tables and change.tables <= SERIES_TABLES and not self._dirty \
+                and self.isVisible():
+            self._series_changed(change)  # the table shows no series: only the detail's links
+            return
         tickers = change.rows_of("companies")
         if (tickers is None or change.tables != {"companies"} or self._dirty
                 or not self.isVisible() or not self.update_rows(tickers)):
             super()._on_cache_changed(change)
+
+    def _series_changed(self: WatchlistTab, change: ChangeSet) -> None:
+        """Series imported or refreshed: the names' evidence links (their latest values, the
+        series offered for linking) may differ; the coverage table itself does not."""
+        if "series" in change.tables:
+            self.detail.set_link_choices(link_choices(self.ctx.cache))
+        if self.current_ticker():
+            self.detail_feed.schedule()
 
     def update_rows(self: WatchlistTab, tickers: set[str]) -> bool:
         """Redraw the rows of ``tickers`` from the store: False (nothing done) when a name was
