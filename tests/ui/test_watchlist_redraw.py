@@ -162,3 +162,21 @@ def test_imported_prices_refresh_the_names_links_not_the_table(tab: WatchlistTab
                if links.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)[1] == "cds.oracle_5y")
     assert (row.text(2).split()[0], row.text(3)) == ("321.5", "2026-08-05")  # the new close
     assert (seen.full, seen.resets, seen.rows) == (0, 0, set())  # the table was left alone
+
+
+def test_arrowing_down_the_table_fills_the_detail_once_for_the_name_it_stops_on(
+        tab: WatchlistTab, qtbot) -> None:
+    tab.select("NVDA")
+    fills: list[str] = []
+    show = tab.detail.show_company
+    tab.detail.show_company = lambda row, *a: (fills.append(row["ticker"] if row else ""),
+                                               show(row, *a))
+    tab.view.setFocus()
+    for _ in range(3):  # GOOGL, AAPL, MSFT, one key after the other (a held key repeating)
+        qtbot.keyClick(tab.view, Qt.Key.Key_Down)
+        QApplication.processEvents()
+    settle(tab)
+    assert fills == ["MSFT"]
+    assert tab.detail.title.text() == "마이크로소프트  (MSFT)"
+    assert tab.detail.history.table.item(0, 3).text() == "20"  # MSFT's PER in its history
+    assert tab.detail.values.ticker == "MSFT"

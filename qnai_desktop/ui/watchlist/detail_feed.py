@@ -2,9 +2,9 @@
 
 An explicit jump (``show_now``: the palette, a link, the report check) fills the pane at once. A
 selection that moves by itself (keys, a stored edit focusing its cell) or a redrawn row asks for
-it with ``schedule``: the pane then fills on the next event-loop turns in three slices — the
-name, its lines and history chart; its evidence links; the figures and what they rest on — so
-no turn holds the event loop for the whole pane, and several requests in one turn fill it once.
+it with ``schedule``: the pane then fills once requests stop for ``COALESCE_MS``, in four
+event-loop turns — the name and its lines; its history chart; its evidence links; the figures
+and what they rest on — so no turn holds the event loop for the whole pane.
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ from ..common.app_context import AppContext
 from .detail import WatchlistDetail
 from .links import describe_links
 
+#: Requests this close together fill the pane once, after the last: arrowing down the table or
+#: edits landing one after another do not redraw every name's chart on the way.
+COALESCE_MS = 150
+
 
 class DetailFeed(QObject):
     def __init__(self, ctx: AppContext, detail: WatchlistDetail,
@@ -28,7 +32,7 @@ class DetailFeed(QObject):
         super().__init__(parent)
         self.ctx, self.detail = ctx, detail
         self._current, self._derived, self._after = current, derived, after
-        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._timer.timeout.connect(self._first)
         self._generation = 0
         self._slices = 0  # slices queued and not yet run
@@ -47,6 +51,7 @@ class DetailFeed(QObject):
         self._generation += 1
         ticker = self._name()
         if ticker is not None:
+            self._history(ticker)
             self._links(ticker)
             self._values(ticker)
 
@@ -58,15 +63,20 @@ class DetailFeed(QObject):
         ticker = self._name()
         if ticker is None:
             return
-        generation = self._generation
-        for part in (self._links, self._values):
-            self._slices += 1
-            QTimer.singleShot(0, self, lambda part=part: self._later(generation, ticker, part))
+        self._then(self._generation, ticker, [self._history, self._links, self._values])
 
-    def _later(self, generation: int, ticker: str, part: Callable[[str], None]) -> None:
+    def _then(self, generation: int, ticker: str, parts: list[Callable[[str], None]]) -> None:
+        """The next slice in the next turn (each queues the one after it: queued together, they
+        would run in the same pass of the event loop)."""
+        if parts:
+            self._slices += 1
+            QTimer.singleShot(0, self, lambda: self._later(generation, ticker, parts))
+
+    def _later(self, generation: int, ticker: str, parts: list[Callable[[str], None]]) -> None:
         self._slices -= 1
         if generation == self._generation and not self.ctx.stopped and self._current() == ticker:
-            part(ticker)
+            parts[0](ticker)
+            self._then(generation, ticker, parts[1:])
 
     def _name(self) -> str | None:
         """The name, its lines and its history chart; links follow. None: no name selected."""
@@ -77,8 +87,13 @@ class DetailFeed(QObject):
             self.detail.show_company(None, {}, pd.DataFrame(), ())
             self._after()
             return None
-        self.detail.show_company(row, self._derived(ticker), cache.watchlist.history(ticker), None)
+        self.detail.show_company(row, self._derived(ticker), None, None)
         return ticker
+
+    def _history(self, ticker: str) -> None:
+        row = self.ctx.cache.watchlist.company(ticker)
+        if row is not None:
+            self.detail.history.set_history(self.ctx.cache.watchlist.history(ticker), row)
 
     def _links(self, ticker: str) -> None:
         self.detail.show_links(describe_links(self.ctx.cache, ticker))
