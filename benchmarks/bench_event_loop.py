@@ -290,8 +290,10 @@ def main() -> None:
                     page.model.setData(index, f"{20 + state['i'] % 9}", Qt.ItemDataRole.EditRole)
                     state["i"] += 1
                     state["next"] = time.perf_counter() + 0.12
+                # … and the tab's own redraws after them (the detail pane, the report check)
                 return state["i"] >= n_edits and not page.ops.busy and running_ops() == 0 \
-                    and not watcher.running
+                    and not watcher.running and not getattr(page, "redrawing", False) \
+                    and not getattr(getattr(page, "checks", None), "busy", False)
 
             return done
 

@@ -96,6 +96,23 @@ def view_frame(companies: pd.DataFrame, lang: str, bench: Benchmarks) -> pd.Data
     return out
 
 
+def view_row(company: dict, lang: str, bench: Benchmarks) -> dict:
+    """One companies row (a dict) as :func:`view_frame` shows it — a cell edit redraws its row
+    from this, without building frames."""
+    def num(v: object) -> float:
+        return math.nan if v is None else float(v)  # type: ignore[arg-type]
+
+    per = num(company["per_12mf"])
+    valid = per > 0  # NaN compares False
+    return {"ticker": company["ticker"], "name": company[store_column("name", lang)],
+            "market_cap_usd_bn": num(company["market_cap_usd_bn"]), "per_12mf": per,
+            "vs_sp500": per / bench.sp500 - 1.0 if valid else math.nan,
+            "vs_bigtech": per / bench.bigtech - 1.0 if valid else math.nan,
+            "thesis1": company[store_column("thesis1", lang)],
+            "thesis2": company[store_column("thesis2", lang)],
+            "as_of": company["as_of"] if company["as_of"] is not None else ""}
+
+
 def search_text(companies: pd.DataFrame) -> np.ndarray:
     """One lower-cased haystack per row: ticker, both names and all thesis lines."""
     cols = ["ticker", "name_ko", "name_en", *THESIS_COLUMNS]

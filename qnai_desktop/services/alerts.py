@@ -24,6 +24,9 @@ from ..store.errors import ValidationError
 from .monitor_table import known_metas, series_frames
 
 EVENT_TABLES = frozenset({"alert_events"})  # what recording alerts announces; never re-evaluate it
+#: What an evaluation reads (rules, series and their observations, the rules' state): a change to
+#: anything else (a watchlist cell, a scenario, a chart note) cannot start or end an alert.
+INPUT_TABLES = frozenset({"alert_rules", "alert_state", "series", "observations"})
 _COLUMNS = ("id", "name", "enabled")  # kept in their own columns, not in the spec
 REASON = "reason"  # {"ko", "en"} in the stored spec: the note's sentence the rule tests
 

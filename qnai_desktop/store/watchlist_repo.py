@@ -44,9 +44,15 @@ def validate_company(row: dict) -> dict:
 class WatchlistRepo(RepoBase):
     """``cache.watchlist``: companies, history snapshots, links, dated input values."""
 
-    def companies(self) -> pd.DataFrame:
+    def companies(self, tickers: list[str] | None = None) -> pd.DataFrame:
+        """The coverage table in the note's order (only ``tickers``' rows when given)."""
+        where, args = "", []
+        if tickers is not None:
+            where = f" WHERE ticker IN ({', '.join('?' for _ in tickers)})"
+            args = list(tickers)
         rows = self.db.execute_returning_dicts(
-            f"SELECT {', '.join(COMPANY_COLS)} FROM companies ORDER BY position, ticker")
+            f"SELECT {', '.join(COMPANY_COLS)} FROM companies{where} ORDER BY position, ticker",
+            args)
         df = pd.DataFrame(rows, columns=COMPANY_COLS)
         for col in ("market_cap_usd_bn", "per_12mf"):
             df[col] = pd.to_numeric(df[col]).astype("float64")
@@ -61,7 +67,8 @@ class WatchlistRepo(RepoBase):
                          content_hash: str = "") -> ChangeSet:
         """Insert or update companies atomically; snapshot market cap / PER when they change."""
         valid = [validate_company(r) for r in rows]
-        change = ChangeSet(tables={"companies"})
+        written: set[str] = set()
+        change = ChangeSet(tables={"companies"}, rows={"companies": written})
         with self._txn():
             for row in valid:
                 prev = self.company(row["ticker"])
@@ -72,6 +79,7 @@ class WatchlistRepo(RepoBase):
                     continue
                 else:
                     change.changed += 1
+                written.add(row["ticker"])
                 cols = ", ".join(COMPANY_COLS)
                 marks = ", ".join("?" for _ in COMPANY_COLS)
                 sets = ", ".join(f"{c} = excluded.{c}" for c in COMPANY_COLS[1:])
@@ -91,7 +99,7 @@ class WatchlistRepo(RepoBase):
         return change
 
     def delete_company(self, ticker: str) -> ChangeSet:
-        change = ChangeSet(tables={"companies"})
+        change = ChangeSet(tables={"companies"}, rows={"companies": {ticker}})
         with self._txn():
             cur = self.db.execute("DELETE FROM companies WHERE ticker = ?", [ticker])
             change.changed = cur.rowcount

@@ -20,6 +20,7 @@ from qnai_desktop.core.watchlist import (
     search_text,
     store_column,
     view_frame,
+    view_row,
 )
 from qnai_desktop.services.seed import fact_rows, watchlist_rows
 
@@ -49,6 +50,18 @@ def test_view_frame_shows_the_note_table(companies: pd.DataFrame) -> None:
     assert df.loc["META", "vs_sp500"] == pytest.approx(18 / 22 - 1)
     assert pd.isna(df.loc["CRWV", "vs_bigtech"])  # PER n/a → no premium
     assert view_frame(companies, "en", Benchmarks()).loc["META", "name"] == "Meta Platforms"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_one_row_as_shown_matches_the_whole_table(companies: pd.DataFrame, lang: str) -> None:
+    bench = Benchmarks(20.0, 26.0)
+    table = view_frame(companies, lang, bench)
+    for company in companies.to_dict("records"):
+        row = view_row({**company, "as_of": company["as_of"] or None}, lang, bench)
+        expected = table.loc[company["ticker"]].to_dict()
+        assert list(row) == list(table.columns)
+        for col, value in expected.items():
+            assert row[col] == value or (pd.isna(row[col]) and pd.isna(value)), (company, col)
 
 
 @pytest.mark.parametrize(("column", "text", "value"), [

@@ -149,3 +149,21 @@ def test_single_chart_export_to_a_chosen_name(renderer, jobs, folder: Path) -> N
         assert [w.kind for w in warnings] == ["demo"]
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         f"my chart.{f}" for f in ("png", "svg", "pdf", "pptx", "xlsx", "csv"))
+
+
+def test_a_pack_driven_by_the_event_loop_draws_each_chart_in_slices(renderer, jobs,
+                                                                     tmp_path: Path) -> None:
+    """The pack dialog's way (steps(sliced=True)): several turns of the event loop per chart,
+    and the very same files as the one-step-per-chart run of the command line."""
+    opts = ExportOptions(formats=("png", "csv"), width=960, height=540)
+    PackExporter(jobs, opts, tmp_path / "cli", renderer=renderer, today=TODAY).run()
+    turns: dict[int, int] = {}
+    for done, _total, _what in PackExporter(jobs, opts, tmp_path / "gui", renderer=renderer,
+                                            today=TODAY).steps(sliced=True):
+        turns[done] = turns.get(done, 0) + 1
+    for k in range(len(jobs)):
+        assert turns[k] >= 3  # drawn, settled, settled again: each a turn of its own
+    digests = [{f["file"]: f["sha256"] for f in json.loads(
+        (tmp_path / run / "manifest.json").read_text(encoding="utf-8"))["files"]}
+        for run in ("cli", "gui")]
+    assert digests[0] == digests[1] and "meta_ads.png" in digests[0]

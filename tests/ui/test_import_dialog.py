@@ -315,3 +315,20 @@ def test_the_preview_notes_are_in_her_language(qtbot, dialog, tmp_path: Path) ->
     assert "'Empty': 값 없음(빈칸 또는 #N/A), 건너뜀" in notes, notes
     assert "NN/NN/YYYY 날짜를 일/월/연 순으로 읽음" in notes, notes
     assert "delimiter" not in notes and "header" not in notes
+
+
+def test_a_read_file_shows_its_preview_then_its_mapping_in_the_next_turn(qtbot, dialog) -> None:
+    """Each of the two is a turn of the event loop of its own (not one long one); both show."""
+    after_the_read: list[tuple[int, int]] = []  # (preview rows, mapping rows) when it landed
+    landed = dialog._previewed
+
+    def previewed(entry, outcome) -> None:
+        landed(entry, outcome)
+        after_the_read.append((dialog.preview_model.rowCount(), dialog.mapping.rowCount()))
+
+    dialog._previewed = previewed
+    dialog.add_files([FIX / "korean_excel_cp949.csv"])
+    qtbot.waitUntil(lambda: dialog.mapping.rowCount() > 0, timeout=10_000)
+    assert after_the_read[-1][0] > 6 and after_the_read[-1][1] == 0
+    wait_counts(qtbot, dialog)
+    assert dialog.mapping.rowCount() == 2 and dialog.btn_commit.isEnabled()  # its two series

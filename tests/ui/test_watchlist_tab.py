@@ -63,8 +63,9 @@ def edit(tab: WatchlistTab, ticker: str, col: str, text: str) -> bool:
 
 
 def settle(tab: WatchlistTab) -> None:
-    """Wait until every queued watchlist operation landed and the table redrew."""
-    wait_until(lambda: not tab.ops.busy)
+    """Wait until every queued watchlist operation landed and the table (and its report check,
+    which runs off the GUI thread after an edit) redrew."""
+    wait_until(lambda: not tab.ops.busy and not tab.checks.busy and not tab.redrawing)
 
 
 def test_models_pass_the_qt_model_tester(tab: WatchlistTab, qtmodeltester) -> None:

@@ -56,16 +56,21 @@ def _num(v: object) -> float | None:
     return float(v)  # type: ignore[arg-type]
 
 
-def _values(cache: Cache) -> dict[str, dict[str, dict]]:
+def _values(cache: Cache, tickers: list[str] | None = None) -> dict[str, dict[str, dict]]:
+    """Stored values by ticker and field (only ``tickers``' when a few are asked for: the
+    detail pane reads one name each time the selection moves)."""
     out: dict[str, dict[str, dict]] = {}
-    for r in cache.watchlist.values().to_dict("records"):
-        out.setdefault(r["ticker"], {})[r["field"]] = r
+    frames = [cache.watchlist.values(t) for t in tickers] if tickers is not None \
+        and len(tickers) <= 8 else [cache.watchlist.values()]
+    for frame in frames:
+        for r in frame.to_dict("records"):
+            out.setdefault(r["ticker"], {})[r["field"]] = r
     return out
 
 
 def default_earnings(cache: Cache, tickers: list[str] | None = None) -> list[dict]:
     """Earnings rows (source ``note``) for names that have none yet: note cap ÷ note PER."""
-    have = _values(cache)
+    have = _values(cache, tickers)
     rows = []
     for ticker in tickers if tickers is not None else cache.watchlist.companies()["ticker"]:
         if EARNINGS in have.get(ticker, {}):
@@ -200,10 +205,9 @@ def value_table(cache: Cache, today: date,
     figure typed or imported since then (or the note's, before any refresh) is reported with the
     companies row's as-of and how it got there (``note``, ``edit``, ``import``)."""
     limits = stale_limits(cache)
-    values = _values(cache)
-    companies = cache.watchlist.companies()
-    if tickers is not None:
-        companies = companies[companies["ticker"].isin([t.upper() for t in tickers])]
+    wanted = None if tickers is None else [t.upper() for t in tickers]
+    values = _values(cache, wanted)
+    companies = cache.watchlist.companies(wanted)
     for row in default_earnings(cache, companies["ticker"].tolist()):  # shown before it is stored
         values.setdefault(row["ticker"], {})[EARNINGS] = row
     out: dict[str, dict[str, dict]] = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -145,21 +145,24 @@ class PackExporter:
     def check(self, job: ChartJob, renderer: ChartRenderer | None) -> list[ExportWarning]:
         return check_job(job, self.options, renderer, self.today)
 
-    def steps(self) -> Iterator[tuple[int, int, str]]:
-        """Do the export one chart at a time, yielding (done, total, label) after each step.
+    def steps(self, sliced: bool = False) -> Iterator[tuple[int, int, str]]:
+        """Do the export one chart at a time, yielding (done, total, label) after each step;
+        ``sliced``: also between the slices of drawing a chart (the same ``done``, the chart's
+        label), so an event loop driving it turns every ~20–50 ms instead of once per chart.
 
         Closing the generator early (cancel) or an exception leaves the folder as it was.
         """
         started = time.perf_counter()
         renderer = self._renderer_for_run()
         try:
-            yield from self._run_steps(renderer, started)
+            yield from self._run_steps(renderer, started, sliced)
         finally:
             if self._owns_renderer and self._renderer is not None:
                 self._renderer.close()
                 self._renderer = None
 
-    def _run_steps(self, renderer: ChartRenderer, started: float) -> Iterator[tuple[int, int, str]]:
+    def _run_steps(self, renderer: ChartRenderer, started: float,
+                   sliced: bool) -> Iterator[tuple[int, int, str]]:
         opts, plan = self.options, self.plan
         total = self.total_steps
         slides: list[tuple[ChartJob, Future]] = []  # the deck picture's PNG bytes, being encoded
@@ -170,9 +173,18 @@ class PackExporter:
             try:
                 done = 0
                 for job in plan.jobs:
-                    warnings += self._export_chart(renderer, job, stage, slides, writer, written)
+                    title = job.prepared.title(opts.lang)
+                    drawing = self._export_chart(renderer, job, stage, slides, writer, written)
+                    while True:  # the chart's slices: the same progress, the event loop turns
+                        try:
+                            next(drawing)
+                        except StopIteration as stop:
+                            warnings += stop.value
+                            break
+                        if sliced:
+                            yield done, total, title
                     done += 1
-                    yield done, total, job.prepared.title(opts.lang)
+                    yield done, total, title
                 if plan.deck:
                     deck = writer.submit(self._write_deck, stage, slides, list(warnings))
                     yield from _waiting(deck, done, total, plan.deck.name)
@@ -191,15 +203,17 @@ class PackExporter:
 
     def _export_chart(self, renderer: ChartRenderer, job: ChartJob, stage: StagedFolder,
                       slides: list[tuple[ChartJob, Future]], writer: ThreadPoolExecutor,
-                      written: list[Future]) -> list[ExportWarning]:
-        """Draw one chart (GUI thread) and hand its files to ``writer``; one raster render
-        serves the PNG, the deck and the check."""
+                      written: list[Future]) -> Generator[None, None, list[ExportWarning]]:
+        """Draw one chart (GUI thread, in slices: it yields between them) and hand its files to
+        ``writer``; one raster render serves the PNG, the deck and the check. Its value is the
+        chart's findings."""
         opts, plan = self.options, self.plan
         files = {f.format: f for f in plan.files_for(job.chart_id)}
         found: list[ExportWarning] | None = None
         if "png" in files or plan.deck:
-            image = renderer.render_image(job.prepared, job.spec, opts.lang, opts.width,
-                                          opts.height, opts.scale, transparent=opts.transparent)
+            image = yield from renderer.render_image_steps(
+                job.prepared, job.spec, opts.lang, opts.width, opts.height, opts.scale,
+                transparent=opts.transparent)
             if "png" in files:
                 written.append(writer.submit(renderer.write_png, stage.file(files["png"].name),
                                              image))

@@ -258,7 +258,7 @@ class PackExportDialog(QDialog):
         settings.setValue("export/pack_dir", folder)
         settings.setValue("export/pack_formats", ",".join(formats))
         self.result = None
-        self._steps = self._exporter.steps()
+        self._steps = self._exporter.steps(sliced=True)  # the event loop turns between slices
         self.progress.setRange(0, self._exporter.total_steps)
         self.progress.setValue(0)
         self.progress.setVisible(True)

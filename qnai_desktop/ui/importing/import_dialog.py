@@ -149,6 +149,10 @@ class ImportDialog(QDialog):
         self.preview.setModel(self.preview_model)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # column widths from the first rows, not all 50: measuring every cell (Python data() per
+        # role) made showing a preview ~60 ms of the event loop
+        self.preview.horizontalHeader().setResizeContentsPrecision(12)
+        self.preview.verticalHeader().setResizeContentsPrecision(12)
         self.preview.horizontalHeader().setMaximumSectionSize(260)
         self.mapping = MappingTable(ctx)
         self.mapping.sig_mapping_edited.connect(self.schedule_dry_run)
@@ -220,7 +224,7 @@ class ImportDialog(QDialog):
         if all(f.preview or f.error for f in self.files):
             self._keep_apart()
         if row == self.file_list.currentRow():
-            self._show_current(row)
+            self._show_current(row, later=True)
         self.schedule_dry_run()
 
     def _keep_apart(self) -> None:
@@ -232,13 +236,24 @@ class ImportDialog(QDialog):
         for f in fresh:
             f.apart = True
 
-    def _show_current(self, row: int) -> None:
+    def _show_current(self, row: int, later: bool = False) -> None:
+        """The file's preview now, its mapping rows now or (``later``: a file just read, the
+        dry run is 250 ms away anyway) in the next turn of the event loop — each ~20–40 ms."""
         entry = self.files[row] if 0 <= row < len(self.files) else None
         p = entry.preview if entry else None
         self._show_info(p)
         self.notes.setText(" · ".join(note_text(n) for n in p.notes) if p else "")
         self._set_error(entry.error if entry else "")
         self.preview_model.set_frame(p.table if p else PandasTableModel().frame)
+        if later:
+            QTimer.singleShot(0, self, lambda: self._show_mapping(row, entry))
+        else:
+            self._show_mapping(row, entry)
+
+    def _show_mapping(self, row: int, entry: FileEntry | None) -> None:
+        if row != self.file_list.currentRow() or (entry is not None and entry not in self.files):
+            return  # another file was chosen (or this one removed) meanwhile
+        p = entry.preview if entry else None
         taken = {m.series_id for f in self.files if f is not entry and f.preview
                  for m in f.preview.mapping}
         self.mapping.set_rows(p.mapping if p else [], self.ctx.cache.series.metas() if p else {}, taken)

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...core.changes import ChangeSet
 from ...store.errors import StoreError
-from ..common.app_context import AppContext
+from ..common.app_context import EXTERNAL, AppContext
 from ..common.i18n import current_language
 from ..common.operations import run_op
 from .notifier import TrayNotifier
@@ -68,10 +68,14 @@ class AlertWatcher(QObject):
     def _on_cache_changed(self, change: ChangeSet) -> None:
         if self.ctx.stopped or change.initiator is self:  # our recording: counted already
             return
-        if change.tables and change.tables <= _alerts().EVENT_TABLES:
+        alerts = _alerts()
+        if change.tables and change.tables <= alerts.EVENT_TABLES:
             self.update_badge()  # an acknowledgement: nothing new to evaluate
-        else:
+        elif not change.tables or EXTERNAL in change.tables \
+                or change.tables & alerts.INPUT_TABLES:
             self.evaluate_now()
+        # else: nothing the rules read changed (a watchlist edit, a scenario): no evaluation —
+        # it reads every watched series and would hold the writer for ~80 ms per keystroke
 
     def evaluate_now(self) -> None:
         """Run the rules on the writer thread; record, announce and badge any new crossing."""

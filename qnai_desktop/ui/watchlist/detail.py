@@ -149,14 +149,17 @@ class WatchlistDetail(QWidget):
             self.link_box.setItemData(self.link_box.count() - 1, kind, Qt.ItemDataRole.UserRole + 1)
         self.link_box.setEditText(current)
 
-    def show_company(self, row: dict | None, derived: dict, history: pd.DataFrame,
-                     links: tuple[LinkRow, ...]) -> None:
-        """The name's lines in the UI language (the tab shows it again when the language changes)."""
+    def show_company(self, row: dict | None, derived: dict, history: pd.DataFrame | None,
+                     links: tuple[LinkRow, ...] | None) -> None:
+        """The name's lines in the UI language (the tab shows it again when the language changes).
+        ``history`` / ``links`` None: they follow with ``history.set_history`` /
+        :meth:`show_links` (another name's links are cleared now)."""
         self.empty.setVisible(row is None)
         self.body.setVisible(row is not None)
         if row is None:
             self.ticker = ""
             return
+        same = row["ticker"] == self.ticker
         self.ticker = row["ticker"]
         suffix = current_language()
         self.title.setText(f"{row[f'name_{suffix}']}  ({row['ticker']})")
@@ -167,7 +170,12 @@ class WatchlistDetail(QWidget):
         self.as_of.setText(self.tr("As of {as_of}").format(as_of=row["as_of"] or "-"))
         lines = [row[f"thesis1_{suffix}"], row[f"thesis2_{suffix}"]]
         self.thesis.setText("<br>".join(f"- {escape(t)}" for t in lines if t) or "-")
-        self.history.set_history(history, row)
+        if history is not None:
+            self.history.set_history(history, row)
+        if links is not None or not same:
+            self.show_links(links or ())
+
+    def show_links(self, links: tuple[LinkRow, ...]) -> None:
         self._links = links
         self.links.clear()
         for link in links:

@@ -46,6 +46,16 @@ FORMATTERS = {"market_cap_usd_bn": lambda v: fmt_number(v, 0), "per_12mf": fmt_p
               "vs_bigtech": lambda v: fmt_pct(v, 0, signed=True)}
 
 
+def _same(a: object, b: object) -> bool:
+    """Cell equality where n/a equals n/a."""
+    if is_missing(a) and is_missing(b):
+        return True
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):
+        return False
+
+
 class WatchlistModel(PandasTableModel):
     """Rows are names (index = ticker); columns are ``core.watchlist.VIEW_COLUMNS``."""
 
@@ -89,13 +99,54 @@ class WatchlistModel(PandasTableModel):
         if sort is not None:
             self.sort(*sort)
 
+    def update_rows(self, rows: dict[str, dict[str, Any]]) -> set[str]:
+        """Rows of names already shown (``{ticker: {column: value}}``), changed in place: only
+        those rows repaint, and the sort is re-applied only when its column changed. Returns the
+        columns whose values differ."""
+        if not self._owns_frame:
+            self._df = self._df.copy()
+            self._owns_frame = True
+        changed_cols: set[int] = set()
+        changed_rows: list[int] = []
+        for label, values in rows.items():
+            pos = self._df.index.get_loc(label)
+            row_changed = False
+            for j, col in enumerate(self._columns):
+                new, old = values[col], self._df.iat[pos, j]
+                if not _same(old, new):
+                    self._df.iat[pos, j] = new
+                    changed_cols.add(j)
+                    row_changed = True
+            if row_changed:
+                changed_rows.append(pos)
+        if self._sort is not None and self._sort[0] in changed_cols:
+            self.sort(*self._sort)  # the row may move: a layout change, not a reset
+        else:
+            row_of_pos = np.empty(len(self._order), dtype=np.int64)
+            row_of_pos[self._order] = np.arange(len(self._order))
+            for pos in changed_rows:
+                row = int(row_of_pos[pos])
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        return {self._columns[j] for j in changed_cols}
+
     def set_issues(self, issues: dict[tuple[str, str], tuple[str, list[str]]]) -> None:
-        """``{(ticker, column): (severity, [messages])}`` — cells the report check flags."""
-        self._issues = issues
-        if self.rowCount():
+        """``{(ticker, column): (severity, [messages])}`` — cells the report check flags. Only the
+        cells whose flag changed repaint."""
+        old, self._issues = self._issues, issues
+        keys = {k for k in old.keys() | issues.keys() if old.get(k) != issues.get(k)}
+        if not self.rowCount() or not keys:
+            return
+        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                 Qt.ItemDataRole.ToolTipRole]
+        if len(keys) > 64:
             self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, self.columnCount() - 1),
-                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1), roles)
+            return
+        for ticker, col in keys:
+            row = self.row_of(ticker)
+            if row >= 0 and col in self._columns:
+                cell = self.index(row, self._columns.index(col))
+                self.dataChanged.emit(cell, cell, roles)
 
     # -- Qt model API -------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

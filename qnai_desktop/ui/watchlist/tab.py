@@ -20,7 +20,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHeaderView,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -36,23 +35,23 @@ from ...core.watchlist import (
     Benchmarks,
     escape_formula,
     filter_mask,
-    lint,
     search_text,
-    store_column,
     view_frame,
 )
-from ...services.fundamentals.live import value_table
 from ..common.app_context import AppContext
 from ..common.base_tab import CacheTab
 from ..common.i18n import current_language
 from ..common.output_error import show_output_error
 from .check import WatchlistCheck
+from .check_runner import CheckRunner, checked
 from .columns import WatchlistColumns
 from .detail import WatchlistDetail
-from .links import describe_links, link_choices
+from .detail_feed import DetailFeed
+from .links import link_choices
 from .model import WatchlistModel, fmt_per
 from .ops import WatchlistOps
 from .proxy import WatchlistProxy
+from .redraw import WatchlistRedraws
 from .toolbar import WatchlistFooter, WatchlistToolbar
 
 HEADERS = {"ticker": QT_TRANSLATE_NOOP("WatchlistTab", "Ticker"),
@@ -62,10 +61,9 @@ HEADERS = {"ticker": QT_TRANSLATE_NOOP("WatchlistTab", "Ticker"),
            "thesis1": QT_TRANSLATE_NOOP("WatchlistTab", "Thesis"),
            "thesis2": QT_TRANSLATE_NOOP("WatchlistTab", "What to watch"),
            "as_of": QT_TRANSLATE_NOOP("WatchlistTab", "As of")}
-AUTO_SIZE_ROWS = 300  # beyond this, sizing rows/columns to contents costs more than it helps
 
 
-class WatchlistTab(CacheTab):
+class WatchlistTab(WatchlistRedraws, CacheTab):
     """The coverage table with editing, undo, filter, check and a detail pane."""
 
     tables = frozenset({"companies", "company_links", "settings", "facts", "series",
@@ -113,6 +111,13 @@ class WatchlistTab(CacheTab):
         self._sized = False
         self._fitted = False
         self._issue_count = 0
+        self._companies = pd.DataFrame(columns=["ticker", "position"])
+        self._positions: dict[str, int] = {}
+        self._facts = pd.DataFrame()
+        self._stale = DEFAULT_STALE_DAYS
+        self.checks = CheckRunner(self._show_check, self)
+        self.detail_feed = DetailFeed(ctx, self.detail, self.current_ticker, self._derived,
+                                      self._title_bottom, self)
         self._layout()
         self.columns = WatchlistColumns(self.view, self.toolbar.columns_menu, self)
         self._connect()
@@ -139,6 +144,10 @@ class WatchlistTab(CacheTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.v_split, 1)
+        self._focus_pending = 0
+        self._rows_timer = QTimer(self, singleShot=True, interval=0)
+        self._rows_timer.timeout.connect(self._fit_rows)
+        self.view.horizontalHeader().sectionResized.connect(lambda *_: self._rows_timer.start())
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.setInterval(8000)
@@ -159,9 +168,9 @@ class WatchlistTab(CacheTab):
         self.model.sig_edit_rejected.connect(self.ops.reject)
         self.ops.sig_message.connect(self._say)
         self.ops.sig_export_failed.connect(lambda exc: show_output_error(self, exc))
-        self.ops.sig_focus_requested.connect(self.select)
+        self.ops.sig_focus_requested.connect(self._focus_later)
         self.ops.sig_added.connect(self._type_name)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.detail_feed.schedule())
         self.detail.sig_open_requested.connect(self.ctx.sig_open_chart_requested)
         self.detail.sig_links_edited.connect(self.ops.set_links)
         self.detail.values.sig_earnings_entered.connect(self.set_earnings)
@@ -213,6 +222,7 @@ class WatchlistTab(CacheTab):
         cache, lang = self.ctx.cache, current_language()
         companies = cache.watchlist.companies()
         self._companies = companies
+        self._positions = dict(zip(companies["ticker"], companies["position"], strict=True))
         self._bench = Benchmarks.from_settings(cache.settings.get)
         current = self.current_ticker()
         self.model.update_frame(view_frame(companies, lang, self._bench))
@@ -222,19 +232,12 @@ class WatchlistTab(CacheTab):
             box.blockSignals(True)
             box.setValue(getattr(self._bench, name))
             box.blockSignals(False)
-        stale = int(cache.settings.get(STALE_SETTING) or DEFAULT_STALE_DAYS)
-        self.check.set_stale_days(stale)
-        issues = lint(companies, cache.facts.all(), today=date.today(), stale_days=stale,
-                      benchmarks=self._bench)
-        flagged: dict[tuple[str, str], tuple[str, list[str]]] = {}
-        for i in issues:
-            sev, msgs = flagged.get((i.ticker, i.column), (i.severity, []))
-            flagged[(i.ticker, i.column)] = ("error" if "error" in (sev, i.severity) else sev,
-                                             [*msgs, i.message(lang)])
-        self.model.set_issues(flagged)
-        names = dict(zip(companies["ticker"], companies[store_column("name", lang)], strict=True))
-        self.check.set_issues(issues, names)
-        self._issue_count = len(issues)
+        self._stale = int(cache.settings.get(STALE_SETTING) or DEFAULT_STALE_DAYS)
+        self.check.set_stale_days(self._stale)
+        self._facts = cache.facts.all()
+        self.checks.forget_running()
+        self._show_check(checked(companies, self._facts, today=date.today(),
+                                 stale_days=self._stale, bench=self._bench, lang=lang))
         self.retranslate()
         self.columns.apply()
         self._size_table()
@@ -243,35 +246,6 @@ class WatchlistTab(CacheTab):
             self.select(current)
         self._show_detail()
 
-    def _size_table(self) -> None:
-        header = self.view.horizontalHeader()
-        small = self.model.rowCount() <= AUTO_SIZE_ROWS
-        if small or not self._sized:
-            for i, col in enumerate(VIEW_COLUMNS):
-                if col in ("thesis1", "thesis2"):
-                    header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-                elif small:
-                    self.view.resizeColumnToContents(i)
-                else:
-                    header.resizeSection(i, 110)
-            self._sized = True
-        self.view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents if small else QHeaderView.ResizeMode.Fixed)
-        if small and not self._fitted and self.isVisible():
-            self._fitted = True
-            QTimer.singleShot(0, self._fit_split)  # after the layout has given the real sizes
-
-    def _fit_split(self) -> None:
-        """First show: give the table just the rows it has (plus two spare), the pane the rest."""
-        rows = self.view.verticalHeader()
-        spare = 2 * rows.defaultSectionSize()
-        want = (self.view.horizontalHeader().height() + rows.length() + spare
-                + self.footer.sizeHint().height() + 2 * self.view.frameWidth())
-        total = sum(self.v_split.sizes())
-        if total > 0:
-            table = max(min(want, total - 260), total // 3)
-            self.v_split.setSizes([table, total - table])
-
     def current_ticker(self) -> str | None:
         index = self.view.currentIndex()
         if not index.isValid():
@@ -279,20 +253,14 @@ class WatchlistTab(CacheTab):
         return str(self.model.row_label(self.proxy.mapToSource(index).row()))
 
     def _show_detail(self) -> None:
-        ticker = self.current_ticker()
-        row = self.ctx.cache.watchlist.company(ticker) if ticker else None
-        if row is None:
-            self.detail.show_company(None, {}, pd.DataFrame(), ())
-            return
+        self.detail_feed.show_now()
+
+    def _derived(self, ticker: str) -> dict:
+        """The premiums as the table shows them (NaN → None) for the detail's metrics line."""
         src = self.model.row_of(ticker)
-        derived = {c: self.model.value(src, self.model.column_index(c)) for c in ("vs_sp500",
-                                                                                   "vs_bigtech")}
-        derived = {k: (None if v != v else v) for k, v in derived.items()}  # NaN → None
-        self.detail.show_company(row, derived, self.ctx.cache.watchlist.history(ticker),
-                                 describe_links(self.ctx.cache, ticker))
-        values = value_table(self.ctx.cache, date.today(), [ticker]).get(ticker, {})
-        self.detail.values.show_values(ticker, values)
-        self._title_bottom()
+        values = {c: self.model.value(src, self.model.column_index(c))
+                  for c in ("vs_sp500", "vs_bigtech")}
+        return {k: (None if v != v else v) for k, v in values.items()}
 
     # -- filter, columns, navigation ----------------------------------------------------
     def _focus_filter(self) -> None:
@@ -312,7 +280,9 @@ class WatchlistTab(CacheTab):
     def note_order(self) -> None:
         self.columns.note_order()
 
-    def select(self, ticker: str, column: str | None = None) -> QModelIndex:
+    def select(self, ticker: str, column: str | None = None, now: bool = True) -> QModelIndex:
+        """Make ``ticker``'s cell current; its details show at once (``now``) or in the next
+        turn."""
         row = self.model.row_of(ticker)
         if row < 0:
             return QModelIndex()
@@ -326,6 +296,8 @@ class WatchlistTab(CacheTab):
             flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
                      | QItemSelectionModel.SelectionFlag.Rows)
             self.view.selectionModel().setCurrentIndex(index, flags)
+            if now and self.detail_feed.busy:
+                self.detail_feed.show_now()
             self.view.scrollTo(index)
             # A jump from elsewhere (the palette, a link) lands before the tab's first layout and
             # its table fit: scroll again once they are done, or the row stays below the edge.
