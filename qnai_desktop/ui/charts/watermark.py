@@ -103,6 +103,8 @@ class Watermark(QGraphicsObject):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
         self.setVisible(False)
+        self._layer: QImage | None = None
+        self._layer_key: tuple | None = None
         view_box.sigResized.connect(self._resized)
 
     def set_mark(self, text: str, font: QFont, color: str, alpha: float) -> None:
@@ -126,6 +128,10 @@ class Watermark(QGraphicsObject):
         if not self.text or rect.isEmpty():
             return
         engine = painter.paintEngine()
+        vector = engine is not None and engine.type() in _VECTOR
+        if not vector and painter.transform().type().value <= QTransform.TransformationType.TxTranslate.value:
+            self._paint_layer(painter, rect)
+            return
         painter.save()
         try:
             painter.setClipRect(rect)
@@ -135,10 +141,41 @@ class Watermark(QGraphicsObject):
             painter.setPen(self._color)
             painter.translate(rect.center())
             painter.rotate(-ANGLE)
-            if engine is not None and engine.type() in _VECTOR:
+            if vector:
                 self._paint_whole_sentences(painter, rect)
             else:
                 self._paint_tiles(painter, rect)
+        finally:
+            painter.restore()
+
+    def _paint_layer(self, painter: QPainter, rect: QRectF) -> None:
+        """Raster, unrotated view: the tiled layer drawn once per size/text/style into an image
+        and blitted (the rotated stamps cost 10–20 ms a frame; one unscaled drawImage ~1 ms, so
+        panning an illustrative chart or exporting it no longer redraws every tile)."""
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
+        w, h = math.ceil(rect.width()), math.ceil(rect.height())
+        key = (w, h, dpr, self.text, self._font.toString(), self._color.rgba())
+        if self._layer_key != key:
+            layer = QImage(math.ceil(w * dpr), math.ceil(h * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+            layer.setDevicePixelRatio(dpr)
+            layer.fill(Qt.GlobalColor.transparent)
+            p = QPainter(layer)
+            try:
+                p.setRenderHint(QPainter.RenderHint.Antialiasing)
+                p.setFont(self._font)
+                p.translate(w / 2, h / 2)
+                p.rotate(-ANGLE)
+                self._paint_tiles(p, QRectF(0, 0, w, h))
+            finally:
+                p.end()
+            self._layer, self._layer_key = layer, key
+        at = painter.transform().map(rect.topLeft())
+        painter.save()
+        try:
+            painter.resetTransform()
+            painter.setClipRect(QRectF(round(at.x()), round(at.y()), rect.width(), rect.height()))
+            painter.drawImage(QPointF(round(at.x()), round(at.y())), self._layer)
         finally:
             painter.restore()
 
