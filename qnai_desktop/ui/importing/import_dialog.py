@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.changes import ChangeSet
 from ...core.series import SeriesMeta
 from ...services.datasets import DatasetError
 from ...services.importers import (
@@ -62,7 +61,7 @@ from ..common.tasks import Task, while_alive
 from ..common.theme import qcolor, set_tone
 from .mapping_table import MappingTable, decided_lines, mass_lines, review_lines
 from .note_text import note_text
-from .reasons import reason_text
+from .reasons import describe_error, summary
 
 
 def read_preview(path: Path, existing: dict[str, SeriesMeta],
@@ -72,34 +71,6 @@ def read_preview(path: Path, existing: dict[str, SeriesMeta],
         return preview_file(path, existing, remembered)
     except DatasetError as exc:
         return exc
-
-
-def describe_error(error: DatasetError | str) -> str:
-    """'57행, '날짜' 열, 값 '2026.13.45': reason' — where first, as the analyst looks for it."""
-    if isinstance(error, str):
-        return error
-    reason = str(error).split(": ", 1)[-1].rsplit(" [", 1)[0]
-    value = getattr(error, "value", None)
-    if value is not None:
-        reason = reason.rsplit(" (value ", 1)[0]
-    where = []
-    if error.row is not None:
-        where.append(QCoreApplication.translate("ImportDialog", "row {row}").format(row=error.row))
-    if error.column is not None:
-        where.append(QCoreApplication.translate("ImportDialog", "column '{column}'").format(
-            column=error.column))
-    if value is not None:
-        where.append(QCoreApplication.translate("ImportDialog", "value '{value}'").format(value=value))
-    reason = reason_text(reason)
-    return f"{', '.join(where)}: {reason}" if where else reason
-
-
-def summary(change: ChangeSet) -> str:
-    text = QCoreApplication.translate("ImportDialog", "{added:,} added, {changed:,} changed, "
-                                      "{unchanged:,} unchanged")
-    return text.format(added=change.added, changed=change.changed, unchanged=change.unchanged)
-
-
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The reason an import refused a file, in her language.
+"""The import dialog's sentences: why a file was refused (in her language) and the counts.
 
 The importers (Qt-free) say why in English — "not a valid date (month must be in 1..12)" — and
 the dialog already puts the row, column and value in Korean before it ("57행, '날짜' 열, 값
@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ...core.changes import ChangeSet
+from ...services.datasets import DatasetError
 
 
 def _pattern(template: str) -> re.Pattern[str]:
@@ -71,3 +74,29 @@ def _translated(text: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> st
 def reason_text(reason: str) -> str:
     """The importer's English reason in the UI language (unknown reasons unchanged)."""
     return _translated(reason.strip(), _REASONS) or reason
+
+
+def describe_error(error: DatasetError | str) -> str:
+    """'57행, '날짜' 열, 값 '2026.13.45': reason' — where first, as the analyst looks for it."""
+    if isinstance(error, str):
+        return error
+    reason = str(error).split(": ", 1)[-1].rsplit(" [", 1)[0]
+    value = getattr(error, "value", None)
+    if value is not None:
+        reason = reason.rsplit(" (value ", 1)[0]
+    where = []
+    if error.row is not None:
+        where.append(QCoreApplication.translate("ImportDialog", "row {row}").format(row=error.row))
+    if error.column is not None:
+        where.append(QCoreApplication.translate("ImportDialog", "column '{column}'").format(
+            column=error.column))
+    if value is not None:
+        where.append(QCoreApplication.translate("ImportDialog", "value '{value}'").format(value=value))
+    reason = reason_text(reason)
+    return f"{', '.join(where)}: {reason}" if where else reason
+
+
+def summary(change: ChangeSet) -> str:
+    text = QCoreApplication.translate("ImportDialog", "{added:,} added, {changed:,} changed, "
+                                      "{unchanged:,} unchanged")
+    return text.format(added=change.added, changed=change.changed, unchanged=change.unchanged)
