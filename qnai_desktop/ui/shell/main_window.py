@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QLayout, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -23,7 +23,7 @@ from .command_palette import CommandPalette
 from .help_dialog import HelpDialog
 from .pages import TAB_NAMES, TAB_OF_KIND, TAB_TITLES, Pages, make_page
 from .sources_ui import SourcesUi
-from .window_geometry import MINIMUM, first_run_geometry
+from .window_geometry import MINIMUM, restore_window, save_window
 
 CLOSE_TIMEOUT_S = 10.0  # how long quitting waits for running work before it lets go
 
@@ -376,28 +376,10 @@ class MainWindow(QMainWindow):
 
     # -- persistence --------------------------------------------------------------------
     def _restore_state(self) -> None:
-        s = make_settings()
-        geometry = s.value("main/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:  # first run: most of the screen, centred
-            self.setGeometry(first_run_geometry(self.screen().availableGeometry()))
-        state = s.value("main/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        tab = s.value("main/tab", "watchlist")
-        if tab in TAB_NAMES:
-            blocked = self.tabs.blockSignals(True)  # build only that tab, once, after this
-            self.tabs.setCurrentIndex(TAB_NAMES.index(tab))
-            self.tabs.blockSignals(blocked)
+        restore_window(self, self.tabs, TAB_NAMES)
 
     def save_state(self) -> None:
-        s = make_settings()
-        s.setValue("main/geometry", self.saveGeometry())
-        s.setValue("main/state", self.saveState())
-        s.setValue("main/tab", TAB_NAMES[self.tabs.currentIndex()])
-        s.setValue("main/lang", i18n.current_language())
-        s.sync()
+        save_window(self, TAB_NAMES[self.tabs.currentIndex()], i18n.current_language())
         snapshot.save(self, Path(self.ctx.cache.path), i18n.current_language())
 
     def closeEvent(self, event: QCloseEvent) -> None:
