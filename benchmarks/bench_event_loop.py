@@ -216,6 +216,9 @@ def main() -> None:
         spin(app, 1.0)
         while watcher.badge_count < 0 or running_ops():
             spin(app, 0.05)
+        from qnai_desktop.app import freeze_startup_heap
+
+        freeze_startup_heap()  # as app.run_gui does 3 s after the window is up
         probe = Probe()
         results: dict[str, tuple[np.ndarray, float, np.ndarray, dict[str, float], list[float],
                                  int]] = {}

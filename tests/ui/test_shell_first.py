@@ -132,3 +132,19 @@ def test_run_gui_shows_the_shell_then_the_window_in_its_place(qtbot, db_path: Pa
     assert visible_at_exec == [["MainWindow"]]  # the picture went when the window came
     assert sorted(r["text"] for r in (row[0] for row in read_snapshot(db_path, "en")["watchlist"]["rows"])) \
         == sorted(TICKERS)
+
+
+def test_the_start_up_heap_is_frozen_once_so_full_collections_skip_it() -> None:
+    import gc
+
+    was = app_module._frozen
+    try:
+        app_module._frozen = False
+        app_module.freeze_startup_heap()
+        frozen = gc.get_freeze_count()
+        assert frozen > 1000 and app_module._frozen
+        app_module.freeze_startup_heap()  # once per process
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        app_module._frozen = was
