@@ -167,6 +167,13 @@ def _start_window(window) -> None:
     install_excepthook(lambda: window,
                        on_damage=lambda exc: health.mark_damaged(cache_path, str(exc)))
     window.show()
+    # Python's collector runs in whichever thread allocates: a worker thread reading pandas
+    # frames would destroy the GUI's garbage Qt objects off the GUI thread (Qt warnings,
+    # crashes). pyqtgraph's GarbageCollector turns automatic collection off and collects
+    # on a 1 s timer on the GUI thread instead.
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+
+    window.gc_on_gui_thread = GarbageCollector(interval=1.0)
     # bound to the window: a window closed within 3 s (a test, a restore) freezes nothing
     QTimer.singleShot(FREEZE_AFTER_MS, window, lambda: window.isVisible() and freeze_startup_heap())
     window.cache_guard.start_check(int(settings.value("cache/backups_keep", 5)))

@@ -129,3 +129,27 @@ def ring():
     keyring.set_keyring(memory)
     yield memory
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread():
+    """As the app does (``app._start_window``: pyqtgraph's GarbageCollector): no automatic
+    collection — it would run in whatever thread allocates, and a worker thread reading frames
+    would then destroy an earlier test's Qt objects off the GUI thread — but a collection on
+    the main thread after each test, generation by generation as the collector's thresholds
+    say."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    yield
+    threshold = gc.get_threshold()
+    l0, l1, l2 = gc.get_count()
+    if l0 > threshold[0]:
+        gc.collect(0)
+        if l1 > threshold[1]:
+            gc.collect(1)
+            if l2 > threshold[2]:
+                gc.collect(2)
+    if was:
+        gc.enable()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
+import pyqtgraph.graphicsItems.PlotDataItem as _pdi
 from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QTransform
@@ -153,15 +154,19 @@ class DenseCurveItem(pg.PlotCurveItem):
 
 
 class DenseLineItem(pg.PlotDataItem):
-    """PlotDataItem whose curve is a DenseCurveItem (clip + downsampling work as before)."""
+    """PlotDataItem whose curve is a DenseCurveItem (clip + downsampling work as before).
+
+    pyqtgraph builds the curve inside ``PlotDataItem.__init__`` (``PlotCurveItem()``, a name of
+    its module); for the length of our constructor that name is our subclass, so no stock
+    curve is made and dropped (a dropped Qt item is garbage Python may free on a worker thread),
+    and the object is never changed after the fact. Items are made on the GUI thread only.
+    """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__()
-        stock = self.curve
-        stock.sigClicked.disconnect(self.sigClicked)
-        stock.setParentItem(None)
-        self.curve = DenseCurveItem()
-        self.curve.setParentItem(self)
-        self.curve.sigClicked.connect(self.sigClicked)
-        self.setCurveClickable(bool(kwargs.get("clickable", False)))
-        self.setData(*args, **kwargs)
+        stock = _pdi.PlotCurveItem
+        _pdi.PlotCurveItem = DenseCurveItem
+        try:
+            super().__init__(*args, **kwargs)
+        finally:
+            _pdi.PlotCurveItem = stock
+        assert isinstance(self.curve, DenseCurveItem)
