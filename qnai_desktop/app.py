@@ -122,7 +122,13 @@ def show_shell(db: Path, lang: str):
     snapshot = read_snapshot(db, lang)
     if snapshot is None:
         return None
-    shell = ShellWindow(snapshot)
+    try:
+        shell = ShellWindow(snapshot)
+    except Exception:  # an odd value in the file: start as without a snapshot, never fail
+        import logging
+
+        logging.getLogger(__name__).warning("window snapshot not shown", exc_info=True)
+        return None
     shell.show()
     QApplication.processEvents()  # paint it now: the imports that follow hold the loop
     return shell

@@ -93,6 +93,11 @@ def test_a_snapshot_of_another_cache_language_or_garbage_is_ignored(qtbot, db_pa
     data["watchlist"]["rows"][0] = ["NVDA"]  # a row that does not fit the header
     snapshot_path().write_text(json.dumps(data), "utf-8")
     assert read_snapshot(db_path, "ko") is None
+    data["watchlist"]["rows"][0] = [{"text": "NVDA", "align": "x", "fg": 7, "bg": None}
+                                    for _ in data["watchlist"]["headers"]]
+    data["watchlist"]["widths"][0] = "wide"
+    snapshot_path().write_text(json.dumps(data), "utf-8")
+    assert app_module.show_shell(db_path, "ko") is None  # odd values: no picture, no crash
     snapshot_path().write_text("{not json", "utf-8")
     assert read_snapshot(db_path, "ko") is None
     assert app_module.show_shell(db_path, "ko") is None
